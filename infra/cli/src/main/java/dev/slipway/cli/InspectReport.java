@@ -1,0 +1,103 @@
+package dev.slipway.cli;
+
+import dev.slipway.ipa.AppBundle;
+import dev.slipway.ipa.DeviceFamily;
+import dev.slipway.ipa.Installability;
+import dev.slipway.ipa.IpaInfo;
+import dev.slipway.ipa.profile.DeveloperCertificate;
+import dev.slipway.ipa.profile.ProvisioningProfile;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The human summary {@code slipway inspect} prints: what a release engineer asks when an install fails. */
+final class InspectReport {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final IpaInfo info;
+    private final Instant now;
+    private final StringBuilder text = new StringBuilder();
+
+    InspectReport(IpaInfo info, Instant now) {
+        this.info = info;
+        this.now = now;
+    }
+
+    String render() {
+        AppBundle app = info.app();
+        text.append(app.name()).append(' ').append(version(app)).append('\n');
+        line("Bundle id", app.bundleId());
+        line("Runs on", app.platform().label() + (app.minimumOsVersion() == null ? "" : " " + app.minimumOsVersion()
+                + " or later") + " · " + app.deviceFamilies().stream().map(DeviceFamily::label)
+                .collect(Collectors.joining(", ")));
+        if (!app.supportedDevices().isEmpty()) {
+            line("Only devices", String.join(", ", app.supportedDevices()));
+        }
+        if (!app.requiredCapabilities().isEmpty()) {
+            line("Requires", String.join(", ", app.requiredCapabilities()));
+        }
+        profile(info.profile());
+        line("Icon", info.icon() == null ? "none (" + info.iconNote() + ")"
+                : info.icon().path().substring(app.path().length()) + " " + info.icon().width() + "×"
+                + info.icon().height() + (info.icon().crushed() ? " (crushed by Xcode, decoded)" : ""));
+        List<String> nested = new ArrayList<>();
+        for (AppBundle extension : info.extensions()) {
+            nested.add(describeNested(extension, "extension"));
+        }
+        for (AppBundle watch : info.watchApps()) {
+            nested.add(describeNested(watch, "Watch app"));
+        }
+        line("Extensions", nested.isEmpty() ? "none" : String.join("\n" + " ".repeat(14), nested));
+        if (app.xcodeVersion() != null || app.sdk() != null) {
+            line("Built with", "Xcode " + orDash(app.xcodeVersion()) + (app.xcodeBuild() == null ? "" : " (" + app.xcodeBuild()
+                    + ")") + ", SDK " + orDash(app.sdk()));
+        }
+        line("Size", String.format(Locale.ROOT, "%,d bytes, %d entries", info.archiveSize(), info.entryCount()));
+        List<Installability.Finding> findings = Installability.assess(info, now);
+        text.append('\n').append(Installability.installable(findings) ? "✓ Installable over the air\n"
+                : "✗ Not installable over the air\n");
+        for (Installability.Finding finding : findings) {
+            text.append(finding.severity() == Installability.Severity.BLOCKER ? "  ✗ " : "  • ").append(finding.message())
+                    .append('\n');
+        }
+        return text.toString();
+    }
+
+    private void profile(ProvisioningProfile profile) {
+        if (profile == null) {
+            line("Profile", "none (not signed for devices)");
+            return;
+        }
+        line("Profile", profile.type().id() + " · \"" + profile.name() + "\" · " + profile.uuid());
+        line("Team", (profile.teamName() == null ? "" : profile.teamName() + " ") + "(" + profile.teamId() + ")");
+        line("Expires", WHEN.format(profile.expiresAt()) + (profile.expiresAt().isAfter(now) ? "" : "  EXPIRED"));
+        line("Devices", profile.provisionsAllDevices() ? "all (enterprise)" : profile.devices().size() + " registered");
+        for (DeveloperCertificate certificate : profile.certificates()) {
+            line("Certificate", certificate.commonName() + ", expires " + WHEN.format(certificate.expiresAt())
+                    + (certificate.expiresAt().isAfter(now) ? "" : "  EXPIRED"));
+        }
+    }
+
+    private static String describeNested(AppBundle bundle, String kind) {
+        return bundle.name() + " (" + kind + ", " + bundle.bundleId()
+                + (bundle.extensionPoint() == null ? "" : ", " + bundle.extensionPoint())
+                + ", profile: " + (bundle.profile() == null ? "none" : bundle.profile().type().id()) + ")";
+    }
+
+    private static String version(AppBundle app) {
+        return orDash(app.version()) + " (" + orDash(app.build()) + ")";
+    }
+
+    private static String orDash(String value) {
+        return value == null ? "–" : value;
+    }
+
+    private void line(String label, String value) {
+        text.append(String.format(Locale.ROOT, "  %-12s%s%n", label, value));
+    }
+}
