@@ -40,11 +40,25 @@ public final class IpaReader {
         this.limits = limits;
     }
 
+    /** What a reading used of the archive: for benchmarks that check bytes read against what was needed. */
+    public record Traced(IpaInfo info, long centralDirectorySize, List<ArchiveEntry> entriesRead) {
+    }
+
     /**
      * @throws InvalidIpaException with a one-line reason if the source is not a usable IPA
      * @throws IOException if the source fails (a transient fault: retry)
      */
     public IpaInfo read(ByteSource source) throws IOException, InvalidIpaException {
+        return readTraced(source).info();
+    }
+
+    /**
+     * Like {@link #read}, also telling which entries were read.
+     *
+     * @throws InvalidIpaException with a one-line reason if the source is not a usable IPA
+     * @throws IOException if the source fails
+     */
+    public Traced readTraced(ByteSource source) throws IOException, InvalidIpaException {
         ZipArchive zip = ZipArchive.open(source, limits);
         String appPath = mainAppPath(zip);
         InfoPlist plist = readPlist(zip, appPath + "Info.plist");
@@ -70,8 +84,9 @@ public final class IpaReader {
         }
         boolean encrypted = zip.entries().stream().anyMatch(e -> e.name().startsWith(appPath + "SC_Info/"));
         IconFinder.Result icon = new IconFinder(zip, appPath, plist).find();
-        return new IpaInfo(app, List.copyOf(extensions), List.copyOf(watchApps), encrypted, icon.icon(), icon.note(),
-                source.size(), zip.entries().size());
+        IpaInfo info = new IpaInfo(app, List.copyOf(extensions), List.copyOf(watchApps), encrypted, icon.icon(),
+                icon.note(), source.size(), zip.entries().size());
+        return new Traced(info, zip.centralDirectorySize(), zip.entriesRead());
     }
 
     private static String mainAppPath(ZipArchive zip) throws BundleException {

@@ -11,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -48,6 +50,7 @@ public final class ZipArchive {
     private final long centralDirectorySize;
     private final List<ArchiveEntry> entries;
     private final Map<String, ArchiveEntry> byName;
+    private final Set<ArchiveEntry> touched = new LinkedHashSet<>();
 
     private ZipArchive(ByteSource source, long centralDirectoryOffset, long centralDirectorySize,
                        List<ArchiveEntry> entries, Map<String, ArchiveEntry> byName) {
@@ -153,6 +156,11 @@ public final class ZipArchive {
         return centralDirectorySize;
     }
 
+    /** The entries read so far (whole or in part), in the order first read: what a benchmark accounts for. */
+    public List<ArchiveEntry> entriesRead() {
+        return List.copyOf(touched);
+    }
+
     /**
      * Reads and inflates a whole entry, verifying its size and CRC.
      *
@@ -193,6 +201,7 @@ public final class ZipArchive {
     }
 
     private byte[] inflate(ArchiveEntry entry, int wanted, boolean prefix) throws IOException, InvalidIpaException {
+        touched.add(entry);
         if (entry.isEncrypted()) {
             throw new ZipFormatException("encrypted ZIP entries are not supported: " + entry.name());
         }
