@@ -1,0 +1,670 @@
+package dev.slipway.ipa.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.dd.plist.BinaryPropertyListWriter;
+import com.dd.plist.NSArray;
+import com.dd.plist.NSData;
+import com.dd.plist.NSDate;
+import com.dd.plist.NSDictionary;
+import com.dd.plist.NSObject;
+import com.dd.plist.NSString;
+import com.dd.plist.PropertyListParser;
+import dev.slipway.fixtures.Fixtures;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/*
+ * Every expected fixture value below was read without this parser or BouncyCastle/dd-plist:
+ *
+ *   openssl cms -verify -noverify -inform DER -in F > F.plist    # CMS fixtures: the encapsulated plist
+ *   python3 -c 'import plistlib,sys; print(plistlib.load(open(sys.argv[1], "rb")))' F.plist
+ *   # each DeveloperCertificates blob, written out by plistlib, then:
+ *   openssl x509 -inform DER -noout -subject -serial -startdate -enddate -fingerprint -sha1 -nameopt RFC2253
+ *
+ * (fingerprints copied with their colons dropped). plistlib refuses the sanitised certificate of
+ * the three "com.icyleaf.ios" fixtures, so their other values were read after deleting the array:
+ *   re.sub(rb'(?s)<key>DeveloperCertificates</key>\s*<array>.*?</array>', b'', xml)
+ */
+class ProfileParserTest {
+    private static final String NICELIVING = "Niceliving (Beijing) Technology Co., Ltd.";
+    private static final DeveloperCertificate NICELIVING_DISTRIBUTION = new DeveloperCertificate(
+            "C=US,O=Niceliving (Beijing) Technology Co.\\, Ltd.,OU=WKR87TTKML,"
+                    + "CN=Apple Distribution: Niceliving (Beijing) Technology Co.\\, Ltd. (WKR87TTKML),UID=WKR87TTKML",
+            "Apple Distribution: Niceliving (Beijing) Technology Co., Ltd. (WKR87TTKML)", "4183BFB5DE015BF9",
+            Instant.parse("2019-10-25T08:40:28Z"), Instant.parse("2020-10-24T08:40:28Z"),
+            "B2144D88801FF9A5C1536F179E4876B02CFFDA73");
+    private static final DeveloperCertificate NICELIVING_DEVELOPMENT = new DeveloperCertificate(
+            "C=US,O=Niceliving (Beijing) Technology Co.\\, Ltd.,OU=WKR87TTKML,"
+                    + "CN=Apple Development: Shen Wang (A3Z3NZQ8V3),UID=SY5DGV3J4K",
+            "Apple Development: Shen Wang (A3Z3NZQ8V3)", "1F1AA133B9991558",
+            Instant.parse("2020-05-28T13:33:21Z"), Instant.parse("2021-05-28T13:33:21Z"),
+            "B8357AF0954E90B0DC7B4409CC1B49934AF5B559");
+    private static final String NICELIVING_APP_ID = "WKR87TTKML.com.icyleaf.appinfo.test";
+    private static final String IPHONE_UDID = "e801228c2086d3aacc917b9c3d19bfa56efcab5b";
+    private static final String SANITISED_CERTIFICATE = "provisioning profile has an unreadable developer certificate #1";
+
+    // ---- every fixture in shared/fixtures/profiles ----
+
+    @Test
+    void fixtures_profilesFolder_everyFileHasATestHere() {
+        // given the fixtures each test below reads by name
+        Set<String> tested = Set.of("app_info-bplist.mobileprovision", "app_info-ios_adhoc.mobileprovision",
+                "app_info-ios_appstore.mobileprovision", "app_info-ios_development.mobileprovision",
+                "app_info-macos_appstore.provisionprofile", "app_info-macos_development.provisionprofile",
+                "app_info-plist.mobileprovision", "app_info-profile.mobileprovision",
+                "app_info-signed_plist.mobileprovision", "fastlane-test.mobileprovision");
+
+        // when
+        List<String> present = Fixtures.all("profiles").stream().map(path -> path.getFileName().toString()).toList();
+
+        // then a new fixture fails here until it gets a test
+        assertThat(present).containsExactlyInAnyOrderElementsOf(tested);
+    }
+
+    @Test
+    void parse_iosAdHocFixture_readsEveryField() throws Exception {
+        // given
+        byte[] data = Fixtures.bytes("profiles/app_info-ios_adhoc.mobileprovision");
+
+        // when
+        ProvisioningProfile profile = ProfileParser.parse(data);
+
+        // then
+        assertThat(profile).isEqualTo(new ProvisioningProfile("iOS Full AdHoc", "7d02c76e-f937-40e9-bdac-a5a389612352",
+                "WKR87TTKML", NICELIVING, "test by wangshen", Instant.parse("2020-07-21T08:44:54Z"),
+                Instant.parse("2020-10-24T08:40:28Z"), List.of("iOS"), List.of(IPHONE_UDID), false,
+                new Entitlements(NICELIVING_APP_ID, false, "production", false, "WKR87TTKML"),
+                List.of(NICELIVING_DISTRIBUTION), DistributionType.AD_HOC, true));
+    }
+
+    @Test
+    void parse_iosAppStoreFixture_readsEveryField() throws Exception {
+        // given
+        byte[] data = Fixtures.bytes("profiles/app_info-ios_appstore.mobileprovision");
+
+        // when
+        ProvisioningProfile profile = ProfileParser.parse(data);
+
+        // then
+        assertThat(profile).isEqualTo(new ProvisioningProfile("iOS Full AppStore", "cff15ed3-7c89-4c6d-b6fd-0a9c57675a14",
+                "WKR87TTKML", NICELIVING, "test by wangshen", Instant.parse("2020-07-21T08:45:25Z"),
+                Instant.parse("2020-10-24T08:40:28Z"), List.of("iOS"), List.of(), false,
+                new Entitlements(NICELIVING_APP_ID, false, "production", true, "WKR87TTKML"),
+                List.of(NICELIVING_DISTRIBUTION), DistributionType.APP_STORE, true));
+    }
+
+    @Test
+    void parse_iosDevelopmentFixture_readsEveryField() throws Exception {
+        // given
+        byte[] data = Fixtures.bytes("profiles/app_info-ios_development.mobileprovision");
+
+        // when
+        ProvisioningProfile profile = ProfileParser.parse(data);
+
+        // then
+        assertThat(profile).isEqualTo(new ProvisioningProfile("iOS Full Development",
+                "9b42a96b-b520-40ef-9748-eee6e7c40f0b", "WKR87TTKML", NICELIVING, "test by wangshen",
+                Instant.parse("2020-07-21T08:43:27Z"), Instant.parse("2021-07-21T08:43:27Z"), List.of("iOS"),
+                List.of(IPHONE_UDID), false,
+                new Entitlements(NICELIVING_APP_ID, true, "development", false, "WKR87TTKML"),
+                List.of(NICELIVING_DEVELOPMENT), DistributionType.DEVELOPMENT, true));
+    }
+
+    @Test
+    void parse_macAppStoreFixture_readsMacSpellingsOfEntitlements() throws Exception {
+        // given a profile whose entitlements say com.apple.application-identifier and
+        // com.apple.developer.aps-environment
+        byte[] data = Fixtures.bytes("profiles/app_info-macos_appstore.provisionprofile");
+
+        // when
+        ProvisioningProfile profile = ProfileParser.parse(data);
+
+        // then
+        assertThat(profile).isEqualTo(new ProvisioningProfile("macOS Full appstore",
+                "c74f4e8b-c078-4ec2-84de-ab31755eea53", "WKR87TTKML", NICELIVING, "test by wangshen",
+                Instant.parse("2020-07-21T08:46:19Z"), Instant.parse("2020-10-24T08:40:28Z"), List.of("OSX"),
+                List.of(), false, new Entitlements(NICELIVING_APP_ID, false, "production", false, "WKR87TTKML"),
+                List.of(NICELIVING_DISTRIBUTION), DistributionType.APP_STORE, true));
+        assertThat(profile.supportsPlatform("OSX")).isTrue();
+        assertThat(profile.supportsPlatform("iOS")).isFalse();
+    }
+
+    @Test
+    void parse_macDevelopmentFixtureWithoutGetTaskAllow_isDevelopmentNotAdHoc() throws Exception {
+        // given a macOS development profile: one Mac listed, no get-task-allow entitlement
+        byte[] data = Fixtures.bytes("profiles/app_info-macos_development.provisionprofile");
+
+        // when
+        ProvisioningProfile profile = ProfileParser.parse(data);
+
+        // then
+        assertThat(profile).isEqualTo(new ProvisioningProfile("macOS Full development",
+                "6768abe5-58b6-4d6f-8427-b8271e0b2655", "WKR87TTKML", NICELIVING, "test by wangshen",
+                Instant.parse("2020-07-21T08:44:02Z"), Instant.parse("2021-07-21T08:44:02Z"), List.of("OSX"),
+                List.of("CA0D8C4F-11CA-536F-BDCD-163DD790C48F"), false,
+                new Entitlements(NICELIVING_APP_ID, false, "development", false, "WKR87TTKML"),
+                List.of(NICELIVING_DEVELOPMENT), DistributionType.DEVELOPMENT, true));
+        assertThat(profile.supportsPlatform("OSX")).isTrue();
+        assertThat(profile.supportsPlatform("iOS")).isFalse();
+    }
+
+    @Test
+    void parse_xcodeManagedFixtureWithTwoCertificates_readsBothInOrder() throws Exception {
+        // given
+        byte[] data = Fixtures.bytes("profiles/app_info-profile.mobileprovision");
+
+        // when
+        ProvisioningProfile profile = ProfileParser.parse(data);
+
+        // then
+        assertThat(profile).isEqualTo(new ProvisioningProfile("iOS Team Provisioning Profile: com.icyleaf.iOS",
+                "5a7e37d2-052c-40f1-bf02-f493f28f2e3e", "KJSWUGJ39S", "Shen Wang", "XC com icyleaf iOS",
+                Instant.parse("2019-09-16T08:11:28Z"), Instant.parse("2019-09-23T08:11:28Z"), List.of("iOS"),
+                List.of("00008020-001430D41A68002E"), false,
+                new Entitlements("KJSWUGJ39S.com.icyleaf.iOS", true, null, false, "KJSWUGJ39S"),
+                List.of(new DeveloperCertificate(
+                        "C=US,O=Shen Wang,OU=KJSWUGJ39S,CN=iPhone Developer: icyleaf.cn@gmail.com (7MTJ2DCLYY),UID=7AL6M9NWJ7",
+                        "iPhone Developer: icyleaf.cn@gmail.com (7MTJ2DCLYY)", "20B91B238B5CA171",
+                        Instant.parse("2019-09-16T08:01:27Z"), Instant.parse("2020-09-15T08:01:27Z"),
+                        "39AD59AD87C6DD8EF32E33EE0F2E13DF133961E5"),
+                        new DeveloperCertificate(
+                        "C=US,O=Shen Wang,OU=KJSWUGJ39S,CN=Apple Development: icyleaf.cn@gmail.com (7MTJ2DCLYY),UID=7AL6M9NWJ7",
+                        "Apple Development: icyleaf.cn@gmail.com (7MTJ2DCLYY)", "684F76295C8EFE30",
+                        Instant.parse("2019-07-23T10:12:39Z"), Instant.parse("2020-07-22T10:12:39Z"),
+                        "080D3780BBD3BFCDF8258770E6AEEB2430044A8A")),
+                DistributionType.DEVELOPMENT, true));
+    }
+
+    @Test
+    void parse_fastlaneFixture_keepsTheLeadingZeroOfTheSerial() throws Exception {
+        // given a 2015 App Store profile whose certificate serial starts with 0x03
+        byte[] data = Fixtures.bytes("profiles/fastlane-test.mobileprovision");
+
+        // when
+        ProvisioningProfile profile = ProfileParser.parse(data);
+
+        // then
+        assertThat(profile).isEqualTo(new ProvisioningProfile("tools.fastlane.app AppStore",
+                "98264c6b-5151-4349-8d0f-66691e48ae35", "439BBM9367", "Felix Krause", "fastlane test app",
+                Instant.parse("2015-11-08T21:09:03Z"), Instant.parse("2016-11-07T20:58:52Z"), List.of("iOS"),
+                List.of(), false, new Entitlements("439BBM9367.tools.fastlane.app", false, null, true, "439BBM9367"),
+                List.of(new DeveloperCertificate(
+                        "C=US,O=Felix Krause,OU=439BBM9367,CN=iPhone Distribution: Felix Krause (439BBM9367),UID=439BBM9367",
+                        "iPhone Distribution: Felix Krause (439BBM9367)", "03E864E90C414228",
+                        Instant.parse("2015-11-08T20:58:52Z"), Instant.parse("2016-11-07T20:58:52Z"),
+                        "061D3B3DDDCE32CE3FB5901AC608E5AA6C9C540C")),
+                DistributionType.APP_STORE, true));
+    }
+
+    // The three app_info "com.icyleaf.ios" fixtures carry a sanitised certificate: its base64 starts
+    // "SampleDCCBJyg…" instead of a real DER header, so no X.509 parser (openssl included) reads it.
+
+    @Test
+    void parse_bareXmlFixtureWithSanitisedCertificate_rejectsTheCertificate() {
+        // given
+        byte[] data = Fixtures.bytes("profiles/app_info-plist.mobileprovision");
+
+        // when / then
+        assertThatThrownBy(() -> ProfileParser.parse(data)).isInstanceOf(ProfileException.class)
+                .hasMessage(SANITISED_CERTIFICATE);
+    }
+
+    @Test
+    void parse_bareBinaryFixtureWithSanitisedCertificate_rejectsTheCertificate() {
+        // given
+        byte[] data = Fixtures.bytes("profiles/app_info-bplist.mobileprovision");
+
+        // when / then
+        assertThatThrownBy(() -> ProfileParser.parse(data)).isInstanceOf(ProfileException.class)
+                .hasMessage(SANITISED_CERTIFICATE);
+    }
+
+    @Test
+    void parse_berIndefiniteLengthCmsFixtureWithSanitisedCertificate_getsThroughCmsToTheCertificate() {
+        // given an openssl-style CMS message (indefinite lengths, constructed OCTET STRING) whose
+        // plist is the sanitised one: failing on the certificate proves the CMS layer was read
+        byte[] data = Fixtures.bytes("profiles/app_info-signed_plist.mobileprovision");
+
+        // when / then
+        assertThatThrownBy(() -> ProfileParser.parse(data)).isInstanceOf(ProfileException.class)
+                .hasMessage(SANITISED_CERTIFICATE);
+    }
+
+    @Test
+    void parse_bareXmlFixtureWithoutItsCertificates_readsAnUnsignedEnterpriseProfile() throws Exception {
+        // given the unsigned XML fixture minus its sanitised certificate
+        String xml = new String(Fixtures.bytes("profiles/app_info-plist.mobileprovision"), StandardCharsets.UTF_8);
+        String withoutCertificates = xml.replaceAll("(?s)<key>DeveloperCertificates</key>\\s*<array>.*?</array>", "");
+        assertThat(withoutCertificates).hasSizeLessThan(xml.length());
+
+        // when
+        ProvisioningProfile profile = ProfileParser.parse(withoutCertificates.getBytes(StandardCharsets.UTF_8));
+
+        // then
+        assertThat(profile).isEqualTo(icyleafEnterprise());
+    }
+
+    @Test
+    void parse_bareBinaryFixtureWithoutItsCertificates_readsAnUnsignedEnterpriseProfile() throws Exception {
+        // given the binary fixture minus its sanitised certificate, rewritten as a binary plist
+        NSDictionary root = (NSDictionary) PropertyListParser.parse(Fixtures.bytes("profiles/app_info-bplist.mobileprovision"));
+        assertThat(root.remove("DeveloperCertificates")).isNotNull();
+        byte[] data = BinaryPropertyListWriter.writeToArray(root);
+
+        // when
+        ProvisioningProfile profile = ProfileParser.parse(data);
+
+        // then
+        assertThat(profile).isEqualTo(icyleafEnterprise());
+    }
+
+    private static ProvisioningProfile icyleafEnterprise() {
+        return new ProvisioningProfile("com.icyleaf.ios", "12345678-5af4-4b93-b7e1-ca71e35562e1", "1234567890", "icyleaf",
+                "ios", Instant.parse("2019-06-20T11:47:07Z"), Instant.parse("2020-06-19T11:47:07Z"), List.of("iOS"),
+                List.of(), true, new Entitlements("1234567890.com.icyleaf.ios", false, "production", false, "1234567890"),
+                List.of(), DistributionType.ENTERPRISE, false);
+    }
+
+    // ---- hostile and broken input ----
+
+    @Test
+    void parse_emptyInput_isRejected() {
+        assertThatThrownBy(() -> ProfileParser.parse(new byte[0])).isInstanceOf(ProfileException.class)
+                .hasMessage("provisioning profile is empty");
+    }
+
+    @Test
+    void parse_randomBytes_isNeitherCmsNorPlist() {
+        // given noise whose first byte is none of 0x30, '<', 'b'
+        byte[] noise = new byte[4096];
+        new Random(7).nextBytes(noise);
+        noise[0] = 0x17;
+
+        // when / then
+        assertThatThrownBy(() -> ProfileParser.parse(noise)).isInstanceOf(ProfileException.class)
+                .hasMessage("provisioning profile is not a signed CMS message or a property list");
+    }
+
+    @Test
+    void parse_randomBytesAfterASequenceTag_isNotCms() {
+        // given noise that looks like DER only in its first byte
+        byte[] noise = new byte[4096];
+        new Random(7).nextBytes(noise);
+        noise[0] = 0x30;
+
+        // when / then
+        assertThatThrownBy(() -> ProfileParser.parse(noise)).isInstanceOf(ProfileException.class)
+                .hasMessage("provisioning profile is not a signed CMS message or a property list: "
+                        + "IOException reading content.");
+    }
+
+    @Test
+    void parse_firstHalfOfARealProfile_isATruncatedCmsMessage() {
+        // given
+        byte[] whole = Fixtures.bytes("profiles/app_info-ios_adhoc.mobileprovision");
+        byte[] half = Arrays.copyOf(whole, whole.length / 2);
+
+        // when / then
+        assertThatThrownBy(() -> ProfileParser.parse(half)).isInstanceOf(ProfileException.class)
+                .hasMessage("provisioning profile is not a signed CMS message or a property list: "
+                        + "IOException reading content.");
+    }
+
+    @Test
+    void parse_oneByteOverOneMebibyte_isRejectedBeforeParsing() {
+        // given a buffer that would be a valid start of CMS
+        byte[] data = new byte[1024 * 1024 + 1];
+        data[0] = 0x30;
+
+        // when / then
+        assertThatThrownBy(() -> ProfileParser.parse(data)).isInstanceOf(ProfileException.class)
+                .hasMessage("provisioning profile is 1048577 bytes, over the 1 MiB limit");
+    }
+
+    @Test
+    void parse_exactlyOneMebibyte_isNotRejectedForItsSize() {
+        // given zeros: too big would be the wrong complaint
+        byte[] data = new byte[1024 * 1024];
+
+        // when / then
+        assertThatThrownBy(() -> ProfileParser.parse(data)).isInstanceOf(ProfileException.class)
+                .hasMessage("provisioning profile is not a signed CMS message or a property list");
+    }
+
+    @Test
+    void parse_plistWhoseRootIsAnArray_isRejected() {
+        // given
+        byte[] data = xml(new NSArray(new NSString("UUID")));
+
+        // when / then
+        assertThatThrownBy(() -> ProfileParser.parse(data)).isInstanceOf(ProfileException.class)
+                .hasMessage("provisioning profile's property list root is array, expected dictionary");
+    }
+
+    @Test
+    void parse_xmlThatIsNotAPlist_isUnreadable() {
+        // given
+        byte[] data = "<?xml version=\"1.0\"?><html/>".getBytes(StandardCharsets.UTF_8);
+
+        // when / then
+        assertThatThrownBy(() -> ProfileParser.parse(data)).isInstanceOf(ProfileException.class)
+                .hasMessage("provisioning profile's property list is unreadable: The given XML document is not a property list.");
+    }
+
+    @Test
+    void parse_tenThousandDevices_isAccepted() throws Exception {
+        // given
+        NSDictionary root = minimalProfile();
+        root.put("ProvisionedDevices", udids(10_000));
+
+        // when
+        ProvisioningProfile profile = ProfileParser.parse(xml(root));
+
+        // then
+        assertThat(profile.devices()).hasSize(10_000).startsWith("udid-0");
+    }
+
+    @Test
+    void parse_deviceCountOverTheCap_isRejected() {
+        // given
+        NSDictionary root = minimalProfile();
+        root.put("ProvisionedDevices", udids(10_001));
+
+        // when / then
+        assertThatThrownBy(() -> ProfileParser.parse(xml(root))).isInstanceOf(ProfileException.class)
+                .hasMessage("provisioning profile lists 10001 devices, over the 10000 limit");
+    }
+
+    @Test
+    void parse_certificateCountOverTheCap_isRejectedBeforeReadingAny() {
+        // given 101 blobs that are not certificates at all
+        NSDictionary root = minimalProfile();
+        NSObject[] blobs = new NSObject[101];
+        Arrays.fill(blobs, new NSData(new byte[] {1}));
+        root.put("DeveloperCertificates", new NSArray(blobs));
+
+        // when / then
+        assertThatThrownBy(() -> ProfileParser.parse(xml(root))).isInstanceOf(ProfileException.class)
+                .hasMessage("provisioning profile lists 101 developer certificates, over the 100 limit");
+    }
+
+    @Test
+    void parse_platformCountOverTheCap_isRejected() {
+        // given
+        NSDictionary root = minimalProfile();
+        NSObject[] platforms = new NSObject[101];
+        Arrays.fill(platforms, new NSString("iOS"));
+        root.put("Platform", new NSArray(platforms));
+
+        // when / then
+        assertThatThrownBy(() -> ProfileParser.parse(xml(root))).isInstanceOf(ProfileException.class)
+                .hasMessage("provisioning profile lists 101 platforms, over the 100 limit");
+    }
+
+    @Test
+    void parse_secondCertificateUnreadable_namesItsOneBasedPosition() {
+        // given a real certificate followed by garbage
+        NSDictionary root = minimalProfile();
+        root.put("DeveloperCertificates", new NSArray(new NSData(realCertificate()), new NSData(new byte[] {0x30, 0})));
+
+        // when / then
+        assertThatThrownBy(() -> ProfileParser.parse(xml(root))).isInstanceOf(ProfileException.class)
+                .hasMessage("provisioning profile has an unreadable developer certificate #2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Name", "UUID", "CreationDate", "ExpirationDate"})
+    void parse_requiredKeyMissing_namesTheKey(String key) {
+        // given
+        NSDictionary root = minimalProfile();
+        root.remove(key);
+
+        // when / then
+        assertThatThrownBy(() -> ProfileParser.parse(xml(root))).isInstanceOf(ProfileException.class)
+                .hasMessage("provisioning profile has no " + key);
+    }
+
+    @Test
+    void parse_uuidIsAnInteger_namesTheKeyAndTheTypeFound() {
+        // given
+        NSDictionary root = minimalProfile();
+        root.put("UUID", 42);
+
+        // when / then
+        assertThatThrownBy(() -> ProfileParser.parse(xml(root))).isInstanceOf(ProfileException.class)
+                .hasMessage("provisioning profile's UUID is integer, expected string");
+    }
+
+    @Test
+    void parse_expirationDateIsAString_namesTheKeyAndTheTypeFound() {
+        // given
+        NSDictionary root = minimalProfile();
+        root.put("ExpirationDate", "2030-01-01");
+
+        // when / then
+        assertThatThrownBy(() -> ProfileParser.parse(xml(root))).isInstanceOf(ProfileException.class)
+                .hasMessage("provisioning profile's ExpirationDate is string, expected date");
+    }
+
+    @Test
+    void parse_getTaskAllowIsAString_namesTheEntitlement() {
+        // given
+        NSDictionary root = minimalProfile();
+        NSDictionary entitlements = new NSDictionary();
+        entitlements.put("get-task-allow", "yes");
+        root.put("Entitlements", entitlements);
+
+        // when / then
+        assertThatThrownBy(() -> ProfileParser.parse(xml(root))).isInstanceOf(ProfileException.class)
+                .hasMessage("provisioning profile's Entitlements.get-task-allow is string, expected boolean");
+    }
+
+    @Test
+    void parse_deviceIsAnArray_namesItsIndex() {
+        // given
+        NSDictionary root = minimalProfile();
+        root.put("ProvisionedDevices", new NSArray(new NSString("a"), new NSArray()));
+
+        // when / then
+        assertThatThrownBy(() -> ProfileParser.parse(xml(root))).isInstanceOf(ProfileException.class)
+                .hasMessage("provisioning profile's ProvisionedDevices[1] is array, expected string");
+    }
+
+    @Test
+    void parse_cmsWithoutEncapsulatedContent_isRejected() throws Exception {
+        // given a detached (content-less) SignedData with no signers
+        byte[] detached = new CMSSignedDataGenerator()
+                .generate(new CMSProcessableByteArray(xml(minimalProfile())), false).getEncoded();
+
+        // when / then
+        assertThatThrownBy(() -> ProfileParser.parse(detached)).isInstanceOf(ProfileException.class)
+                .hasMessage("provisioning profile's CMS message has no encapsulated content");
+    }
+
+    @Test
+    void parse_cmsWrappingPlainText_isNotAPropertyList() throws Exception {
+        // given a well-formed SignedData whose content is not XML or a binary plist
+        byte[] signed = new CMSSignedDataGenerator()
+                .generate(new CMSProcessableByteArray("Name = x;".getBytes(StandardCharsets.US_ASCII)), true)
+                .getEncoded();
+
+        // when / then
+        assertThatThrownBy(() -> ProfileParser.parse(signed)).isInstanceOf(ProfileException.class)
+                .hasMessage("provisioning profile's signed content is not a property list");
+    }
+
+    @Test
+    void parse_xmlAfterByteOrderMark_isAccepted() throws Exception {
+        // given what a text editor may save
+        byte[] xml = xml(minimalProfile());
+        byte[] data = new byte[xml.length + 3];
+        data[0] = (byte) 0xEF;
+        data[1] = (byte) 0xBB;
+        data[2] = (byte) 0xBF;
+        System.arraycopy(xml, 0, data, 3, xml.length);
+
+        // when
+        ProvisioningProfile profile = ProfileParser.parse(data);
+
+        // then
+        assertThat(profile.signed()).isFalse();
+        assertThat(profile.name()).isEqualTo("Synthetic");
+    }
+
+    @Test
+    void parse_cmsWithEncapsulatedBinaryPlist_isSigned() throws Exception {
+        // given
+        byte[] signed = new CMSSignedDataGenerator()
+                .generate(new CMSProcessableByteArray(BinaryPropertyListWriter.writeToArray(minimalProfile())), true)
+                .getEncoded();
+
+        // when
+        ProvisioningProfile profile = ProfileParser.parse(signed);
+
+        // then
+        assertThat(profile.signed()).isTrue();
+        assertThat(profile.uuid()).isEqualTo("00000000-0000-0000-0000-000000000001");
+    }
+
+    @Test
+    void parse_mutatedFixtures_failOnlyWithOneLineProfileExceptions() {
+        // given every fixture with a few bytes overwritten or cut short, from a fixed seed
+        Random random = new Random(20240601);
+        for (Path fixture : Fixtures.all("profiles")) {
+            byte[] original = Fixtures.bytes("profiles/" + fixture.getFileName());
+            for (int i = 0; i < 300; i++) {
+                byte[] mutated = i % 3 == 0 ? Arrays.copyOf(original, 1 + random.nextInt(original.length - 1))
+                        : original.clone();
+                for (int k = i % 3 == 0 ? 0 : 1 + random.nextInt(4); k > 0; k--) {
+                    mutated[random.nextInt(i % 3 == 1 ? Math.min(200, mutated.length) : mutated.length)] =
+                            (byte) random.nextInt(256);
+                }
+
+                // when
+                try {
+                    ProfileParser.parse(mutated);
+                } catch (ProfileException e) {
+                    // then
+                    assertThat(e.getMessage()).startsWith("provisioning profile").doesNotContain("\n");
+                } catch (RuntimeException e) {
+                    fail("mutation " + i + " of " + fixture.getFileName() + " leaked " + e);
+                }
+            }
+        }
+    }
+
+    // ---- convenience methods ----
+
+    @Test
+    void supportsPlatform_profileWithoutPlatformKey_countsAsIos() throws Exception {
+        // given a profile from before Apple added Platform
+        ProvisioningProfile profile = ProfileParser.parse(xml(minimalProfile()));
+
+        // when / then
+        assertThat(profile.platforms()).isEmpty();
+        assertThat(profile.supportsPlatform("iOS")).isTrue();
+        assertThat(profile.supportsPlatform("xrOS")).isFalse();
+    }
+
+    @Test
+    void supportsPlatform_iosFixture_supportsOnlyIos() throws Exception {
+        // given
+        ProvisioningProfile profile = ProfileParser.parse(Fixtures.bytes("profiles/app_info-ios_adhoc.mobileprovision"));
+
+        // when / then
+        assertThat(profile.supportsPlatform("iOS")).isTrue();
+        assertThat(profile.supportsPlatform("OSX")).isFalse();
+    }
+
+    @Test
+    void includesDevice_adHocFixture_matchesListedUdidIgnoringCase() throws Exception {
+        // given
+        ProvisioningProfile profile = ProfileParser.parse(Fixtures.bytes("profiles/app_info-ios_adhoc.mobileprovision"));
+
+        // when / then
+        assertThat(profile.includesDevice(IPHONE_UDID.toUpperCase())).isTrue();
+        assertThat(profile.includesDevice("00008020-001430D41A68002E")).isFalse();
+    }
+
+    @Test
+    void includesDevice_allDevicesProfile_includesAnyDevice() throws Exception {
+        // given
+        NSDictionary root = minimalProfile();
+        root.put("ProvisionsAllDevices", true);
+
+        // when
+        ProvisioningProfile profile = ProfileParser.parse(xml(root));
+
+        // then
+        assertThat(profile.type()).isEqualTo(DistributionType.ENTERPRISE);
+        assertThat(profile.includesDevice("00008020-001430D41A68002E")).isTrue();
+    }
+
+    @Test
+    void isExpired_adHocFixture_expiresExactlyAtExpirationDate() throws Exception {
+        // given a profile expiring 2020-10-24T08:40:28Z
+        ProvisioningProfile profile = ProfileParser.parse(Fixtures.bytes("profiles/app_info-ios_adhoc.mobileprovision"));
+
+        // when / then
+        assertThat(profile.isExpired(Instant.parse("2020-10-24T08:40:27Z"))).isFalse();
+        assertThat(profile.isExpired(Instant.parse("2020-10-24T08:40:28Z"))).isTrue();
+    }
+
+    @Test
+    void id_everyDistributionType_isTheManifestSpelling() {
+        assertThat(Arrays.stream(DistributionType.values()).map(DistributionType::id))
+                .containsExactly("development", "ad-hoc", "enterprise", "app-store");
+    }
+
+    // ---- helpers ----
+
+    private static NSDictionary minimalProfile() {
+        NSDictionary root = new NSDictionary();
+        root.put("Name", "Synthetic");
+        root.put("UUID", "00000000-0000-0000-0000-000000000001");
+        root.put("CreationDate", new NSDate(Date.from(Instant.parse("2024-01-01T00:00:00Z"))));
+        root.put("ExpirationDate", new NSDate(Date.from(Instant.parse("2025-01-01T00:00:00Z"))));
+        return root;
+    }
+
+    private static NSArray udids(int count) {
+        NSObject[] udids = new NSObject[count];
+        for (int i = 0; i < count; i++) {
+            udids[i] = new NSString("udid-" + i);
+        }
+        return new NSArray(udids);
+    }
+
+    private static byte[] xml(NSObject root) {
+        return root.toXMLPropertyList().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] realCertificate() {
+        try {
+            NSDictionary root = (NSDictionary) PropertyListParser.parse(
+                    decodedCmsContent(Fixtures.bytes("profiles/fastlane-test.mobileprovision")));
+            return ((NSData) ((NSArray) root.objectForKey("DeveloperCertificates")).objectAtIndex(0)).bytes();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] decodedCmsContent(byte[] cms) throws Exception {
+        return (byte[]) new CMSSignedData(cms).getSignedContent().getContent();
+    }
+}
