@@ -122,7 +122,7 @@ final class InfoPlist {
         return strings("UIRequiredDeviceCapabilities");
     }
 
-    private Platform platform() {
+    Platform platform() {
         List<String> supported = strings("CFBundleSupportedPlatforms");
         String name = supported.isEmpty() ? string("DTPlatformName") : supported.get(0);
         if (name == null) {

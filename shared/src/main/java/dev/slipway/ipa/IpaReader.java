@@ -62,7 +62,7 @@ public final class IpaReader {
         ZipArchive zip = ZipArchive.open(source, limits);
         String appPath = mainAppPath(zip);
         InfoPlist plist = readPlist(zip, appPath + "Info.plist");
-        AppBundle app = plist.toBundle(appPath, readProfile(zip, appPath, true));
+        AppBundle app = plist.toBundle(appPath, readProfile(zip, appPath, plist.platform()));
 
         Pattern extension = Pattern.compile(Pattern.quote(appPath)
                 + "((?:Watch/[^/]+\\.app/)?(?:PlugIns|Extensions)/[^/]+\\.appex/)Info\\.plist");
@@ -78,7 +78,7 @@ public final class IpaReader {
                             + " app extensions and Watch apps");
                 }
                 String bundle = appPath + (asExtension.matches() ? asExtension.group(1) : asWatch.group(1));
-                AppBundle nested = readPlist(zip, entry.name()).toBundle(bundle, readProfile(zip, bundle, false));
+                AppBundle nested = readPlist(zip, entry.name()).toBundle(bundle, readProfile(zip, bundle, null));
                 (asExtension.matches() ? extensions : watchApps).add(nested);
             }
         }
@@ -124,7 +124,8 @@ public final class IpaReader {
         return InfoPlist.parse(path, zip.read(entry, MAX_PLIST_BYTES));
     }
 
-    private static ProvisioningProfile readProfile(ZipArchive zip, String bundlePath, boolean mainApp)
+    /** Reads a bundle's own profile; for the main app ({@code platform} given) also checks it is for that platform. */
+    private static ProvisioningProfile readProfile(ZipArchive zip, String bundlePath, Platform platform)
             throws IOException, InvalidIpaException {
         String path = bundlePath + "embedded.mobileprovision";
         ArchiveEntry entry = zip.entry(path).orElse(null);
@@ -137,9 +138,9 @@ public final class IpaReader {
         } catch (ProfileException e) {
             throw new ProfileException(path + ": " + e.getMessage());
         }
-        if (mainApp && !profile.supportsPlatform("iOS") && profile.platforms().stream().noneMatch(p -> p.equals("xrOS") || p.equals("tvOS"))) {
+        if (platform != null && platform.profilePlatform() != null && !profile.supportsPlatform(platform.profilePlatform())) {
             throw new ProfileException(path + " is a provisioning profile for " + String.join(", ", profile.platforms())
-                    + ", not for iOS");
+                    + ", not for " + platform.label());
         }
         return profile;
     }

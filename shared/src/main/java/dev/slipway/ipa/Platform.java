@@ -4,20 +4,27 @@ import java.util.Locale;
 
 /** The platform an app bundle is built for, from {@code CFBundleSupportedPlatforms} or {@code DTPlatformName}. */
 public enum Platform {
-    IOS("iOS", "iphoneos"),
-    IOS_SIMULATOR("iOS Simulator", "iphonesimulator"),
-    TVOS("tvOS", "appletvos"),
-    VISIONOS("visionOS", "xros"),
-    WATCHOS("watchOS", "watchos"),
-    MACOS("macOS", "macosx"),
-    UNKNOWN("unknown", "");
+    IOS("iOS", "iphoneos", "iOS"),
+    IOS_SIMULATOR("iOS Simulator", "iphonesimulator", null),
+    TVOS("tvOS", "appletvos", "tvOS"),
+    VISIONOS("visionOS", "xros", "xrOS"),
+    WATCHOS("watchOS", "watchos", null),
+    MACOS("macOS", "macosx", "OSX"),
+    UNKNOWN("unknown", "", null);
 
     private final String label;
     private final String sdkName;
+    private final String profilePlatform;
 
-    Platform(String label, String sdkName) {
+    Platform(String label, String sdkName, String profilePlatform) {
         this.label = label;
         this.sdkName = sdkName;
+        this.profilePlatform = profilePlatform;
+    }
+
+    /** The name a provisioning profile's {@code Platform} array uses for it, or null if none is checked. */
+    public String profilePlatform() {
+        return profilePlatform;
     }
 
     /** The name people use, e.g. "iOS". */

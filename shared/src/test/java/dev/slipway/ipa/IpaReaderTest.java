@@ -114,6 +114,20 @@ class IpaReaderTest {
     }
 
     @Test
+    void read_iosAppWithMacProfile_saysTheProfileIsForAnotherPlatform() throws Exception {
+        Path ipa = dir.resolve("mac-profile.ipa");
+        try (ZipWriter zip = new ZipWriter(ipa)) {
+            zip.deflated("Payload/A.app/Info.plist", binary(plist("a", "A")))
+                    .stored("Payload/A.app/embedded.mobileprovision",
+                            Fixtures.bytes("profiles/app_info-macos_development.provisionprofile"));
+        }
+
+        assertThatThrownBy(() -> read(ipa))
+                .isInstanceOf(dev.slipway.ipa.profile.ProfileException.class)
+                .hasMessage("Payload/A.app/embedded.mobileprovision is a provisioning profile for OSX, not for iOS");
+    }
+
+    @Test
     void read_plistWithoutBundleId_namesTheMissingKey() throws Exception {
         NSDictionary dict = plist("x", "X");
         dict.remove("CFBundleIdentifier");
