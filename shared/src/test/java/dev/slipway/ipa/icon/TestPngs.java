@@ -67,6 +67,30 @@ final class TestPngs {
         }
     }
 
+    /** Raw deflate of {@code count} zero bytes, streamed so the zeros never sit in memory at once. */
+    static byte[] rawDeflateZeros(long count) {
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        try {
+            byte[] zeros = new byte[64 * 1024];
+            byte[] buffer = new byte[8192];
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (long left = count; left > 0 || !deflater.finished(); ) {
+                if (deflater.needsInput() && left > 0) {
+                    int n = (int) Math.min(zeros.length, left);
+                    deflater.setInput(zeros, 0, n);
+                    left -= n;
+                    if (left == 0) {
+                        deflater.finish();
+                    }
+                }
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
     /** A crushed 8-bit RGBA header: signature, CgBI, IHDR. */
     static byte[] crushedRgbaStart(long width, long height) {
         return file(cgbi(), ihdr(width, height, 8, 6, 0));
