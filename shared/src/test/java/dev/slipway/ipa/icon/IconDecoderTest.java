@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.CRC32;
-import javax.imageio.ImageIO;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class IconDecoderTest {
@@ -35,7 +33,7 @@ class IconDecoderTest {
         assertThat(icon.width()).isEqualTo(WIDTH);
         assertThat(icon.height()).isEqualTo(HEIGHT);
         assertThat(icon.wasCrushed()).isTrue();
-        BufferedImage image = read(icon.png());
+        BufferedImage image = TestPngs.readWithImageIo(icon.png());
         for (int y = 0; y < HEIGHT; y++) {
             for (int x = 0; x < WIDTH; x++) {
                 int original = argb[y * WIDTH + x];
@@ -60,7 +58,7 @@ class IconDecoderTest {
         byte[] crushed = CgbiEncoder.encode(4, 1, argb, new int[] {0}, 1000, true);
 
         // when
-        BufferedImage image = read(IconDecoder.toStandardPng(crushed).png());
+        BufferedImage image = TestPngs.readWithImageIo(IconDecoder.toStandardPng(crushed).png());
 
         // then: 200*128/255 = 100.4 is stored as 100, and 100*255/128 = 199.2 gives 199
         assertThat(hex(image.getRGB(0, 0))).isEqualTo("ffff0000");
@@ -79,7 +77,7 @@ class IconDecoderTest {
         DecodedIcon icon = IconDecoder.toStandardPng(crushed);
 
         // then
-        BufferedImage image = read(icon.png());
+        BufferedImage image = TestPngs.readWithImageIo(icon.png());
         for (int y = 0; y < HEIGHT; y++) {
             for (int x = 0; x < WIDTH; x++) {
                 int opaque = argb[y * WIDTH + x] | 0xff000000;
@@ -204,14 +202,8 @@ class IconDecoderTest {
     private static void assertWithinOnePerChannel(int actual, int expected, String where) {
         for (int shift = 0; shift < 32; shift += 8) {
             assertThat((actual >> shift) & 0xff).as(where).isCloseTo((expected >> shift) & 0xff,
-                    org.assertj.core.data.Offset.offset(1));
+                    Offset.offset(1));
         }
-    }
-
-    static BufferedImage read(byte[] png) throws IOException {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-        assertThat(image).as("ImageIO can read the PNG").isNotNull();
-        return image;
     }
 
     private static String hex(int argb) {

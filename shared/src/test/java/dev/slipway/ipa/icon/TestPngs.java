@@ -1,10 +1,16 @@
 package dev.slipway.ipa.icon;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import javax.imageio.ImageIO;
 
 /** Builds PNG files byte by byte, so tests can make exactly the valid or broken file they need. */
 final class TestPngs {
@@ -94,5 +100,12 @@ final class TestPngs {
     /** A crushed 8-bit RGBA header: signature, CgBI, IHDR. */
     static byte[] crushedRgbaStart(long width, long height) {
         return file(cgbi(), ihdr(width, height, 8, 6, 0));
+    }
+
+    /** The image as the JDK's own PNG reader sees it; fails the test if it cannot read it at all. */
+    static BufferedImage readWithImageIo(byte[] png) throws IOException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(image).as("ImageIO can read the PNG").isNotNull();
+        return image;
     }
 }
