@@ -2,6 +2,7 @@ package dev.slipway.ipa.icon;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class IconDecoderHostileTest {
     @Test
     void toStandardPng_textFile_throwsNotAPng() {
         // given
-        byte[] text = "<?xml version=\"1.0\"?>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] text = "<?xml version=\"1.0\"?>".getBytes(StandardCharsets.US_ASCII);
 
         // when / then
         assertThatThrownBy(() -> IconDecoder.toStandardPng(text))
