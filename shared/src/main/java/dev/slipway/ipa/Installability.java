@@ -25,53 +25,75 @@ public final class Installability {
     private Installability() {
     }
 
-    /** Findings in order of importance; no blocker means it installs on the devices the profile allows. */
+    /**
+     * The facts installability depends on, from an {@link IpaInfo} now or from a stored build record later.
+     *
+     * @param profileType development, ad-hoc, enterprise or app-store; null when there is no profile
+     * @param latestCertificateExpiry the latest expiry among the profile's certificates, or null
+     */
+    public record Facts(Platform platform, String profileType, int deviceCount, String teamName,
+                        Instant profileExpiresAt, Instant latestCertificateExpiry, boolean appStoreEncrypted) {
+
+        /** The facts of a freshly read IPA. */
+        public static Facts of(IpaInfo info) {
+            ProvisioningProfile profile = info.profile();
+            if (profile == null) {
+                return new Facts(info.app().platform(), null, 0, null, null, null, info.appStoreEncrypted());
+            }
+            Instant latest = profile.certificates().stream().map(DeveloperCertificate::expiresAt)
+                    .max(Instant::compareTo).orElse(null);
+            return new Facts(info.app().platform(), profile.type().id(), profile.devices().size(),
+                    profile.teamName() != null ? profile.teamName() : profile.teamId(), profile.expiresAt(), latest,
+                    info.appStoreEncrypted());
+        }
+    }
+
+    /** Findings for a freshly read IPA. */
     public static List<Finding> assess(IpaInfo info, Instant now) {
-        List<Finding> findings = new ArrayList<>();
-        AppBundle app = info.app();
-        ProvisioningProfile profile = info.profile();
-        if (!app.platform().installableOverTheAir()) {
-            findings.add(new Finding(Severity.BLOCKER, "platform",
-                    "built for " + app.platform().label() + ": it cannot be installed on a device"));
+        return assess(Facts.of(info), now);
+    }
+
+    /** Findings, blockers first; no blocker means it installs on the devices the profile allows. */
+    public static List<Finding> assess(Facts facts, Instant now) {
+        List<Finding> blockers = new ArrayList<>();
+        List<Finding> notes = new ArrayList<>();
+        if (!facts.platform().installableOverTheAir()) {
+            blockers.add(new Finding(Severity.BLOCKER, "platform",
+                    "built for " + facts.platform().label() + ": it cannot be installed on a device"));
         }
-        if (profile == null) {
-            findings.add(new Finding(Severity.BLOCKER, "unsigned",
+        if (facts.profileType() == null) {
+            blockers.add(new Finding(Severity.BLOCKER, "unsigned",
                     "no embedded.mobileprovision: the app is not signed for any device"));
-            return findings;
+            return blockers;
         }
-        switch (profile.type()) {
-            case APP_STORE -> findings.add(new Finding(Severity.BLOCKER, "app-store",
+        switch (facts.profileType()) {
+            case "app-store" -> blockers.add(new Finding(Severity.BLOCKER, "app-store",
                     "signed for App Store distribution: iOS installs it only through the App Store or TestFlight"));
-            case ENTERPRISE -> findings.add(new Finding(Severity.NOTE, "enterprise",
-                    "enterprise build: after installing, trust \"" + nonNull(profile.teamName(), profile.teamId())
+            case "enterprise" -> notes.add(new Finding(Severity.NOTE, "enterprise",
+                    "enterprise build: after installing, trust \"" + facts.teamName()
                             + "\" in Settings › General › VPN & Device Management"));
-            case DEVELOPMENT, AD_HOC -> findings.add(new Finding(Severity.NOTE, "devices",
-                    "installs only on the " + profile.devices().size() + " device" + (profile.devices().size() == 1 ? "" : "s")
+            default -> notes.add(new Finding(Severity.NOTE, "devices",
+                    "installs only on the " + facts.deviceCount() + " device" + (facts.deviceCount() == 1 ? "" : "s")
                             + " registered in the profile; on iOS 16 or later, Developer Mode must be on"));
         }
-        if (info.appStoreEncrypted()) {
-            findings.add(new Finding(Severity.BLOCKER, "encrypted",
+        if (facts.appStoreEncrypted()) {
+            blockers.add(new Finding(Severity.BLOCKER, "encrypted",
                     "the binary is App Store–encrypted (SC_Info): it was downloaded from the store, not exported for testing"));
         }
-        if (profile.expiresAt() != null && !profile.expiresAt().isAfter(now)) {
-            findings.add(new Finding(Severity.BLOCKER, "profile-expired",
-                    "the provisioning profile expired on " + DAY.format(profile.expiresAt())));
+        if (facts.profileExpiresAt() != null && !facts.profileExpiresAt().isAfter(now)) {
+            blockers.add(new Finding(Severity.BLOCKER, "profile-expired",
+                    "the provisioning profile expired on " + DAY.format(facts.profileExpiresAt())));
         }
-        Instant latestCertificate = profile.certificates().stream().map(DeveloperCertificate::expiresAt)
-                .max(Instant::compareTo).orElse(null);
-        if (latestCertificate != null && !latestCertificate.isAfter(now)) {
-            findings.add(new Finding(Severity.BLOCKER, "certificate-expired",
-                    "the signing certificate expired on " + DAY.format(latestCertificate)));
+        if (facts.latestCertificateExpiry() != null && !facts.latestCertificateExpiry().isAfter(now)) {
+            blockers.add(new Finding(Severity.BLOCKER, "certificate-expired",
+                    "the signing certificate expired on " + DAY.format(facts.latestCertificateExpiry())));
         }
-        return findings;
+        blockers.addAll(notes);
+        return blockers;
     }
 
     /** True if nothing in the findings stops iOS from installing the build. */
     public static boolean installable(List<Finding> findings) {
         return findings.stream().noneMatch(f -> f.severity() == Severity.BLOCKER);
-    }
-
-    private static String nonNull(String first, String second) {
-        return first != null ? first : second;
     }
 }

@@ -1,0 +1,46 @@
+package dev.slipway.catalog;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One build in an app's index ({@code apps/{bundleId}/channels/{channel}/…}): enough to list it
+ * without reading its record.
+ */
+public record IndexEntry(String id, String bundleId, String channel, String name, String version, String build,
+                         long size, Instant uploadedAt, String profileType) {
+
+    public static IndexEntry of(BuildRecord record) {
+        return new IndexEntry(record.id(), record.bundleId(), record.channel(), record.name(), record.version(),
+                record.build(), record.size(), record.uploadedAt(), record.profileType());
+    }
+
+    public String key() {
+        return Layout.indexEntry(bundleId, channel, uploadedAt, id);
+    }
+
+    public byte[] toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", id);
+        json.put("bundleId", bundleId);
+        json.put("channel", channel);
+        json.put("name", name);
+        json.put("version", version);
+        json.put("build", build);
+        json.put("size", size);
+        json.put("uploadedAt", Json.iso(uploadedAt));
+        json.put("profileType", profileType);
+        return Json.write(json);
+    }
+
+    /**
+     * @throws CatalogException if the bytes are not an index entry
+     */
+    public static IndexEntry parse(byte[] bytes) throws CatalogException {
+        Map<String, Object> json = Json.read(bytes, "index entry");
+        return new IndexEntry(Json.string(json, "id"), Json.string(json, "bundleId"), Json.string(json, "channel"),
+                Json.string(json, "name"), Json.string(json, "version"), Json.string(json, "build"),
+                Json.number(json, "size"), Json.instant(json, "uploadedAt"), Json.string(json, "profileType"));
+    }
+}

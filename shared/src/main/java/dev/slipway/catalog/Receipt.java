@@ -1,0 +1,42 @@
+package dev.slipway.catalog;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The outcome of the latest upload under a key ({@code receipts/…}), so an uploader who knows the
+ * key and the ETag S3 gave it can wait for its result ({@code slipway publish} does).
+ *
+ * @param outcome {@code built} or {@code failed}
+ * @param id the build id, or the failure record's id
+ * @param reason why it failed, or null
+ */
+public record Receipt(String uploadKey, String eTag, String outcome, String id, String reason, Instant at) {
+    public static final String BUILT = "built";
+    public static final String FAILED = "failed";
+
+    public boolean built() {
+        return BUILT.equals(outcome);
+    }
+
+    public byte[] toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("uploadKey", uploadKey);
+        json.put("eTag", eTag);
+        json.put("outcome", outcome);
+        json.put("id", id);
+        json.put("reason", reason);
+        json.put("at", Json.iso(at));
+        return Json.write(json);
+    }
+
+    /**
+     * @throws CatalogException if the bytes are not a receipt
+     */
+    public static Receipt parse(byte[] bytes) throws CatalogException {
+        Map<String, Object> json = Json.read(bytes, "receipt");
+        return new Receipt(Json.string(json, "uploadKey"), Json.string(json, "eTag"), Json.string(json, "outcome"),
+                Json.string(json, "id"), Json.string(json, "reason"), Json.instant(json, "at"));
+    }
+}

@@ -1,0 +1,126 @@
+package dev.slipway.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The catalog as stored in the bucket ({@link Layout}): records, index, failures and receipts.
+ * Faults of S3 itself surface as the SDK's exceptions, for the caller to retry or report.
+ */
+public final class S3Catalog {
+    private static final String JSON_TYPE = "application/json";
+    private static final int MAX_LIST = 1000;
+
+    private final S3Client s3;
+    private final String bucket;
+
+    public S3Catalog(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    /**
+     * @throws CatalogException if the stored record is unreadable
+     */
+    public Optional<BuildRecord> build(String id) throws CatalogException {
+        Optional<byte[]> bytes = get(Layout.record(id));
+        return bytes.isEmpty() ? Optional.empty() : Optional.of(BuildRecord.parse(bytes.get()));
+    }
+
+    /**
+     * @throws CatalogException if the stored record is unreadable
+     */
+    public Optional<FailureRecord> failure(String id) throws CatalogException {
+        Optional<byte[]> bytes = get(Layout.failure(id));
+        return bytes.isEmpty() ? Optional.empty() : Optional.of(FailureRecord.parse(bytes.get()));
+    }
+
+    /**
+     * @throws CatalogException if the stored receipt is unreadable
+     */
+    public Optional<Receipt> receipt(String uploadKey) throws CatalogException {
+        Optional<byte[]> bytes = get(Layout.receipt(uploadKey));
+        return bytes.isEmpty() ? Optional.empty() : Optional.of(Receipt.parse(bytes.get()));
+    }
+
+    /** The app's channels, in key order. */
+    public List<String> channels(String bundleId) {
+        List<String> channels = new ArrayList<>();
+        String prefix = Layout.channels(bundleId);
+        ListObjectsV2Response page = s3.listObjectsV2(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix)
+                .delimiter("/").maxKeys(MAX_LIST).build());
+        for (CommonPrefix common : page.commonPrefixes()) {
+            String channel = common.prefix().substring(prefix.length());
+            channels.add(channel.substring(0, channel.length() - 1));
+        }
+        return channels;
+    }
+
+    /**
+     * A channel's builds, newest first (the index keys sort that way).
+     *
+     * @throws CatalogException if an index entry is unreadable
+     */
+    public List<IndexEntry> history(String bundleId, String channel, int limit) throws CatalogException {
+        ListObjectsV2Response page = s3.listObjectsV2(ListObjectsV2Request.builder().bucket(bucket)
+                .prefix(Layout.channel(bundleId, channel)).maxKeys(Math.min(limit, MAX_LIST)).build());
+        List<IndexEntry> entries = new ArrayList<>();
+        for (S3Object object : page.contents()) {
+            Optional<byte[]> bytes = get(object.key());
+            if (bytes.isPresent()) {
+                entries.add(IndexEntry.parse(bytes.get()));
+            }
+        }
+        return entries;
+    }
+
+    public void putRecord(BuildRecord record) {
+        put(Layout.record(record.id()), record.toJson(), JSON_TYPE);
+    }
+
+    public void putIndexEntry(IndexEntry entry) {
+        put(entry.key(), entry.toJson(), JSON_TYPE);
+    }
+
+    public void putFailure(FailureRecord failure) {
+        put(Layout.failure(failure.id()), failure.toJson(), JSON_TYPE);
+    }
+
+    public void putReceipt(Receipt receipt) {
+        put(Layout.receipt(receipt.uploadKey()), receipt.toJson(), JSON_TYPE);
+    }
+
+    /** Stores an object the catalog owns (manifest, icon): never under {@code uploads/}. */
+    public void put(String key, byte[] bytes, String contentType) {
+        if (key.startsWith(Layout.UPLOADS)) {
+            throw new IllegalArgumentException("the catalog never writes under uploads/: " + key);
+        }
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType)
+                .cacheControl(key.startsWith(Layout.ICONS) ? "public, max-age=31536000, immutable" : "no-store"),
+                RequestBody.fromBytes(bytes));
+    }
+
+    /** An object's bytes, or empty if there is no such key. */
+    public Optional<byte[]> get(String key) {
+        try {
+            ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+            return Optional.of(bytes.asByteArrayUnsafe());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+}
