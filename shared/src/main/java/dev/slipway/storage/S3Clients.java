@@ -1,0 +1,67 @@
+package dev.slipway.storage;
+
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * The S3 clients and presigners Slipway uses, configured one way. Building one costs a good part
+ * of a cold start and each holds its own connection pool: build them once per process, at
+ * initialisation (a Lambda handler's constructor), and share them; they are thread-safe.
+ *
+ * <p>The region is always explicit, never looked up, and the HTTP client is the JDK's
+ * {@code HttpURLConnection} one, which starts fastest.
+ */
+public final class S3Clients {
+    private S3Clients() {
+    }
+
+    /**
+     * A client for AWS, with credentials from the default chain (in Lambda, the function's role),
+     * resolved at the first call.
+     */
+    public static S3Client create(Region region) {
+        return S3Client.builder()
+                .region(region)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    /**
+     * A client for an S3-compatible endpoint (the local stack): bucket in the path, not in the host
+     * name, which would need DNS for every bucket.
+     */
+    public static S3Client create(Region region, URI endpoint, AwsCredentialsProvider credentials) {
+        return S3Client.builder()
+                .region(region)
+                .endpointOverride(endpoint)
+                .forcePathStyle(true)
+                .credentialsProvider(credentials)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    /**
+     * A presigner for AWS, signing with credentials from the default chain. URLs it signs with a
+     * role's temporary credentials die with the role's session, whatever their duration says.
+     */
+    public static S3Presigner presigner(Region region) {
+        return S3Presigner.builder()
+                .region(region)
+                .build();
+    }
+
+    /** A presigner for an S3-compatible endpoint, with path-style URLs like {@link #create(Region, URI, AwsCredentialsProvider)}. */
+    public static S3Presigner presigner(Region region, URI endpoint, AwsCredentialsProvider credentials) {
+        return S3Presigner.builder()
+                .region(region)
+                .endpointOverride(endpoint)
+                .credentialsProvider(credentials)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .build();
+    }
+}
