@@ -22,6 +22,11 @@ public record Upload(String key, long size, String eTag, String sequencer, Strin
     public static final String DEFAULT_CHANNEL = "main";
     private static final Pattern CHANNEL = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
 
+    public Upload {
+        // Lambda's event serializer turns an absent versionId (unversioned bucket) into "".
+        versionId = versionId == null || versionId.isBlank() ? null : versionId;
+    }
+
     /** True for keys the ingest function handles: {@code uploads/…/*.ipa}. */
     public static boolean isUploadKey(String key) {
         return key.startsWith(Layout.UPLOADS) && key.toLowerCase(Locale.ROOT).endsWith(".ipa")

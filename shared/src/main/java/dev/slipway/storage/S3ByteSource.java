@@ -33,6 +33,7 @@ public final class S3ByteSource implements ByteSource {
     private final String key;
     private final long size;
     private final String eTag;
+    private final String versionId;
 
     /**
      * For a caller that already knows the object's size and ETag, from a HEAD or an S3 event.
@@ -41,6 +42,16 @@ public final class S3ByteSource implements ByteSource {
      * @throws IllegalArgumentException if the size is negative or the ETag blank
      */
     public S3ByteSource(S3Client s3, String bucket, String key, long size, String eTag) {
+        this(s3, bucket, key, null, size, eTag);
+    }
+
+    /**
+     * The same, for one version of an object in a versioned bucket.
+     *
+     * @param versionId the version to read, or null for the current one
+     * @throws IllegalArgumentException if the size is negative or the ETag blank
+     */
+    public S3ByteSource(S3Client s3, String bucket, String key, String versionId, long size, String eTag) {
         this.s3 = Objects.requireNonNull(s3, "s3");
         this.bucket = Objects.requireNonNull(bucket, "bucket");
         this.key = Objects.requireNonNull(key, "key");
@@ -51,6 +62,7 @@ public final class S3ByteSource implements ByteSource {
             throw new IllegalArgumentException("no ETag for " + location(bucket, key));
         }
         this.size = size;
+        this.versionId = versionId;
         // If-Match takes an entity tag, which HTTP quotes; S3 events carry the bare value.
         this.eTag = eTag.startsWith("\"") ? eTag : "\"" + eTag + "\"";
     }
@@ -104,7 +116,7 @@ public final class S3ByteSource implements ByteSource {
         int n;
         boolean more;
         try (ResponseInputStream<GetObjectResponse> body = s3.getObject(
-                GetObjectRequest.builder().bucket(bucket).key(key).range(range).ifMatch(eTag).build())) {
+                GetObjectRequest.builder().bucket(bucket).key(key).versionId(versionId).range(range).ifMatch(eTag).build())) {
             n = body.readNBytes(destination, offset, length);
             more = n == length && body.read() >= 0;
         } catch (SdkException e) {

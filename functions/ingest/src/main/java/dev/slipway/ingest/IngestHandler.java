@@ -1,0 +1,64 @@
+package dev.slipway.ingest;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3ObjectEntity;
+import dev.slipway.catalog.CatalogException;
+import dev.slipway.catalog.Upload;
+import dev.slipway.log.Log;
+import dev.slipway.storage.S3Clients;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * S3 ObjectCreated → {@link IngestService}, for every record in the event. Keys outside
+ * {@code uploads/} or not ending in {@code .ipa} are logged and ignored, so the function can never
+ * act on what it writes itself. A transient fault is rethrown: Lambda retries, then dead-letters.
+ */
+public final class IngestHandler implements RequestHandler<S3Event, Void> {
+    private static final Log LOG = Log.of(IngestHandler.class);
+    private final IngestService service;
+    private final String bucket;
+
+    /** Used by Lambda: clients built once, at init, from the template's environment variables. */
+    public IngestHandler() {
+        IngestConfig config = IngestConfig.fromEnvironment(System.getenv());
+        S3Client s3 = S3Clients.create(config.region());
+        this.bucket = config.bucket();
+        this.service = new IngestService(s3, config.bucket(), new IpaCopier(s3, config.bucket()), Clock.systemUTC());
+    }
+
+    public IngestHandler(IngestService service, String bucket) {
+        this.service = service;
+        this.bucket = bucket;
+    }
+
+    @Override
+    public Void handleRequest(S3Event event, Context context) {
+        for (S3EventNotificationRecord record : event.getRecords()) {
+            S3ObjectEntity object = record.getS3().getObject();
+            String key = object.getUrlDecodedKey();
+            if (!bucket.equals(record.getS3().getBucket().getName()) || !Upload.isUploadKey(key)) {
+                LOG.info("ignored " + record.getS3().getBucket().getName() + "/" + key);
+                continue;
+            }
+            Instant time = record.getEventTime() == null ? Instant.now()
+                    : Instant.ofEpochMilli(record.getEventTime().getMillis());
+            Upload upload = new Upload(key, object.getSizeAsLong() == null ? 0 : object.getSizeAsLong(),
+                    object.geteTag(), object.getSequencer(), object.getVersionId(), time);
+            try {
+                service.ingest(upload);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (CatalogException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
+        return null;
+    }
+}

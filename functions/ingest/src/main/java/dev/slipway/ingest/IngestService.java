@@ -1,0 +1,205 @@
+package dev.slipway.ingest;
+
+import dev.slipway.catalog.BuildRecord;
+import dev.slipway.catalog.CatalogException;
+import dev.slipway.catalog.FailureRecord;
+import dev.slipway.catalog.IndexEntry;
+import dev.slipway.catalog.Layout;
+import dev.slipway.catalog.Receipt;
+import dev.slipway.catalog.S3Catalog;
+import dev.slipway.catalog.Upload;
+import dev.slipway.catalog.UploadRejectedException;
+import dev.slipway.ipa.InvalidIpaException;
+import dev.slipway.ipa.IpaInfo;
+import dev.slipway.ipa.IpaReader;
+import dev.slipway.ipa.icon.IconException;
+import dev.slipway.ipa.icon.IconScaler;
+import dev.slipway.ipa.zip.BlockCache;
+import dev.slipway.ipa.zip.ReadStats;
+import dev.slipway.log.Log;
+import dev.slipway.manifest.ManifestData;
+import dev.slipway.manifest.OtaManifest;
+import dev.slipway.storage.ObjectChangedException;
+import dev.slipway.storage.S3ByteSource;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Turns one upload into a build: reads the IPA with ranged GETs, writes the icon, the manifest,
+ * the record and the index entry, moves the IPA under {@code builds/} (a server-side copy), and
+ * answers with a receipt. A rejected upload gets a failure record and stays where it was.
+ *
+ * <p>Safe under at-least-once delivery: the build id comes from the upload's key, ETag and
+ * sequencer, so a redelivered event finds its record and stops, while a later upload under the
+ * same key is a new build. The record is written after everything it points at, so a crash midway
+ * leaves nothing a reader can see; Lambda's retry redoes the same steps.
+ */
+public final class IngestService {
+    private static final Pattern BUNDLE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,154}");
+
+    /** How an upload ended. */
+    public enum Outcome {
+        /** A new build was written. */
+        BUILT,
+        /** The build existed already (a redelivered event). */
+        DUPLICATE,
+        /** The upload was refused; its failure record says why. */
+        REJECTED,
+        /** The object was overwritten or removed before it was read; its own event handles what is there now. */
+        SUPERSEDED
+    }
+
+    /** The outcome and the id of the build or failure record. */
+    public record Result(Outcome outcome, String id) {
+    }
+
+    private final S3Client s3;
+    private final S3Catalog catalog;
+    private final IpaCopier copier;
+    private final Clock clock;
+    private final IpaReader reader = new IpaReader();
+    private static final Log LOG = Log.of(IngestService.class);
+
+    public IngestService(S3Client s3, String bucket, IpaCopier copier, Clock clock) {
+        this.s3 = s3;
+        this.catalog = new S3Catalog(s3, bucket);
+        this.copier = copier;
+        this.clock = clock;
+    }
+
+    /**
+     * Ingests one upload.
+     *
+     * @throws IOException if S3 fails in a way worth retrying (Lambda retries, then dead-letters)
+     * @throws CatalogException if an existing record is unreadable (a bug: retried, then dead-lettered)
+     */
+    public Result ingest(Upload upload) throws IOException, CatalogException {
+        long started = System.nanoTime();
+        String id = upload.buildId();
+        if (catalog.build(id).isPresent()) {
+            LOG.info("duplicate event: build " + id + " exists for " + upload.key());
+            removeUpload(upload);
+            return new Result(Outcome.DUPLICATE, id);
+        }
+        HeadObjectResponse head;
+        try {
+            head = s3.headObject(b -> b.bucket(catalog.bucket()).key(upload.key()).versionId(upload.versionId()));
+        } catch (NoSuchKeyException e) {
+            return superseded(upload, "it is gone");
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return superseded(upload, "it is gone");
+            }
+            throw e;
+        }
+        if (!sameETag(head.eTag(), upload.eTag())) {
+            return superseded(upload, "it was overwritten");
+        }
+        try {
+            String channel = upload.channel();
+            String notes = ReleaseNotes.from(head.metadata());
+            IpaInfo info;
+            ReadStats stats;
+            try (BlockCache cache = new BlockCache(new S3ByteSource(s3, catalog.bucket(), upload.key(),
+                    upload.versionId(), head.contentLength(), head.eTag()))) {
+                info = reader.read(cache);
+                stats = cache.stats();
+            }
+            String bundleId = info.app().bundleId();
+            if (!BUNDLE_ID.matcher(bundleId).matches()) {
+                throw new UploadRejectedException("CFBundleIdentifier \"" + bundleId + "\" is not a valid bundle identifier");
+            }
+            store(id, upload, channel, notes, info);
+            LOG.info(String.format("built %s app=%s version=%s channel=%s key=%s size=%d bytesRead=%d gets=%d ms=%d", id,
+                    bundleId, info.app().version(), channel, upload.key(), info.archiveSize(), stats.bytesRead(),
+                    stats.readCalls(), (System.nanoTime() - started) / 1_000_000));
+            return new Result(Outcome.BUILT, id);
+        } catch (ObjectChangedException e) {
+            return superseded(upload, "it changed while being read");
+        } catch (InvalidIpaException e) {
+            return reject(upload, e.getMessage());
+        }
+    }
+
+    private void store(String id, Upload upload, String channel, String notes, IpaInfo info) throws IOException {
+        boolean hasIcon = info.icon() != null && storeIcons(id, info);
+        copier.copy(upload, Layout.ipa(id));
+        URI base = URI.create(Layout.PLACEHOLDER_BASE + "/");
+        ManifestData manifest = new ManifestData(base.resolve(Layout.ipa(id)),
+                hasIcon ? base.resolve(Layout.icon(id, 57)) : null, hasIcon ? base.resolve(Layout.icon(id, 512)) : null,
+                info.app().bundleId(), info.app().version(), info.app().name());
+        catalog.put(Layout.manifest(id), OtaManifest.toXml(manifest).getBytes(StandardCharsets.UTF_8), "application/xml");
+        Instant now = clock.instant();
+        BuildRecord record = BuildRecord.create(id, upload, channel, notes, info, hasIcon, now);
+        catalog.putRecord(record);
+        catalog.putIndexEntry(IndexEntry.of(record));
+        catalog.putReceipt(new Receipt(upload.key(), upload.eTag(), Receipt.BUILT, id, null, now));
+        removeUpload(upload);
+    }
+
+    private boolean storeIcons(String id, IpaInfo info) {
+        byte[] png = info.icon().png();
+        try {
+            byte[] small = IconScaler.scaleTo(png, 57);
+            byte[] large = IconScaler.scaleTo(png, 512);
+            catalog.put(Layout.icon(id, 0), png, "image/png");
+            catalog.put(Layout.icon(id, 57), small, "image/png");
+            catalog.put(Layout.icon(id, 512), large, "image/png");
+            return true;
+        } catch (IconException e) {
+            // An icon that decodes but cannot be scaled is no reason to refuse the build.
+            LOG.warn("build " + id + ": icon not stored: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private Result reject(Upload upload, String reason) {
+        Instant now = clock.instant();
+        FailureRecord failure = FailureRecord.of(upload, reason, now);
+        catalog.putFailure(failure);
+        catalog.putReceipt(new Receipt(upload.key(), upload.eTag(), Receipt.FAILED, failure.id(), reason, now));
+        LOG.warn("rejected " + upload.key() + " (failure " + failure.id() + "): " + reason);
+        return new Result(Outcome.REJECTED, failure.id());
+    }
+
+    private Result superseded(Upload upload, String why) {
+        LOG.info("skipped " + upload.key() + " (ETag " + upload.eTag() + "): " + why);
+        return new Result(Outcome.SUPERSEDED, null);
+    }
+
+    /**
+     * Removes the upload once its build is complete. On a versioned bucket exactly the ingested
+     * version goes; otherwise only if the key still holds the ingested object, so a newer upload
+     * under the same key is never deleted before its own event is handled.
+     */
+    private void removeUpload(Upload upload) {
+        if (upload.versionId() != null) {
+            s3.deleteObject(b -> b.bucket(catalog.bucket()).key(upload.key()).versionId(upload.versionId()));
+            return;
+        }
+        try {
+            HeadObjectResponse now = s3.headObject(b -> b.bucket(catalog.bucket()).key(upload.key()));
+            if (sameETag(now.eTag(), upload.eTag())) {
+                s3.deleteObject(b -> b.bucket(catalog.bucket()).key(upload.key()));
+            }
+        } catch (NoSuchKeyException e) {
+            // Already removed by an earlier delivery.
+        }
+    }
+
+    static boolean sameETag(String a, String b) {
+        return a != null && b != null && unquote(a).equals(unquote(b));
+    }
+
+    private static String unquote(String eTag) {
+        return eTag.startsWith("\"") && eTag.endsWith("\"") && eTag.length() > 1 ? eTag.substring(1, eTag.length() - 1) : eTag;
+    }
+}

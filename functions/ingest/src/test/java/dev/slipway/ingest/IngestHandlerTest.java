@@ -1,0 +1,415 @@
+package dev.slipway.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import com.dd.plist.NSArray;
+import com.dd.plist.NSDictionary;
+import com.dd.plist.PropertyListParser;
+import dev.slipway.catalog.BuildRecord;
+import dev.slipway.catalog.FailureRecord;
+import dev.slipway.catalog.IndexEntry;
+import dev.slipway.catalog.Layout;
+import dev.slipway.catalog.Receipt;
+import dev.slipway.catalog.S3Catalog;
+import dev.slipway.catalog.Upload;
+import dev.slipway.fixtures.Fixtures;
+import dev.slipway.fixtures.TestS3;
+import dev.slipway.ipa.IpaInfo;
+import dev.slipway.ipa.IpaReader;
+import dev.slipway.ipa.zip.BlockCache;
+import dev.slipway.ipa.zip.FileByteSource;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The ingest handler over a real S3 protocol server (S3Proxy, signatures checked), fed real event JSON. */
+class IngestHandlerTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static TestS3 s3server;
+    private static S3Client s3;
+    private static S3Catalog catalog;
+    private static IngestHandler handler;
+
+    @BeforeAll
+    static void start() throws Exception {
+        s3server = TestS3.start();
+        s3 = s3server.client();
+        catalog = new S3Catalog(s3, s3server.bucket());
+        handler = handler(new IpaCopier(s3, s3server.bucket()));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        s3server.close();
+    }
+
+    private static IngestHandler handler(IpaCopier copier) {
+        return new IngestHandler(new IngestService(s3, s3server.bucket(), copier, CLOCK), s3server.bucket());
+    }
+
+    static List<Path> realIpas() {
+        return Fixtures.all("ipa");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("realIpas")
+    void handleRequest_everyRealIpa_becomesACompleteBuild(Path ipa) throws Exception {
+        // given the IPA uploaded with release notes, and its ObjectCreated event
+        byte[] bytes = Files.readAllBytes(ipa);
+        String key = "uploads/beta/" + ipa.getFileName();
+        upload(key, bytes, Map.of("release-notes-b64", b64("Fixes & features\nÜber <fast>")));
+        S3Event event = S3Events.put(s3server.bucket(), key, bytes, nextSequencer());
+        IpaInfo expected = readLocally(ipa);
+
+        // when
+        handler.handleRequest(event, new TestContext());
+
+        // then the record says what the IPA says, and where it came from
+        String id = upload(event).buildId();
+        BuildRecord record = catalog.build(id).orElseThrow();
+        assertThat(record.id()).isEqualTo(id);
+        assertThat(record.bundleId()).isEqualTo(expected.app().bundleId());
+        assertThat(record.version()).isEqualTo(expected.app().version());
+        assertThat(record.build()).isEqualTo(expected.app().build());
+        assertThat(record.name()).isEqualTo(expected.app().name());
+        assertThat(record.channel()).isEqualTo("beta");
+        assertThat(record.releaseNotes()).isEqualTo("Fixes & features\nÜber <fast>");
+        assertThat(record.fileName()).isEqualTo(ipa.getFileName().toString());
+        assertThat(record.size()).isEqualTo(bytes.length);
+        assertThat(record.profileType()).isEqualTo(expected.profile().type().id());
+        assertThat(record.profileExpiresAt()).isEqualTo(expected.profile().expiresAt());
+        assertThat(record.asMap()).containsEntry("uploadKey", key).containsEntry("ingestedAt", "2026-11-21T10:00:00Z")
+                .containsKeys("minimumOsVersion", "deviceFamilies", "platform", "profile", "icon", "extensions");
+        // and the IPA moved, byte for byte, out of uploads/
+        assertThat(catalog.get(Layout.ipa(id))).hasValue(bytes);
+        assertThat(catalog.get(key)).isEmpty();
+        // and the manifest carries exactly the keys iOS reads, with no presigned URL in it
+        NSDictionary item = manifestItem(id);
+        NSArray assets = (NSArray) item.get("assets");
+        assertThat(assets.count()).isEqualTo(expected.icon() == null ? 1 : 3);
+        assertThat(((NSDictionary) assets.objectAtIndex(0)).get("url").toJavaObject())
+                .isEqualTo(Layout.PLACEHOLDER_BASE + "/" + Layout.ipa(id));
+        NSDictionary metadata = (NSDictionary) item.get("metadata");
+        assertThat(metadata.get("bundle-identifier").toJavaObject()).isEqualTo(expected.app().bundleId());
+        assertThat(metadata.get("title").toJavaObject()).isEqualTo(expected.app().name());
+        // and the icons exist exactly when the IPA has one, at the sizes the manifest wants
+        if (expected.icon() == null) {
+            assertThat(record.hasIcon()).isFalse();
+            assertThat(catalog.get(Layout.icon(id, 57))).isEmpty();
+        } else {
+            assertThat(png(Layout.icon(id, 57)).getWidth()).isEqualTo(57);
+            assertThat(png(Layout.icon(id, 512)).getWidth()).isEqualTo(512);
+            assertThat(png(Layout.icon(id, 0)).getWidth()).isEqualTo(expected.icon().width());
+        }
+        // and the index and the receipt point at the build
+        assertThat(catalog.history(expected.app().bundleId(), "beta", 100)).extracting(IndexEntry::id).contains(id);
+        Receipt receipt = catalog.receipt(key).orElseThrow();
+        assertThat(receipt.outcome()).isEqualTo(Receipt.BUILT);
+        assertThat(receipt.id()).isEqualTo(id);
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/s3-put-upload.json", type = S3Event.class)
+    void handleRequest_sampleEventWithSpacesInKey_buildsIntoItsChannel(S3Event event) throws Exception {
+        // given the object the sample event describes (key with spaces, encoded with '+')
+        upload("uploads/beta/fastlane very capable app.ipa", Fixtures.bytes("ipa/fastlane very capable app.ipa"), Map.of());
+
+        handler.handleRequest(event, new TestContext());
+
+        BuildRecord record = catalog.build(upload(event).buildId()).orElseThrow();
+        assertThat(record.asMap()).containsEntry("uploadKey", "uploads/beta/fastlane very capable app.ipa");
+        assertThat(record.channel()).isEqualTo("beta");
+        assertThat(record.name()).isEqualTo("very capable app");
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/s3-put-unicode-key.json", type = S3Event.class)
+    void handleRequest_sampleEventWithPlusAndNonAscii_decodesTheKey(S3Event event) throws Exception {
+        upload("uploads/Café Über+1.ipa", Fixtures.bytes("ipa/pliney-test.ipa"), Map.of());
+
+        handler.handleRequest(event, new TestContext());
+
+        BuildRecord record = catalog.build(upload(event).buildId()).orElseThrow();
+        assertThat(record.fileName()).isEqualTo("Café Über+1.ipa");
+        assertThat(record.channel()).isEqualTo(Upload.DEFAULT_CHANNEL);
+        assertThat(catalog.get("uploads/Café Über+1.ipa")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/s3-put-two-records.json", type = S3Event.class)
+    void handleRequest_twoRecords_handlesEachAndIgnoresKeysOutsideUploads(S3Event event) throws Exception {
+        upload("uploads/qa/app_info-embedded.ipa", Fixtures.bytes("ipa/app_info-embedded.ipa"), Map.of());
+        upload("builds/abc/app.ipa", Fixtures.bytes("ipa/pliney-test.ipa"), Map.of());
+
+        handler.handleRequest(event, new TestContext());
+
+        List<Upload> uploads = event.getRecords().stream().map(IngestHandlerTest::upload).toList();
+        assertThat(catalog.build(uploads.get(0).buildId())).isPresent();
+        assertThat(catalog.build(uploads.get(1).buildId())).isEmpty();
+        assertThat(catalog.get("builds/abc/app.ipa")).isPresent();
+    }
+
+    static List<Path> invalidIpas() {
+        return Fixtures.all("invalid");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidIpas")
+    void handleRequest_invalidIpa_recordsTheReasonAndKeepsTheUpload(Path ipa) throws Exception {
+        byte[] bytes = Files.readAllBytes(ipa);
+        String key = "uploads/" + ipa.getFileName();
+        upload(key, bytes, Map.of());
+        S3Event event = S3Events.put(s3server.bucket(), key, bytes, nextSequencer());
+
+        handler.handleRequest(event, new TestContext());
+
+        Upload upload = upload(event);
+        FailureRecord failure = catalog.failure(upload.failureId()).orElseThrow();
+        assertThat(failure.uploadKey()).isEqualTo(key);
+        assertThat(failure.reason()).isNotBlank().doesNotContain("\n").doesNotContain("Exception");
+        assertThat(catalog.get(key)).hasValue(bytes);
+        assertThat(catalog.build(upload.buildId())).isEmpty();
+        Receipt receipt = catalog.receipt(key).orElseThrow();
+        assertThat(receipt.outcome()).isEqualTo(Receipt.FAILED);
+        assertThat(receipt.reason()).isEqualTo(failure.reason());
+    }
+
+    @Test
+    void handleRequest_notAZip_recordsExactlyWhy() throws Exception {
+        byte[] bytes = Fixtures.bytes("invalid/fastlane-not-an-ipa.ipa");
+        upload("uploads/notes.ipa", bytes, Map.of());
+        S3Event event = S3Events.put(s3server.bucket(), "uploads/notes.ipa", bytes, nextSequencer());
+
+        handler.handleRequest(event, new TestContext());
+
+        assertThat(catalog.failure(upload(event).failureId()).orElseThrow().reason()).isEqualTo("not a ZIP archive");
+    }
+
+    @Test
+    void handleRequest_nestedChannelFolder_isRejectedWithTheRule() throws Exception {
+        byte[] bytes = Fixtures.bytes("ipa/pliney-test.ipa");
+        upload("uploads/a/b/App.ipa", bytes, Map.of());
+        S3Event event = S3Events.put(s3server.bucket(), "uploads/a/b/App.ipa", bytes, nextSequencer());
+
+        handler.handleRequest(event, new TestContext());
+
+        assertThat(catalog.failure(upload(event).failureId()).orElseThrow().reason())
+                .isEqualTo("channel folders are one level deep: put the IPA in uploads/<channel>/, not uploads/a/b/");
+    }
+
+    @Test
+    void handleRequest_sameEventTwice_yieldsOneBuild() throws Exception {
+        byte[] bytes = Fixtures.bytes("ipa/ipa_analyzer-ios-simple-objc.ipa");
+        upload("uploads/dup/App.ipa", bytes, Map.of());
+        S3Event event = S3Events.put(s3server.bucket(), "uploads/dup/App.ipa", bytes, nextSequencer());
+
+        handler.handleRequest(event, new TestContext());
+        handler.handleRequest(event, new TestContext());
+
+        assertThat(catalog.history("Bitrise.ios-simple-objc", "dup", 100)).hasSize(1);
+    }
+
+    @Test
+    void handleRequest_sameKeyUploadedTwice_makesTwoBuildsAndKeepsTheFirstIntact() throws Exception {
+        // given a first upload, ingested
+        byte[] first = Fixtures.bytes("ipa/fastlane-very-capable-app.ipa");
+        byte[] second = Fixtures.bytes("ipa/fastlane-very-capable-app.old.ipa");
+        String key = "uploads/again/App.ipa";
+        upload(key, first, Map.of());
+        S3Event firstEvent = S3Events.put(s3server.bucket(), key, first, nextSequencer());
+        handler.handleRequest(firstEvent, new TestContext());
+
+        // when another IPA lands under the same key
+        upload(key, second, Map.of());
+        S3Event secondEvent = S3Events.put(s3server.bucket(), key, second, nextSequencer());
+        handler.handleRequest(secondEvent, new TestContext());
+
+        // then there are two builds, and the first still installs what it did
+        String firstId = upload(firstEvent).buildId();
+        String secondId = upload(secondEvent).buildId();
+        assertThat(firstId).isNotEqualTo(secondId);
+        assertThat(catalog.get(Layout.ipa(firstId))).hasValue(first);
+        assertThat(catalog.get(Layout.ipa(secondId))).hasValue(second);
+        assertThat(catalog.history("org.fastlane.very-capable-app", "again", 100)).extracting(IndexEntry::id)
+                .containsExactly(secondId, firstId);
+    }
+
+    @Test
+    void handleRequest_staleEventForOverwrittenObject_writesNothing() throws Exception {
+        byte[] first = Fixtures.bytes("ipa/pliney-test.ipa");
+        byte[] second = Fixtures.bytes("ipa/app_info-iphone.ipa");
+        String key = "uploads/stale/App.ipa";
+        S3Event staleEvent = S3Events.put(s3server.bucket(), key, first, nextSequencer());
+        upload(key, second, Map.of());
+
+        handler.handleRequest(staleEvent, new TestContext());
+
+        assertThat(catalog.build(upload(staleEvent).buildId())).isEmpty();
+        assertThat(catalog.failure(upload(staleEvent).failureId())).isEmpty();
+        assertThat(catalog.get(key)).hasValue(second);
+    }
+
+    @Test
+    void handleRequest_buildsOfOneAppAtOnce_allLandInTheIndex() throws Exception {
+        // given eight uploads of the same app under different names
+        byte[] bytes = Fixtures.bytes("ipa/app_info-iphone.ipa");
+        List<S3Event> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String key = "uploads/race/App-" + i + ".ipa";
+            upload(key, bytes, Map.of());
+            events.add(S3Events.put(s3server.bucket(), key, bytes, nextSequencer()));
+        }
+
+        // when they are ingested concurrently
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Object>> done = new java.util.ArrayList<>();
+            for (S3Event event : events) {
+                done.add(pool.submit((Callable<Object>) () -> handler.handleRequest(event, new TestContext())));
+            }
+            for (Future<Object> future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        // then no update was lost
+        assertThat(catalog.history("com.icyleaf.AppInfoDemo", "race", 100)).extracting(IndexEntry::id)
+                .containsExactlyInAnyOrderElementsOf(events.stream().map(e -> upload(e).buildId()).toList());
+    }
+
+    @Test
+    void handleRequest_s3Unreachable_rethrowsSoLambdaRetries() throws Exception {
+        // given a handler whose S3 client has wrong credentials: every call fails
+        S3Client denied = s3server.clientBuilder()
+                .credentialsProvider(() -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("x", "y"))
+                .build();
+        IngestHandler broken = new IngestHandler(new IngestService(denied, s3server.bucket(),
+                new IpaCopier(denied, s3server.bucket()), CLOCK), s3server.bucket());
+        byte[] bytes = Fixtures.bytes("ipa/pliney-test.ipa");
+        upload("uploads/denied/App.ipa", bytes, Map.of());
+        S3Event event = S3Events.put(s3server.bucket(), "uploads/denied/App.ipa", bytes, nextSequencer());
+
+        assertThatThrownBy(() -> broken.handleRequest(event, new TestContext()))
+                .isInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class);
+        assertThat(catalog.failure(upload(event).failureId())).isEmpty();
+        assertThat(catalog.get("uploads/denied/App.ipa")).hasValue(bytes);
+    }
+
+    @Test
+    void handleRequest_largeIpaOverTheSingleCopyLimit_isCopiedInParts() throws Exception {
+        // given a copier whose limits make a 2 MB IPA a "large" one
+        IngestHandler multipart = handler(new IpaCopier(s3, s3server.bucket(), 1024 * 1024, 5 * 1024 * 1024));
+        byte[] bytes = Fixtures.bytes("ipa/fastlane-Example1.ipa");
+        upload("uploads/big/App.ipa", bytes, Map.of());
+        S3Event event = S3Events.put(s3server.bucket(), "uploads/big/App.ipa", bytes, nextSequencer());
+
+        multipart.handleRequest(event, new TestContext());
+
+        assertThat(catalog.get(Layout.ipa(upload(event).buildId()))).hasValue(bytes);
+    }
+
+    @Test
+    void handleRequest_versionedBucket_movesExactlyTheIngestedVersion() throws Exception {
+        // given a versioned bucket (as the template makes it), where an upload was overwritten
+        // after its event fired but before it was handled
+        String bucket = "slipway-versioned";
+        s3.createBucket(b -> b.bucket(bucket));
+        s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v.status("Enabled")));
+        byte[] first = Fixtures.bytes("ipa/pliney-test.ipa");
+        byte[] second = Fixtures.bytes("ipa/app_info-iphone.ipa");
+        String key = "uploads/v/App.ipa";
+        String v1 = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(first)).versionId();
+        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(second));
+        S3Event event = S3Events.put(bucket, key, first, nextSequencer(), v1);
+        IngestHandler versioned = new IngestHandler(new IngestService(s3, bucket, new IpaCopier(s3, bucket), CLOCK), bucket);
+
+        // when the first upload's event is handled
+        versioned.handleRequest(event, new TestContext());
+
+        // then its version became the build, and the newer upload is still there for its own event
+        S3Catalog versionedCatalog = new S3Catalog(s3, bucket);
+        String id = upload(event).buildId();
+        assertThat(versionedCatalog.build(id).orElseThrow().bundleId()).isEqualTo("computer.versus.pliney-test");
+        assertThat(versionedCatalog.get(Layout.ipa(id))).hasValue(first);
+        assertThat(versionedCatalog.get(key)).hasValue(second);
+        assertThat(s3.listObjectVersions(b -> b.bucket(bucket).prefix(key)).versions())
+                .extracting(software.amazon.awssdk.services.s3.model.ObjectVersion::versionId).doesNotContain(v1);
+    }
+
+    @Test
+    void handleRequest_plainAndEncodedWordNotes_areDecoded() throws Exception {
+        byte[] bytes = Fixtures.bytes("ipa/pliney-test.ipa");
+        upload("uploads/notes/A.ipa", bytes, Map.of("release-notes", "=?UTF-8?B?" + b64("Café ✓") + "?="));
+        S3Event event = S3Events.put(s3server.bucket(), "uploads/notes/A.ipa", bytes, nextSequencer());
+
+        handler.handleRequest(event, new TestContext());
+
+        assertThat(catalog.build(upload(event).buildId()).orElseThrow().releaseNotes()).isEqualTo("Café ✓");
+    }
+
+    private static void upload(String key, byte[] bytes, Map<String, String> metadata) {
+        s3.putObject(b -> b.bucket(s3server.bucket()).key(key).metadata(metadata), RequestBody.fromBytes(bytes));
+    }
+
+    private static Upload upload(S3Event event) {
+        return upload(event.getRecords().get(0));
+    }
+
+    private static Upload upload(com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord r) {
+        var object = r.getS3().getObject();
+        return new Upload(object.getUrlDecodedKey(), object.getSizeAsLong(), object.geteTag(), object.getSequencer(),
+                object.getVersionId(), Instant.ofEpochMilli(r.getEventTime().getMillis()));
+    }
+
+    private static NSDictionary manifestItem(String id) throws Exception {
+        byte[] xml = catalog.get(Layout.manifest(id)).orElseThrow();
+        NSDictionary root = (NSDictionary) PropertyListParser.parse(xml);
+        assertThat(new String(xml, StandardCharsets.UTF_8)).doesNotContain("X-Amz-Signature");
+        return (NSDictionary) ((NSArray) root.get("items")).objectAtIndex(0);
+    }
+
+    private static BufferedImage png(String key) throws Exception {
+        return ImageIO.read(new ByteArrayInputStream(catalog.get(key).orElseThrow()));
+    }
+
+    private static IpaInfo readLocally(Path ipa) throws Exception {
+        try (BlockCache source = new BlockCache(FileByteSource.open(ipa))) {
+            return new IpaReader().read(source);
+        }
+    }
+
+    private static String nextSequencer() {
+        return String.format("0066%014X", SEQUENCE.incrementAndGet());
+    }
+
+    private static String b64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
