@@ -57,8 +57,14 @@ public final class IngestService {
         SUPERSEDED
     }
 
-    /** The outcome and the id of the build or failure record. */
-    public record Result(Outcome outcome, String id) {
+    /**
+     * The outcome and the id of the build or failure record; for a new build also what reading it
+     * cost and where the time went (the copy is S3's own work, proportional to the IPA's size).
+     */
+    public record Result(Outcome outcome, String id, ReadStats stats, long readMillis, long copyMillis, long totalMillis) {
+        Result(Outcome outcome, String id) {
+            this(outcome, id, null, 0, 0, 0);
+        }
     }
 
     private final S3Client s3;
@@ -108,20 +114,23 @@ public final class IngestService {
             String notes = ReleaseNotes.from(head.metadata());
             IpaInfo info;
             ReadStats stats;
+            long readStarted = System.nanoTime();
             try (BlockCache cache = new BlockCache(new S3ByteSource(s3, catalog.bucket(), upload.key(),
                     upload.versionId(), head.contentLength(), head.eTag()))) {
                 info = reader.read(cache);
                 stats = cache.stats();
             }
+            long readMillis = (System.nanoTime() - readStarted) / 1_000_000;
             String bundleId = info.app().bundleId();
             if (!BUNDLE_ID.matcher(bundleId).matches()) {
                 throw new UploadRejectedException("CFBundleIdentifier \"" + bundleId + "\" is not a valid bundle identifier");
             }
-            store(id, upload, channel, notes, info);
-            LOG.info(String.format("built %s app=%s version=%s channel=%s key=%s size=%d bytesRead=%d gets=%d ms=%d", id,
-                    bundleId, info.app().version(), channel, upload.key(), info.archiveSize(), stats.bytesRead(),
-                    stats.readCalls(), (System.nanoTime() - started) / 1_000_000));
-            return new Result(Outcome.BUILT, id);
+            long copyMillis = store(id, upload, channel, notes, info);
+            long totalMillis = (System.nanoTime() - started) / 1_000_000;
+            LOG.info(String.format("built %s app=%s version=%s channel=%s key=%s size=%d bytesRead=%d gets=%d "
+                    + "readMs=%d copyMs=%d ms=%d", id, bundleId, info.app().version(), channel, upload.key(),
+                    info.archiveSize(), stats.bytesRead(), stats.readCalls(), readMillis, copyMillis, totalMillis));
+            return new Result(Outcome.BUILT, id, stats, readMillis, copyMillis, totalMillis);
         } catch (ObjectChangedException e) {
             return superseded(upload, "it changed while being read");
         } catch (InvalidIpaException e) {
@@ -129,9 +138,12 @@ public final class IngestService {
         }
     }
 
-    private void store(String id, Upload upload, String channel, String notes, IpaInfo info) throws IOException {
+    /** Writes everything; returns how long the server-side copy took. */
+    private long store(String id, Upload upload, String channel, String notes, IpaInfo info) throws IOException {
         boolean hasIcon = info.icon() != null && storeIcons(id, info);
+        long copyStarted = System.nanoTime();
         copier.copy(upload, Layout.ipa(id));
+        long copyMillis = (System.nanoTime() - copyStarted) / 1_000_000;
         URI base = URI.create(Layout.PLACEHOLDER_BASE + "/");
         ManifestData manifest = new ManifestData(base.resolve(Layout.ipa(id)),
                 hasIcon ? base.resolve(Layout.icon(id, 57)) : null, hasIcon ? base.resolve(Layout.icon(id, 512)) : null,
@@ -143,6 +155,7 @@ public final class IngestService {
         catalog.putIndexEntry(IndexEntry.of(record));
         catalog.putReceipt(new Receipt(upload.key(), upload.eTag(), Receipt.BUILT, id, null, now));
         removeUpload(upload);
+        return copyMillis;
     }
 
     private boolean storeIcons(String id, IpaInfo info) {

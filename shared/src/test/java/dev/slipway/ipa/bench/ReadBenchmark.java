@@ -72,7 +72,7 @@ public final class ReadBenchmark {
     }
 
     /** The real IPA's entries after {@code filler} bytes of stored filler, unless already generated. */
-    static Path withFiller(Path ipa, Path out, long filler) throws Exception {
+    public static Path withFiller(Path ipa, Path out, long filler) throws Exception {
         if (Files.exists(out) && Files.size(out) > filler) {
             return out;
         }
