@@ -33,7 +33,12 @@ public final class S3Clients {
 
     /**
      * A client for an S3-compatible endpoint (the local stack): bucket in the path, not in the host
-     * name, which would need DNS for every bucket.
+     * name, which would need DNS for every bucket; and request bodies sent plain, not aws-chunked.
+     * S3Proxy answers an aws-chunked upload before reading its last bytes and closes the connection
+     * while the client is still writing: about one PUT in five fails on the client side and is
+     * retried, and a retried conditional create fails with 412 against the object its first attempt
+     * wrote. Over plain HTTP the SDK then hashes the body before sending it, a second read that
+     * costs nothing for the small objects and local files this client writes.
      */
     public static S3Client create(Region region, URI endpoint, AwsCredentialsProvider credentials) {
         return S3Client.builder()
@@ -42,6 +47,7 @@ public final class S3Clients {
                 .forcePathStyle(true)
                 .credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 .build();
     }
 
