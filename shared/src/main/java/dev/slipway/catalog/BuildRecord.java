@@ -27,10 +27,12 @@ public final class BuildRecord {
     /**
      * A new record for an ingested upload.
      *
+     * @param ipaKey where the build's IPA is kept
+     * @param ipaVersionId the object version holding it (versioned bucket), or null
      * @param hasIcon whether the decoded icons were written under {@link Layout#icon}
      */
     public static BuildRecord create(String id, Upload upload, String channel, String releaseNotes, IpaInfo info,
-                                     boolean hasIcon, Instant ingestedAt) {
+                                     String ipaKey, String ipaVersionId, boolean hasIcon, Instant ingestedAt) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("schema", SCHEMA);
         json.put("id", id);
@@ -42,7 +44,8 @@ public final class BuildRecord {
         json.put("eTag", upload.eTag());
         json.put("uploadedAt", Json.iso(upload.eventTime()));
         json.put("ingestedAt", Json.iso(ingestedAt));
-        json.put("ipaKey", Layout.ipa(id));
+        json.put("ipaKey", ipaKey);
+        json.put("ipaVersionId", ipaVersionId);
         if (hasIcon) {
             Map<String, Object> icons = new LinkedHashMap<>();
             icons.put("full", Layout.icon(id, 0));
@@ -102,6 +105,16 @@ public final class BuildRecord {
 
     public String build() {
         return Json.string(json, "build");
+    }
+
+    /** Where the IPA is kept: under {@code builds/}, or the upload's own version on a versioned bucket. */
+    public String ipaKey() {
+        return Json.string(json, "ipaKey");
+    }
+
+    /** The object version of {@link #ipaKey()}, or null when the key alone is immutable. */
+    public String ipaVersionId() {
+        return Json.string(json, "ipaVersionId");
     }
 
     public String fileName() {

@@ -105,7 +105,9 @@ class IngestHandlerTest {
         assertThat(record.profileExpiresAt()).isEqualTo(expected.profile().expiresAt());
         assertThat(record.asMap()).containsEntry("uploadKey", key).containsEntry("ingestedAt", "2026-11-21T10:00:00Z")
                 .containsKeys("minimumOsVersion", "deviceFamilies", "platform", "profile", "icon", "extensions");
-        // and the IPA moved, byte for byte, out of uploads/
+        // and the IPA moved, byte for byte, out of uploads/ (an unversioned bucket)
+        assertThat(record.ipaKey()).isEqualTo(Layout.ipa(id));
+        assertThat(record.ipaVersionId()).isNull();
         assertThat(catalog.get(Layout.ipa(id))).hasValue(bytes);
         assertThat(catalog.get(key)).isEmpty();
         // and the manifest carries exactly the keys iOS reads, with no presigned URL in it
@@ -336,7 +338,7 @@ class IngestHandlerTest {
     }
 
     @Test
-    void handleRequest_versionedBucket_movesExactlyTheIngestedVersion() throws Exception {
+    void handleRequest_versionedBucket_keepsExactlyTheIngestedVersionWithoutCopying() throws Exception {
         // given a versioned bucket (as the template makes it), where an upload was overwritten
         // after its event fired but before it was handled
         String bucket = "slipway-versioned";
@@ -353,14 +355,16 @@ class IngestHandlerTest {
         // when the first upload's event is handled
         versioned.handleRequest(event, new TestContext());
 
-        // then its version became the build, and the newer upload is still there for its own event
+        // then the build is that version, in place: nothing copied, and the newer upload untouched
         S3Catalog versionedCatalog = new S3Catalog(s3, bucket);
         String id = upload(event).buildId();
-        assertThat(versionedCatalog.build(id).orElseThrow().bundleId()).isEqualTo("computer.versus.pliney-test");
-        assertThat(versionedCatalog.get(Layout.ipa(id))).hasValue(first);
+        BuildRecord record = versionedCatalog.build(id).orElseThrow();
+        assertThat(record.bundleId()).isEqualTo("computer.versus.pliney-test");
+        assertThat(record.ipaKey()).isEqualTo(key);
+        assertThat(record.ipaVersionId()).isEqualTo(v1);
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key).versionId(v1)).asByteArray()).isEqualTo(first);
+        assertThat(versionedCatalog.get(Layout.ipa(id))).isEmpty();
         assertThat(versionedCatalog.get(key)).hasValue(second);
-        assertThat(s3.listObjectVersions(b -> b.bucket(bucket).prefix(key)).versions())
-                .extracting(software.amazon.awssdk.services.s3.model.ObjectVersion::versionId).doesNotContain(v1);
     }
 
     @Test

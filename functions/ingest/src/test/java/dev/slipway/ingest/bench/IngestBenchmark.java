@@ -13,12 +13,15 @@ import java.time.Instant;
 import java.util.Arrays;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /**
  * Ingests generated 10 MB, 200 MB and 1 GB IPAs (a real IPA after filler, Info.plist near the end)
- * from an in-process S3 (S3Proxy, real protocol and signatures) and prints, per size, the bytes
- * fetched, the GET count and the median times of several ingests: reading (ranged GETs + parsing),
- * the server-side copy (S3's own work, proportional to size), and the whole ingest.
+ * from an in-process S3 (S3Proxy on disk, real protocol and signatures) and prints, per size, the
+ * bytes fetched, the GET count and the median times of several ingests: reading (ranged GETs +
+ * parsing), the server-side copy, and the whole ingest — on a versioned bucket (what the template
+ * deploys: the upload version is the build, nothing is copied) and on an unversioned one (the IPA
+ * is copied under builds/, S3's own work, proportional to size).
  *
  * <p>Run: {@code make bench-ingest} (or with {@code -Dbench.runs=N}).
  */
@@ -31,40 +34,82 @@ public final class IngestBenchmark {
         Files.createDirectories(dir);
         Path base = Fixtures.get("ipa/isign-SimpleSaucyApp.ipa");
         long[] sizes = {10 * MB, 200 * MB, 1024 * MB};
-        System.out.printf("%-10s %14s %12s %5s %10s %10s %10s%n", "ipa", "size", "bytes read", "GETs", "read ms",
-                "copy ms", "total ms");
-        Path data = dir.resolve("s3-data");
-        try (TestS3 s3server = TestS3.startOnDisk(TestS3.DEFAULT_BUCKET, data)) {
-            S3Client s3 = s3server.client();
-            IngestService service = new IngestService(s3, s3server.bucket(), new IpaCopier(s3, s3server.bucket()),
-                    Clock.systemUTC());
-            for (long size : sizes) {
-                Path ipa = ReadBenchmark.withFiller(base, dir.resolve("ingest-" + size / MB + "MB.ipa"), size);
-                String key = "uploads/bench/App-" + size / MB + ".ipa";
-                s3.putObject(b -> b.bucket(s3server.bucket()).key(key), RequestBody.fromFile(ipa));
-                String eTag = s3.headObject(b -> b.bucket(s3server.bucket()).key(key)).eTag().replace("\"", "");
-                long[] read = new long[runs];
-                long[] copy = new long[runs];
-                long[] total = new long[runs];
-                IngestService.Result result = null;
-                for (int i = 0; i < runs; i++) {
-                    // A fresh sequencer each run: a new build, not a duplicate.
-                    Upload upload = new Upload(key, Files.size(ipa), eTag, String.format("%016X", i), null, Instant.now());
-                    result = service.ingest(upload);
-                    if (result.outcome() != IngestService.Outcome.BUILT) {
-                        throw new IllegalStateException("ingest of " + key + " ended " + result.outcome());
+        System.out.printf("%-12s %-10s %14s %12s %5s %9s %9s %9s%n", "bucket", "ipa", "size", "bytes read", "GETs",
+                "read ms", "copy ms", "total ms");
+        // S3Proxy's on-disk store has no versioning: the versioned bucket lives in memory (one
+        // upload at a time), the unversioned one on disk.
+        try (TestS3 memory = TestS3.startInMemory("slipway-versioned", 6L * 1024 * MB);
+             TestS3 disk = TestS3.startOnDisk(TestS3.DEFAULT_BUCKET, dir.resolve("s3-data"))) {
+            memory.client().putBucketVersioning(b -> b.bucket(memory.bucket())
+                    .versioningConfiguration(v -> v.status("Enabled")));
+            for (TestS3 server : new TestS3[] {memory, disk}) {
+                S3Client s3 = server.client();
+                String bucket = server.bucket();
+                boolean versioned = server == memory;
+                IngestService service = new IngestService(s3, bucket, new IpaCopier(s3, bucket), Clock.systemUTC());
+                for (long size : sizes) {
+                    Path ipa = ReadBenchmark.withFiller(base, dir.resolve("ingest-" + size / MB + "MB.ipa"), size);
+                    String key = "uploads/bench/App-" + size / MB + ".ipa";
+                    long[] read = new long[runs];
+                    long[] copy = new long[runs];
+                    long[] total = new long[runs];
+                    IngestService.Result result = null;
+                    for (int i = 0; i < runs; i++) {
+                        String[] put = upload(s3, bucket, key, ipa);
+                        // A fresh sequencer each run: a new build, not a duplicate.
+                        Upload upload = new Upload(key, Files.size(ipa), put[0].replace("\"", ""),
+                                String.format("%016X", System.nanoTime()), put[1], Instant.now());
+                        result = service.ingest(upload);
+                        if (result.outcome() != IngestService.Outcome.BUILT) {
+                            throw new IllegalStateException("ingest of " + key + " ended " + result.outcome());
+                        }
+                        if (versioned) {
+                            // Keep one version in memory: this build is measured, it can go.
+                            s3.deleteObject(b -> b.bucket(bucket).key(key).versionId(put[1]));
+                        }
+                        read[i] = result.readMillis();
+                        copy[i] = result.copyMillis();
+                        total[i] = result.totalMillis();
                     }
-                    read[i] = result.readMillis();
-                    copy[i] = result.copyMillis();
-                    total[i] = result.totalMillis();
-                    // The build moved the upload away; put it back for the next run.
-                    s3.putObject(b -> b.bucket(s3server.bucket()).key(key), RequestBody.fromFile(ipa));
+                    System.out.printf("%-12s %-10s %,14d %,12d %5d %9d %9d %9d%n",
+                            versioned ? "versioned" : "unversioned", size / MB + " MB", Files.size(ipa),
+                            result.stats().bytesRead(), result.stats().readCalls(), median(read), median(copy),
+                            median(total));
                 }
-                s3.deleteObject(b -> b.bucket(s3server.bucket()).key(key));
-                System.out.printf("%-10s %,14d %,12d %5d %10d %10d %10d%n", size / MB + " MB", Files.size(ipa),
-                        result.stats().bytesRead(), result.stats().readCalls(), median(read), median(copy), median(total));
             }
         }
+    }
+
+    /**
+     * Uploads as tools do: one PUT up to 64 MB, multipart above (S3Proxy drops large single PUTs
+     * into versioned buckets). Returns the ETag and version id.
+     */
+    private static String[] upload(S3Client s3, String bucket, String key, Path file) throws Exception {
+        long size = Files.size(file);
+        long part = 64 * MB;
+        if (size <= part) {
+            PutObjectResponse put = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(file));
+            return new String[] {put.eTag(), put.versionId()};
+        }
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
+        java.util.List<software.amazon.awssdk.services.s3.model.CompletedPart> parts = new java.util.ArrayList<>();
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+            for (int number = 1; (number - 1) * part < size; number++) {
+                long start = (number - 1) * part;
+                int length = (int) Math.min(part, size - start);
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(length);
+                while (buffer.hasRemaining()) {
+                    channel.read(buffer, start + buffer.position());
+                }
+                int n = number;
+                String eTag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(n),
+                        RequestBody.fromBytes(buffer.array())).eTag();
+                parts.add(software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(n).eTag(eTag).build());
+            }
+        }
+        var done = s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
+                .multipartUpload(m -> m.parts(parts)));
+        return new String[] {done.eTag(), done.versionId()};
     }
 
     private static long median(long[] values) {
