@@ -68,4 +68,18 @@ public final class Display {
         String stripped = name.strip();
         return stripped.substring(0, stripped.offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT);
     }
+
+    /**
+     * A message as a sentence: capital first letter, full stop at the end. Findings and rejection
+     * reasons are written as lower-case clauses ("no embedded.mobileprovision: …") for logs and the CLI.
+     */
+    public static String sentence(String message) {
+        if (message == null || message.isBlank()) {
+            return "";
+        }
+        String text = message.strip();
+        text = text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
+        char last = text.charAt(text.length() - 1);
+        return last == '.' || last == '!' || last == '?' ? text : text + ".";
+    }
 }

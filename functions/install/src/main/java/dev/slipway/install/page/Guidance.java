@@ -122,7 +122,7 @@ public record Guidance(Action action, List<Notice> notices, String installHint, 
         for (Finding finding : page.findings()) {
             if (finding.severity() == Severity.BLOCKER) {
                 notices.add(new Notice(Level.BLOCKER, blockerTitle(finding.code()),
-                        sentence(finding.message()) + " " + blockerAdvice(finding.code())));
+                        Display.sentence(finding.message()) + " " + blockerAdvice(finding.code())));
                 blocked = true;
             }
         }
@@ -198,7 +198,7 @@ public record Guidance(Action action, List<Notice> notices, String installHint, 
                 }
                 default -> {
                     if (finding.severity() == Installability.Severity.NOTE) {
-                        notices.add(new Notice(Level.INFO, "Note", sentence(finding.message())));
+                        notices.add(new Notice(Level.INFO, "Note", Display.sentence(finding.message())));
                     }
                 }
             }
@@ -242,16 +242,5 @@ public record Guidance(Action action, List<Notice> notices, String installHint, 
         } catch (IllegalArgumentException e) {
             return null; // an odd MinimumOSVersion must not break the page; iOS will judge it
         }
-    }
-
-    /** A finding's message as a sentence: capital first letter, full stop at the end. */
-    static String sentence(String message) {
-        String text = message.strip();
-        if (text.isEmpty()) {
-            return text;
-        }
-        text = text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
-        char last = text.charAt(text.length() - 1);
-        return last == '.' || last == '!' || last == '?' ? text : text + ".";
     }
 }

@@ -62,4 +62,20 @@ class DisplayTest {
     void initial_name_firstCharacterUpperCased(String name, String expected) {
         assertThat(Display.initial(name)).isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "the provisioning profile expired on 3 Mar 2025 | The provisioning profile expired on 3 Mar 2025.",
+            "  already a sentence.  | Already a sentence.",
+            "is it? | Is it?",
+            "x | X."})
+    void sentence_clause_capitalisedWithFullStop(String message, String expected) {
+        assertThat(Display.sentence(message)).isEqualTo(expected);
+    }
+
+    @Test
+    void sentence_blankOrNull_empty() {
+        assertThat(Display.sentence("  ")).isEmpty();
+        assertThat(Display.sentence(null)).isEmpty();
+    }
 }

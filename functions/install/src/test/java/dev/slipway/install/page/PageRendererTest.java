@@ -286,7 +286,7 @@ class PageRendererTest {
         assertThat(html.text("/html/head/title")).isEqualTo("Harbour.ipa was not published");
         assertThat(html.text("//h1")).isEqualTo("This upload was not published");
         assertThat(html.text("//section[@class='notice notice-blocker']/p"))
-                .isEqualTo("no embedded.mobileprovision: the app is not signed for any device");
+                .isEqualTo("No embedded.mobileprovision: the app is not signed for any device.");
     }
 
     @Test
