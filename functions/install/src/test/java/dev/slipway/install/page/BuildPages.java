@@ -51,6 +51,7 @@ public final class BuildPages {
     private String teamName = "Example Ltd";
     private List<Finding> findings = List.of(DEVICES);
     private String userAgent = IPHONE_SAFARI_17;
+    private String pageUrl = PAGE_URL;
 
     private BuildPages() {
     }
@@ -107,6 +108,11 @@ public final class BuildPages {
         return this;
     }
 
+    public BuildPages pageUrl(String pageUrl) {
+        this.pageUrl = pageUrl;
+        return this;
+    }
+
     public BuildPages seenFrom(String userAgent) {
         this.userAgent = userAgent;
         return this;
@@ -115,7 +121,7 @@ public final class BuildPages {
     public BuildPage create() {
         return new BuildPage(appName, "com.example.harbour", "2.4.1", "512", iconUrl, 48_200_000L,
                 Instant.parse("2026-11-20T14:05:00Z"), "beta", releaseNotes, minimumOsVersion, deviceFamilies,
-                profileType, profileExpiresAt, teamName, INSTALL_LINK, PAGE_URL, findings,
+                profileType, profileExpiresAt, teamName, INSTALL_LINK, pageUrl, findings,
                 Visitor.fromUserAgent(userAgent));
     }
 }
