@@ -37,6 +37,8 @@ public final class PageRenderer {
     /**
      * A renderer with the given engine (precompiled, {@link ContentType#Html}), assets and clock (for
      * the "profile expires soon" warning).
+     *
+     * @throws NullPointerException if any of them is null
      */
     public PageRenderer(TemplateEngine templates, Assets assets, Clock clock) {
         this.templates = Objects.requireNonNull(templates, "templates");
@@ -50,8 +52,10 @@ public final class PageRenderer {
     }
 
     /**
-     * The install page of one build.
+     * The install page of one build, for the visitor in {@code page.visitor()}.
      *
+     * @throws IllegalArgumentException if the page URL is too long for a QR code (over 2,331 bytes)
+     *                                  and the visitor would be shown one
      * @throws TemplateException if a template fails (a bug, not bad input)
      */
     public String build(BuildPage page) {
