@@ -1,0 +1,112 @@
+package dev.slipway.install.page;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.TemplateException;
+import gg.jte.output.StringOutput;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Renders Slipway's HTML pages from precompiled jte templates ({@code src/main/jte}, compiled to
+ * classes at build time, so no template compiler runs at cold start). Every value is escaped by
+ * jte for where it lands; the pages have no inline style or script, so they run under
+ * {@code default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' https: data:}.
+ *
+ * <p>Thread-safe; build one at init and reuse it.
+ */
+public final class PageRenderer {
+    /** Pages are a few KB; starting near that saves the buffer's regrowth. */
+    private static final int INITIAL_CAPACITY = 16 * 1024;
+
+    private final TemplateEngine templates;
+    private final Assets assets;
+    private final Clock clock;
+
+    /**
+     * A renderer with the precompiled templates and the assets on the classpath.
+     *
+     * @throws IllegalStateException if an asset is missing from the classpath
+     */
+    public PageRenderer() {
+        this(TemplateEngine.createPrecompiled(ContentType.Html), Assets.fromClasspath(), Clock.systemUTC());
+    }
+
+    /**
+     * A renderer with the given engine (precompiled, {@link ContentType#Html}), assets and clock (for
+     * the "profile expires soon" warning).
+     *
+     * @throws NullPointerException if any of them is null
+     */
+    public PageRenderer(TemplateEngine templates, Assets assets, Clock clock) {
+        this.templates = Objects.requireNonNull(templates, "templates");
+        this.assets = Objects.requireNonNull(assets, "assets");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The static files the pages link, for the handler to serve under {@link Assets#PATH_PREFIX}. */
+    public Assets assets() {
+        return assets;
+    }
+
+    /**
+     * The install page of one build, for the visitor in {@code page.visitor()}.
+     *
+     * @throws IllegalArgumentException if the page URL is too long for a QR code (over 2,331 bytes)
+     *                                  and the visitor would be shown one
+     * @throws TemplateException if a template fails (a bug, not bad input)
+     */
+    public String build(BuildPage page) {
+        Guidance guidance = Guidance.forBuild(page, clock.instant());
+        QrCode qr = guidance.showsQr() ? QrCode.of(page.pageUrl()) : null;
+        String script = guidance.needsTouchCheck() ? assets.path(Assets.TOUCH_SCRIPT) : null;
+        Head head = new Head(page.appName() + " " + page.version() + " (" + page.build() + ")",
+                assets.path(Assets.STYLESHEET), script);
+        Map<String, Object> parameters = new HashMap<>(); // Map.of refuses the null QR code
+        parameters.put("head", head);
+        parameters.put("page", page);
+        parameters.put("guidance", guidance);
+        parameters.put("notes", ReleaseNotes.segments(page.releaseNotes()));
+        parameters.put("qr", qr);
+        return render("build.jte", parameters);
+    }
+
+    /**
+     * The page of one app: newest build per channel, then the history.
+     *
+     * @throws TemplateException if a template fails (a bug, not bad input)
+     */
+    public String app(AppPage page) {
+        return render("app.jte", Map.of("head", head(page.appName()), "page", page));
+    }
+
+    /**
+     * The page of a rejected upload.
+     *
+     * @throws TemplateException if a template fails (a bug, not bad input)
+     */
+    public String failure(FailurePage page) {
+        return render("failure.jte", Map.of("head", head(page.fileName() + " was not published"), "page", page));
+    }
+
+    /**
+     * A friendly error page; the handler sends it with {@code page.status()}.
+     *
+     * @throws TemplateException if a template fails (a bug, not bad input)
+     */
+    public String error(ErrorPage page) {
+        return render("error.jte", Map.of("head", head(page.title()), "page", page));
+    }
+
+    private Head head(String title) {
+        return new Head(title, assets.path(Assets.STYLESHEET), null);
+    }
+
+    private String render(String template, Map<String, Object> parameters) {
+        StringOutput output = new StringOutput(INITIAL_CAPACITY);
+        templates.render(template, parameters, output);
+        return output.toString();
+    }
+}

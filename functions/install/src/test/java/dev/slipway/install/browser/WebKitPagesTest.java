@@ -1,0 +1,166 @@
+package dev.slipway.install.browser;
+
+import static dev.slipway.install.page.BuildPages.INSTALL_LINK;
+import static dev.slipway.install.page.BuildPages.IPHONE_SAFARI_17;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.slipway.install.page.PageRenderer;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/** The pages in WebKit, Safari's engine, as an iPhone 14 shows them: 390 × 844 points at 3×. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebKitPagesTest {
+    private PageServer server;
+    private Browser browser;
+    private WebDriver driver;
+
+    /** Starts WebKit if it is installed; without it, each test skips, saying so (see {@link #requireWebkit()}). */
+    @BeforeAll
+    void start() throws IOException {
+        if (Browsers.webkitMissing() != null) {
+            return;
+        }
+        browser = Browsers.webkit(IPHONE_SAFARI_17, 390, 844, 3);
+        driver = browser.driver();
+        PageRenderer renderer = new PageRenderer();
+        server = PageServer.start(renderer.assets());
+        SamplePages.register(server, renderer);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** Skips each test, with the reason, where WebKit is not installed (a class-level skip would go unreported). */
+    @BeforeEach
+    void requireWebkit() {
+        Browsers.assumeWebkit();
+    }
+
+    @Test
+    void build_iphoneSafari_oneInstallLinkWhoseHrefIsTheRawLink() {
+        // when
+        driver.get(server.url(SamplePages.BUILD));
+
+        // then
+        browser.screenshot("webkit-iphone-build.png");
+        assertThat(script("return [window.innerWidth, window.innerHeight]")).isEqualTo(List.of(390L, 844L));
+        List<WebElement> installLinks = driver.findElements(By.cssSelector("a[href^='itms-services:']"));
+        assertThat(installLinks).hasSize(1);
+        WebElement install = installLinks.get(0);
+        assertThat(install.getDomAttribute("href")).isEqualTo(INSTALL_LINK);
+        assertThat(install.getText()).isEqualTo("Install");
+        assertThat(install.isDisplayed()).isTrue();
+        assertThat(install.getRect().getHeight()).isGreaterThanOrEqualTo(44); // Apple's minimum tap target
+        assertThat(install.getRect().getY() + install.getRect().getHeight()).isLessThan(844); // visible without scrolling
+        assertFitsTheWidth();
+        assertThat(driver.findElements(By.tagName("svg"))).isEmpty();
+        assertNoCspViolations();
+    }
+
+    @Test
+    void build_iphoneSafariScrolled_notesAndDetailsReadable() {
+        // given
+        driver.get(server.url(SamplePages.BUILD));
+
+        // when
+        script("document.getElementById('notes-title').scrollIntoView()");
+
+        // then
+        browser.screenshot("webkit-iphone-build-details.png");
+        assertThat(driver.findElement(By.cssSelector(".release-notes a")).getDomAttribute("rel"))
+                .isEqualTo("noopener noreferrer nofollow");
+        assertThat(driver.findElement(By.cssSelector(".release-notes")).getText()).isEqualTo(SamplePages.RELEASE_NOTES);
+    }
+
+    @Test
+    void build_hostileName_inertAndShownAsText() {
+        // when
+        driver.get(server.url(SamplePages.HOSTILE_BUILD));
+
+        // then
+        assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        browser.screenshot("webkit-iphone-xss.png");
+        assertThat(driver.getTitle()).isEqualTo(SamplePages.HOSTILE_NAME + " 2.4.1 (512)");
+        assertThat(script("return document.title")).isEqualTo(SamplePages.HOSTILE_NAME + " 2.4.1 (512)");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(SamplePages.HOSTILE_NAME);
+        assertThat(script("return document.scripts.length")).isEqualTo(0L);
+        assertThat(driver.findElements(By.cssSelector(".release-notes img"))).isEmpty();
+        assertFitsTheWidth();
+        assertNoCspViolations();
+    }
+
+    @Test
+    void build_expiredProfile_noInstallLinkAndTheReason() {
+        // when
+        driver.get(server.url(SamplePages.BLOCKED_BUILD));
+
+        // then
+        browser.screenshot("webkit-iphone-blocked.png");
+        assertThat(driver.findElements(By.cssSelector("a[href^='itms-services:']"))).isEmpty();
+        assertThat(driver.findElement(By.cssSelector(".notice-blocker h2")).getText()).isEqualTo("Provisioning profile expired");
+        assertFitsTheWidth();
+    }
+
+    @Test
+    void cspControl_inlineStyle_blockedAndReported() throws InterruptedException {
+        // given: a page with an inline style, which the CSP forbids
+
+        // when
+        driver.get(server.url(SamplePages.CSP_CONTROL));
+
+        // then: WebKit reports it, so an empty report list for the real pages means nothing was blocked
+        assertThat(awaitViolation(SamplePages.CSP_CONTROL)).contains("style-src");
+        assertThat(script("return getComputedStyle(document.querySelector('p')).color")).isNotEqualTo("rgb(255, 0, 0)");
+    }
+
+    private Object script(String code) {
+        return ((JavascriptExecutor) driver).executeScript(code);
+    }
+
+    private void assertFitsTheWidth() {
+        assertThat((Long) script("return document.documentElement.scrollWidth"))
+                .as("page width on a 390-point screen").isLessThanOrEqualTo(390L);
+    }
+
+    /** Reports come asynchronously; give them a moment, then expect none from our pages. */
+    private void assertNoCspViolations() {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertThat(server.violations()).filteredOn(report -> !report.contains(SamplePages.CSP_CONTROL)).isEmpty();
+    }
+
+    private String awaitViolation(String path) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            for (String report : server.violations()) {
+                if (report.contains(path)) {
+                    return report;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no CSP report for " + path + " within 5 s; got " + server.violations());
+    }
+}

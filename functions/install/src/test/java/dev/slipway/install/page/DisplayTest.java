@@ -1,0 +1,81 @@
+package dev.slipway.install.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DisplayTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "0, 0 bytes",
+            "1, 1 byte",
+            "999, 999 bytes",
+            "1000, 1 KB",
+            "1500, 1.5 KB",
+            "48200000, 48.2 MB",
+            "99940000, 99.9 MB",
+            "99960000, 100 MB",
+            "152940000, 153 MB",
+            "999499, 999 KB",
+            "999600, 1 MB",          // not "1000 KB"
+            "1300000000, 1.3 GB",
+            "2147483648, 2.1 GB",
+            "9223372036854775807, 9223372 TB"})
+    void size_bytes_decimalUnitsAtMostThreeDigits(long bytes, String expected) {
+        assertThat(Display.size(bytes)).isEqualTo(expected);
+    }
+
+    @Test
+    void size_negative_throws() {
+        assertThatThrownBy(() -> Display.size(-1)).isInstanceOf(IllegalArgumentException.class).hasMessage("negative size: -1");
+    }
+
+    @Test
+    void date_instant_dayInUtcWithMonthName() {
+        // given: late evening UTC-5 is already the next day in UTC
+        Instant instant = Instant.parse("2026-11-21T01:30:00Z");
+
+        // when / then
+        assertThat(Display.date(instant)).isEqualTo("21 Nov 2026");
+        assertThat(Display.dateTime(instant)).isEqualTo("21 Nov 2026, 01:30 UTC");
+        assertThat(Display.iso(instant)).isEqualTo("2026-11-21T01:30:00Z");
+    }
+
+    @Test
+    void date_null_emptyAndNoAttribute() {
+        assertThat(Display.date(null)).isEmpty();
+        assertThat(Display.dateTime(null)).isEmpty();
+        assertThat(Display.iso(null)).isNull();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "harbour | H",
+            "  élan | É",
+            "🚀 Rocket | 🚀",
+            "' ' | ?"})
+    void initial_name_firstCharacterUpperCased(String name, String expected) {
+        assertThat(Display.initial(name)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "the provisioning profile expired on 3 Mar 2025 | The provisioning profile expired on 3 Mar 2025.",
+            "  already a sentence.  | Already a sentence.",
+            "is it? | Is it?",
+            "x | X."})
+    void sentence_clause_capitalisedWithFullStop(String message, String expected) {
+        assertThat(Display.sentence(message)).isEqualTo(expected);
+    }
+
+    @Test
+    void sentence_blankOrNull_empty() {
+        assertThat(Display.sentence("  ")).isEmpty();
+        assertThat(Display.sentence(null)).isEmpty();
+    }
+}

@@ -1,0 +1,318 @@
+package dev.slipway.install.page;
+
+import static dev.slipway.install.page.BuildPages.INSTALL_LINK;
+import static dev.slipway.install.page.BuildPages.IPHONE_INSTAGRAM;
+import static dev.slipway.install.page.BuildPages.MAC_SAFARI;
+import static dev.slipway.install.page.BuildPages.NOW;
+import static dev.slipway.install.page.BuildPages.PAGE_URL;
+import static dev.slipway.install.page.BuildPages.WINDOWS_CHROME;
+import static dev.slipway.install.page.BuildPages.aBuild;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.slipway.install.page.AppPage.BuildRow;
+import dev.slipway.install.page.AppPage.ChannelLatest;
+import dev.slipway.ipa.Installability.Finding;
+import dev.slipway.ipa.Installability.Severity;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Element;
+
+class PageRendererTest {
+    /** Everything that breaks out of an element, an attribute, or the title. */
+    private static final String HOSTILE = "<script>alert(1)</script>\"'&</title>";
+    private static final Pattern ANCHOR = Pattern.compile("<a\\b[^>]*>");
+    private static final Pattern INSTALL_ANCHOR = Pattern.compile("<a class=\"button\" href=\"([^\"]*)\">Install</a>");
+
+    private final PageRenderer renderer = new PageRenderer(TemplateEngine.createPrecompiled(ContentType.Html),
+            Assets.fromClasspath(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void build_iphoneSafari_exactlyOneInstallLinkWithTheLinkHtmlEscaped() {
+        // given
+        String expectedAttribute = "itms-services://?action=download-manifest&amp;url="
+                + "https%3A%2F%2Finstall.example.com%2Fm%2F01JD5S7Q.plist%3Ft%3Dv1.k2.Xq3L%26build%3D512";
+
+        // when
+        String page = renderer.build(aBuild().create());
+
+        // then: in the source, the link's & is &amp; (HTML's layer) and the manifest URL is
+        // percent-encoded as a whole, its own & as %26 (the link's layer)
+        Matcher install = INSTALL_ANCHOR.matcher(page);
+        assertThat(install.find()).isTrue();
+        assertThat(install.group(1)).isEqualTo(expectedAttribute).contains("&amp;url=");
+        assertThat(install.find()).isFalse();
+        assertThat(page).doesNotContain("&url=").doesNotContain("&amp;amp;");
+        // and a parser reads the attribute back as the raw link
+        Html html = Html.parse(page);
+        assertThat(html.all("//a[contains(@href, 'itms-services:')]")).hasSize(1);
+        assertThat(html.one("//a[normalize-space()='Install']").getAttribute("href")).isEqualTo(INSTALL_LINK);
+    }
+
+    @Test
+    void build_hostileAppName_onlyEverEscaped() {
+        // given
+        BuildPage build = aBuild().appName(HOSTILE).iconUrl("https://cdn.example.com/icon.png").create();
+
+        // when
+        String page = renderer.build(build);
+
+        // then
+        assertThat(page).doesNotContain("<script>alert").doesNotContain("\"'&</title>").doesNotContain("'&<");
+        assertThat(page).contains("<title>&lt;script&gt;alert(1)&lt;/script&gt;\"'&amp;&lt;/title&gt; 2.4.1 (512)</title>");
+        assertThat(page).contains("alt=\"&lt;script>alert(1)&lt;/script>&#34;&#39;&amp;&lt;/title> icon\"");
+        Html html = Html.parse(page);
+        assertThat(html.text("/html/head/title")).isEqualTo(HOSTILE + " 2.4.1 (512)");
+        assertThat(html.text("//h1")).isEqualTo(HOSTILE);
+        assertThat(html.one("//img[@class='icon']").getAttribute("alt")).isEqualTo(HOSTILE + " icon");
+        assertThat(html.all("//script")).isEmpty();
+    }
+
+    @Test
+    void build_hostileReleaseNotes_textStaysTextAndOnlyHttpsLinks() {
+        // given
+        String notes = "Fixed <b>bold</b> & \"quotes\" 'here' </title>\n<script>alert(2)</script>\n"
+                + "javascript:alert(3) data:text/html,<script>alert(4)</script>\nhttps://example.com/a?b=1&c=2";
+
+        // when
+        String page = renderer.build(aBuild().releaseNotes(notes).create());
+
+        // then
+        Html html = Html.parse(page);
+        assertThat(html.text("//p[@class='release-notes']")).isEqualTo(notes);
+        List<Element> links = html.all("//p[@class='release-notes']/a");
+        assertThat(links).hasSize(1);
+        assertThat(links.get(0).getAttribute("href")).isEqualTo("https://example.com/a?b=1&c=2");
+        assertThat(links.get(0).getAttribute("rel")).isEqualTo("noopener noreferrer nofollow");
+        assertThat(page).doesNotContain("<b>bold").doesNotContain("<script>alert").doesNotContain("href=\"javascript");
+        assertThat(html.all("//script")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyPage")
+    void anyPage_strictCsp_noStyleAttributesNoInlineScriptsNoHandlers(String name, String page) {
+        // given: the CSP allows styles and scripts only from files on our own origin
+
+        // then
+        assertThat(page).doesNotContainPattern("(?i)\\sstyle\\s*=").doesNotContainPattern("(?i)<style");
+        assertThat(page).doesNotContainPattern("(?i)\\son[a-z]+\\s*=");
+        Matcher script = Pattern.compile("(?i)<script\\b[^>]*>(.*?)</script>", Pattern.DOTALL).matcher(page);
+        while (script.find()) {
+            assertThat(script.group()).matches("<script src=\"/assets/touch\\.[0-9a-f]{12}\\.js\"></script>");
+        }
+        assertThat(page).doesNotContain("javascript:");
+        Html html = Html.parse(page);
+        assertThat(html.one("/html").getAttribute("lang")).isEqualTo("en");
+        assertThat(html.all("//main")).hasSize(1);
+        assertThat(html.all("//footer")).hasSize(1);
+        assertThat(html.all("//h1")).hasSize(1);
+        assertThat(html.one("//link[@rel='stylesheet']").getAttribute("href"))
+                .isEqualTo(renderer.assets().path(Assets.STYLESHEET));
+        assertThat(html.one("//meta[@name='referrer']").getAttribute("content")).isEqualTo("no-referrer");
+        assertThat(html.one("//meta[@name='viewport']").getAttribute("content")).startsWith("width=device-width");
+        for (Element image : html.all("//img")) {
+            assertThat(image.getAttribute("alt")).isNotBlank();
+            assertThat(image.getAttribute("width")).isNotEmpty(); // reserved space: no layout shift
+            assertThat(image.getAttribute("height")).isNotEmpty();
+        }
+        for (Element anchor : html.all("//a[@href]")) {
+            assertThat(anchor.getAttribute("href")).matches("(https://|itms-services://).*");
+        }
+    }
+
+    static Stream<Object[]> everyPage() {
+        PageRenderer renderer = new PageRenderer();
+        Finding expired = new Finding(Severity.BLOCKER, "profile-expired", "the provisioning profile expired on 3 Mar 2025");
+        return Stream.of(
+                new Object[] {"iPhone Safari", renderer.build(aBuild().iconUrl("https://cdn.example.com/i.png").create())},
+                new Object[] {"Mac (touch check)", renderer.build(aBuild().seenFrom(MAC_SAFARI).create())},
+                new Object[] {"desktop (QR)", renderer.build(aBuild().seenFrom(WINDOWS_CHROME).create())},
+                new Object[] {"Instagram", renderer.build(aBuild().seenFrom(IPHONE_INSTAGRAM).create())},
+                new Object[] {"blocked", renderer.build(aBuild().findings(expired).create())},
+                new Object[] {"hostile", renderer.build(aBuild().appName(HOSTILE).releaseNotes(HOSTILE).create())},
+                new Object[] {"app", renderer.app(app(HOSTILE))},
+                new Object[] {"failure", renderer.failure(new FailurePage(HOSTILE + ".ipa", HOSTILE, NOW))},
+                new Object[] {"error", renderer.error(ErrorPage.notFound())});
+    }
+
+    @Test
+    void build_desktop_qrCodeOfThePageUrlAndNoInstallLink() {
+        // when
+        String page = renderer.build(aBuild().seenFrom(WINDOWS_CHROME).create());
+
+        // then
+        Html html = Html.parse(page);
+        assertThat(html.text("//section[svg]/h2")).isEqualTo("Open this page on your iPhone or iPad");
+        Element svg = html.one("//svg[@class='qr']");
+        assertThat(svg.getAttribute("role")).isEqualTo("img");
+        Matcher markup = Pattern.compile("<svg class=\"qr\".*?</svg>").matcher(page);
+        assertThat(markup.find()).isTrue();
+        assertThat(QrImages.decode(QrImages.rasterise(markup.group(), 4))).isEqualTo(PAGE_URL);
+        assertThat(page).doesNotContain("itms-services");
+        assertThat(html.all("//script")).isEmpty();
+    }
+
+    @Test
+    void build_mac_installAndQrSectionsAndTheTouchScript() {
+        // when
+        String page = renderer.build(aBuild().seenFrom(MAC_SAFARI).create());
+
+        // then
+        Html html = Html.parse(page);
+        assertThat(html.one("/html/head/script").getAttribute("src")).isEqualTo(renderer.assets().path(Assets.TOUCH_SCRIPT));
+        assertThat(html.one("//section[.//a[@class='button']]").getAttribute("class")).isEqualTo("panel if-touch");
+        assertThat(html.one("//section[svg]").getAttribute("class")).isEqualTo("panel if-no-touch");
+        assertThat(html.one("//a[@class='button']").getAttribute("href")).isEqualTo(INSTALL_LINK);
+    }
+
+    @Test
+    void build_inAppBrowser_pageAddressToCopyAndNoInstallLink() {
+        // when
+        String page = renderer.build(aBuild().seenFrom(IPHONE_INSTAGRAM).create());
+
+        // then
+        Html html = Html.parse(page);
+        assertThat(html.text("//h2[@id='safari-title']")).isEqualTo("Open this page in Safari");
+        assertThat(html.text("//p[@class='url']")).isEqualTo(PAGE_URL);
+        assertThat(page).doesNotContain("itms-services").doesNotContain("<svg");
+    }
+
+    @Test
+    void build_expiredProfile_noLinkAndTheReasonWithItsDate() {
+        // given
+        Finding expired = new Finding(Severity.BLOCKER, "profile-expired", "the provisioning profile expired on 3 Mar 2025");
+
+        // when
+        String page = renderer.build(aBuild().findings(BuildPages.DEVICES, expired).create());
+
+        // then
+        Html html = Html.parse(page);
+        assertThat(page).doesNotContain("itms-services");
+        assertThat(html.text("//section[@class='notice notice-blocker']/h2")).isEqualTo("Provisioning profile expired");
+        assertThat(html.text("//section[@class='notice notice-blocker']/p")).isEqualTo("The provisioning profile "
+                + "expired on 3 Mar 2025. iOS refuses to install it. Ask the developer to sign it again and upload a new build.");
+    }
+
+    @Test
+    void build_details_everyFactInHumanTerms() {
+        // when
+        Html html = Html.parse(renderer.build(aBuild().create()));
+
+        // then
+        List<String> rows = html.all("//dl[@class='details']/div").stream()
+                .map(row -> row.getElementsByTagName("dt").item(0).getTextContent() + ": "
+                        + row.getElementsByTagName("dd").item(0).getTextContent())
+                .toList();
+        assertThat(rows).containsExactly(
+                "Version: 2.4.1 (512)",
+                "Size: 48.2 MB",
+                "Uploaded: 20 Nov 2026, 14:05 UTC",
+                "Channel: beta",
+                "Requires: iOS 16.0 or later",
+                "Devices: iPhone and iPad",
+                "Distribution: Ad hoc",
+                "Profile expires: 1 Mar 2027",
+                "Team: Example Ltd",
+                "Bundle ID: com.example.harbour");
+        assertThat(html.text("//p[@class='version']")).isEqualTo("Version 2.4.1 (512)");
+        assertThat(html.one("//p[@class='meta']/time").getAttribute("datetime")).isEqualTo("2026-11-20T14:05:00Z");
+    }
+
+    @Test
+    void build_noIcon_letteredPlaceholderHiddenFromScreenReaders() {
+        // when
+        Html html = Html.parse(renderer.build(aBuild().appName("harbour").create()));
+
+        // then
+        Element placeholder = html.one("//div[@class='icon icon-placeholder']");
+        assertThat(placeholder.getTextContent()).isEqualTo("H");
+        assertThat(placeholder.getAttribute("aria-hidden")).isEqualTo("true");
+        assertThat(html.all("//img")).isEmpty();
+    }
+
+    @Test
+    void build_icon_imageWithSizeAndAlt() {
+        // when
+        Html html = Html.parse(renderer.build(aBuild().iconUrl("https://cdn.example.com/icon.png?v=1&s=2").create()));
+
+        // then
+        Element icon = html.one("//img[@class='icon']");
+        assertThat(icon.getAttribute("src")).isEqualTo("https://cdn.example.com/icon.png?v=1&s=2");
+        assertThat(icon.getAttribute("alt")).isEqualTo("Harbour icon");
+        assertThat(icon.getAttribute("width")).isEqualTo("96");
+        assertThat(icon.getAttribute("height")).isEqualTo("96");
+    }
+
+    @Test
+    void app_channelsAndHistory_rowsLinkToBuildPages() {
+        // when
+        Html html = Html.parse(renderer.app(app("Harbour")));
+
+        // then
+        assertThat(html.text("//h1")).isEqualTo("Harbour");
+        assertThat(html.all("//section[@aria-labelledby='latest-title']//a")).extracting(a -> a.getAttribute("href"))
+                .containsExactly("https://install.example.com/b/3?t=x", "https://install.example.com/b/2?t=x");
+        assertThat(html.all("//section[@aria-labelledby='history-title']//a")).extracting(a -> a.getTextContent())
+                .containsExactly("2.5.0 (520) beta · 49.1 MB21 Nov 2026", "2.4.1 (512) production · 48.2 MB20 Nov 2026",
+                        "2.4.0 (501) beta · 47.9 MB1 Nov 2026");
+    }
+
+    @Test
+    void app_noBuilds_saysSo() {
+        // when
+        Html html = Html.parse(renderer.app(new AppPage("Harbour", "com.example.harbour", null, List.of(), List.of())));
+
+        // then
+        assertThat(html.text("//li[@class='empty']")).isEqualTo("No builds yet.");
+        assertThat(html.all("//section[@aria-labelledby='history-title']")).isEmpty();
+    }
+
+    @Test
+    void failure_rejectedUpload_fileAndReason() {
+        // when
+        Html html = Html.parse(renderer.failure(new FailurePage("Harbour.ipa",
+                "no embedded.mobileprovision: the app is not signed for any device", NOW)));
+
+        // then
+        assertThat(html.text("/html/head/title")).isEqualTo("Harbour.ipa was not published");
+        assertThat(html.text("//h1")).isEqualTo("This upload was not published");
+        assertThat(html.text("//section[@class='notice notice-blocker']/p"))
+                .isEqualTo("No embedded.mobileprovision: the app is not signed for any device.");
+    }
+
+    @Test
+    void error_notFound_friendlyAndTheSameForEveryCause() {
+        // when
+        Html html = Html.parse(renderer.error(ErrorPage.notFound()));
+
+        // then
+        assertThat(html.text("//p[@class='status']")).isEqualTo("Error 404");
+        assertThat(html.text("//h1")).isEqualTo("This link doesn’t work");
+        assertThat(html.text("//main/p[@class='aside']"))
+                .isEqualTo("It may be mistyped, or it was revoked. Ask whoever sent it for a new link.");
+    }
+
+    @Test
+    void error_expiredAndServerError_theirStatusAndTitle() {
+        assertThat(Html.parse(renderer.error(ErrorPage.expired())).text("//h1")).isEqualTo("This link has expired");
+        assertThat(Html.parse(renderer.error(ErrorPage.serverError())).text("//p[@class='status']")).isEqualTo("Error 500");
+    }
+
+    private static AppPage app(String name) {
+        return new AppPage(name, "com.example.harbour", null,
+                List.of(new ChannelLatest("beta", "2.5.0", "520", Instant.parse("2026-11-21T08:00:00Z"), "https://install.example.com/b/3?t=x"),
+                        new ChannelLatest("production", "2.4.1", "512", Instant.parse("2026-11-20T14:05:00Z"), "https://install.example.com/b/2?t=x")),
+                List.of(new BuildRow("2.5.0", "520", "beta", Instant.parse("2026-11-21T08:00:00Z"), 49_100_000L, "https://install.example.com/b/3?t=x"),
+                        new BuildRow("2.4.1", "512", "production", Instant.parse("2026-11-20T14:05:00Z"), 48_200_000L, "https://install.example.com/b/2?t=x"),
+                        new BuildRow("2.4.0", "501", "beta", Instant.parse("2026-11-01T10:00:00Z"), 47_900_000L, "https://install.example.com/b/1?t=x")));
+    }
+}
