@@ -9,11 +9,11 @@ import java.util.Map;
  * without reading its record.
  */
 public record IndexEntry(String id, String bundleId, String channel, String name, String version, String build,
-                         long size, Instant uploadedAt, String profileType) {
+                         long size, Instant uploadedAt, String profileType, boolean hasIcon) {
 
     public static IndexEntry of(BuildRecord record) {
         return new IndexEntry(record.id(), record.bundleId(), record.channel(), record.name(), record.version(),
-                record.build(), record.size(), record.uploadedAt(), record.profileType());
+                record.build(), record.size(), record.uploadedAt(), record.profileType(), record.hasIcon());
     }
 
     public String key() {
@@ -31,6 +31,7 @@ public record IndexEntry(String id, String bundleId, String channel, String name
         json.put("size", size);
         json.put("uploadedAt", Json.iso(uploadedAt));
         json.put("profileType", profileType);
+        json.put("hasIcon", hasIcon);
         return Json.write(json);
     }
 
@@ -41,6 +42,7 @@ public record IndexEntry(String id, String bundleId, String channel, String name
         Map<String, Object> json = Json.read(bytes, "index entry");
         return new IndexEntry(Json.string(json, "id"), Json.string(json, "bundleId"), Json.string(json, "channel"),
                 Json.string(json, "name"), Json.string(json, "version"), Json.string(json, "build"),
-                Json.number(json, "size"), Json.instant(json, "uploadedAt"), Json.string(json, "profileType"));
+                Json.number(json, "size"), Json.instant(json, "uploadedAt"), Json.string(json, "profileType"),
+                Json.bool(json, "hasIcon"));
     }
 }

@@ -19,7 +19,7 @@ import java.util.HexFormat;
  * apps/{bundleId}/channels/{channel}/{newest-first}-{id}.json   the index, one object per build
  * failed/{id}.json                      rejected uploads, with the reason
  * receipts/{sha256(upload key)}.json    the outcome of the latest upload under a key
- * revocations/builds/{id}, revocations/apps/{bundleId}   revoked links
+ * revocations/builds/{id}, revocations/apps/{bundleId}/all, …/channels/{channel}   revoked links
  * </pre>
  *
  * <p>The index is one object per build so two builds ingested at once never overwrite each other;
@@ -82,8 +82,16 @@ public final class Layout {
         return REVOCATIONS + "builds/" + buildId;
     }
 
+    /**
+     * Links to every channel of an app revoked. No key here is the prefix of another (an
+     * S3-compatible store on a file system cannot hold both {@code a} and {@code a/b}).
+     */
     public static String revokedApp(String bundleId) {
-        return REVOCATIONS + "apps/" + bundleId;
+        return REVOCATIONS + "apps/" + bundleId + "/all";
+    }
+
+    public static String revokedChannel(String bundleId, String channel) {
+        return REVOCATIONS + "apps/" + bundleId + "/channels/" + channel;
     }
 
     static String sha256(String text) {
