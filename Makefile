@@ -11,9 +11,13 @@ define run-test-main
 	  -cp target/test-classes:target/classes:$$(cat target/test-classpath.txt) $(2)
 endef
 
-.PHONY: bench-read bench-ingest
+.PHONY: bench-read bench-ingest bench-install
 bench-read: ## bytes read, read calls and time per fixture and for generated 100 MB / 1 GB IPAs
 	$(call run-test-main,shared,dev.slipway.ipa.bench.ReadBenchmark)
 
 bench-ingest: ## bytes fetched, GETs and time per ingest of generated 10 MB / 200 MB / 1 GB IPAs from S3Proxy
 	$(call run-test-main,functions/ingest,dev.slipway.ingest.bench.IngestBenchmark)
+
+.PHONY: bench-install
+bench-install: ## warm build-page render time (median, p99) and fresh JVM to first page served
+	$(call run-test-main,functions/install,dev.slipway.install.bench.InstallBenchmark)

@@ -1,0 +1,68 @@
+package dev.slipway.install.bench;
+
+import dev.slipway.access.AccessPolicy;
+import dev.slipway.access.KeyRing;
+import dev.slipway.access.LinkSigner;
+import dev.slipway.catalog.S3Catalog;
+import dev.slipway.catalog.S3Revocations;
+import dev.slipway.fixtures.TestS3;
+import dev.slipway.install.HttpResponse;
+import dev.slipway.install.InstallService;
+import dev.slipway.install.page.BuildPage;
+import dev.slipway.install.page.PageRenderer;
+import dev.slipway.install.page.Visitor;
+import dev.slipway.ipa.Installability;
+import dev.slipway.storage.S3Clients;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * A fresh JVM's first build page, as a cold Lambda serves it: build the S3 client, presigner,
+ * keys and templates, answer one request, print {@code FIRST-PAGE <ms since JVM start>}.
+ * Started by {@link InstallBenchmark}; arguments: S3 endpoint, bucket, build id, page token.
+ */
+public final class FirstPage {
+    public static void main(String[] args) {
+        URI endpoint = URI.create(args[0]);
+        S3Client s3 = S3Clients.create(Region.US_EAST_1, endpoint, new TestS3Credentials());
+        S3Presigner presigner = S3Clients.presigner(Region.US_EAST_1, endpoint, new TestS3Credentials());
+        Clock clock = Clock.systemUTC();
+        S3Catalog catalog = new S3Catalog(s3, args[1]);
+        InstallService service = new InstallService(catalog, presigner,
+                new LinkSigner(KeyRing.parse(System.getenv("SLIPWAY_LINK_KEYS")), clock),
+                new AccessPolicy(new S3Revocations(catalog, clock)), new PageRenderer(), clock, Duration.ofMinutes(10), "");
+        HttpResponse response = service.handle(InstallBenchmark.request(args[2], args[3]));
+        if (response.status() != 200) {
+            throw new IllegalStateException("first page answered " + response.status());
+        }
+        long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.out.println("FIRST-PAGE " + sinceStart);
+    }
+
+    /** A page model like a real one, for timing the template alone. */
+    static BuildPage samplePage() {
+        return new BuildPage("iTanky", "at.felixkrause.iTanky", "1.0", "1.0", "https://install.example.com/static/icons/x.png",
+                2_056_240, Instant.parse("2026-11-20T09:15:02Z"), "beta", "Faster tanks.\nSee https://example.com/notes",
+                "5.0", List.of("iPhone"), "ad-hoc", Instant.parse("2027-07-23T08:45:45Z"), "Krause",
+                "itms-services://?action=download-manifest&url=https%3A%2F%2Finstall.example.com%2Fm%2Fx.plist%3Ft%3Dabc",
+                "https://install.example.com/b/x?t=abc", List.of(new Installability.Finding(Installability.Severity.NOTE,
+                "devices", "installs only on the 24 devices registered in the profile")),
+                Visitor.fromUserAgent("Mozilla/5.0 (iPhone; CPU iPhone OS 18_6 like Mac OS X) AppleWebKit/605.1.15 "
+                        + "(KHTML, like Gecko) Version/26.1 Mobile/15E148 Safari/604.1"));
+    }
+
+    /** TestS3's fixed credentials, as a provider. */
+    private static final class TestS3Credentials implements software.amazon.awssdk.auth.credentials.AwsCredentialsProvider {
+        @Override
+        public software.amazon.awssdk.auth.credentials.AwsCredentials resolveCredentials() {
+            return software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(TestS3.IDENTITY, TestS3.CREDENTIAL);
+        }
+    }
+}

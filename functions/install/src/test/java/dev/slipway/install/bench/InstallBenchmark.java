@@ -1,0 +1,160 @@
+package dev.slipway.install.bench;
+
+import dev.slipway.access.AccessPolicy;
+import dev.slipway.access.BuildScope;
+import dev.slipway.access.KeyRing;
+import dev.slipway.access.LinkSigner;
+import dev.slipway.access.Purpose;
+import dev.slipway.catalog.S3Catalog;
+import dev.slipway.catalog.S3Revocations;
+import dev.slipway.catalog.Upload;
+import dev.slipway.fixtures.Fixtures;
+import dev.slipway.fixtures.TestS3;
+import dev.slipway.ingest.IngestService;
+import dev.slipway.ingest.IpaCopier;
+import dev.slipway.install.HttpRequest;
+import dev.slipway.install.HttpResponse;
+import dev.slipway.install.InstallService;
+import dev.slipway.install.page.PageRenderer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Prints the warm time to render a build page (the template alone, and the whole request with its
+ * S3 read), as median and p99 of many runs, and the time from a fresh JVM to the first build page
+ * served with the S3 client and presigner created (median of several JVMs, each started with the
+ * options the Lambda uses), against an in-process S3 (S3Proxy).
+ *
+ * <p>Run: {@code make bench-install}.
+ */
+public final class InstallBenchmark {
+    private static final String USER_AGENT = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_6 like Mac OS X) AppleWebKit/605.1.15 "
+            + "(KHTML, like Gecko) Version/26.1 Mobile/15E148 Safari/604.1";
+
+    public static void main(String[] args) throws Exception {
+        int warm = Integer.getInteger("bench.requests", 5000);
+        int jvms = Integer.getInteger("bench.jvms", 7);
+        try (TestS3 s3server = TestS3.start()) {
+            S3Client s3 = s3server.client();
+            String id = ingest(s3server, "uploads/bench/App.ipa", Fixtures.bytes("ipa/fastlane-Example1.ipa"));
+            KeyRing keys = KeyRing.generate();
+            Clock clock = Clock.systemUTC();
+            LinkSigner signer = new LinkSigner(keys, clock);
+            String token = signer.sign(new BuildScope(id), Purpose.PAGE, Duration.ofDays(1));
+            HttpRequest request = request(id, token);
+            InstallService service = service(s3server, signer, clock);
+
+            long[] render = new long[warm];
+            long[] whole = new long[warm];
+            for (int i = 0; i < warm; i++) {
+                service.handle(request);
+            }
+            for (int i = 0; i < warm; i++) {
+                long start = System.nanoTime();
+                HttpResponse response = service.handle(request);
+                whole[i] = System.nanoTime() - start;
+                if (response.status() != 200) {
+                    throw new IllegalStateException("build page answered " + response.status());
+                }
+            }
+            PageRenderer pages = new PageRenderer();
+            dev.slipway.install.page.BuildPage page = FirstPage.samplePage();
+            for (int i = 0; i < warm; i++) {
+                pages.build(page);
+            }
+            for (int i = 0; i < warm; i++) {
+                long start = System.nanoTime();
+                pages.build(page);
+                render[i] = System.nanoTime() - start;
+            }
+            System.out.printf("warm build page, template only:      median %6.3f ms   p99 %6.3f ms   (%d renders)%n",
+                    ms(percentile(render, 50)), ms(percentile(render, 99)), warm);
+            System.out.printf("warm build page, whole request + S3: median %6.3f ms   p99 %6.3f ms   (%d requests)%n",
+                    ms(percentile(whole, 50)), ms(percentile(whole, 99)), warm);
+
+            List<Long> wall = new ArrayList<>();
+            List<Long> inJvm = new ArrayList<>();
+            for (int i = 0; i < jvms; i++) {
+                long[] run = firstPageInFreshJvm(s3server, keys, id, token);
+                wall.add(run[0]);
+                inJvm.add(run[1]);
+            }
+            System.out.printf("fresh JVM to first build page (S3 client + presigner created, TieredStopAtLevel=1):%n"
+                    + "  wall clock from spawning java: median %d ms (runs %s)%n"
+                    + "  from JVM start:                median %d ms (runs %s)%n",
+                    median(wall), wall, median(inJvm), inJvm);
+        }
+    }
+
+    static InstallService service(TestS3 s3server, LinkSigner signer, Clock clock) {
+        S3Catalog catalog = new S3Catalog(s3server.client(), s3server.bucket());
+        return new InstallService(catalog, s3server.presigner(), signer, new AccessPolicy(new S3Revocations(catalog, clock)),
+                new PageRenderer(), clock, Duration.ofMinutes(10), "");
+    }
+
+    static HttpRequest request(String id, String token) {
+        return new HttpRequest("GET", "/b/" + id, Map.of("t", token),
+                Map.of("host", "install.example.com", "user-agent", USER_AGENT));
+    }
+
+    private static String ingest(TestS3 s3server, String key, byte[] ipa) throws Exception {
+        S3Client s3 = s3server.client();
+        String eTag = s3.putObject(b -> b.bucket(s3server.bucket()).key(key), RequestBody.fromBytes(ipa)).eTag();
+        return new IngestService(s3, s3server.bucket(), new IpaCopier(s3, s3server.bucket()), Clock.systemUTC())
+                .ingest(new Upload(key, ipa.length, eTag.replace("\"", ""), "01", null, Instant.now())).id();
+    }
+
+    /** Spawns a JVM that serves one build page; returns {wall ms, ms since its JVM started}. */
+    private static long[] firstPageInFreshJvm(TestS3 s3server, KeyRing keys, String id, String token) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), FirstPage.class.getName(),
+                s3server.endpoint().toString(), s3server.bucket(), id, token);
+        builder.environment().put("SLIPWAY_LINK_KEYS", keys.toSecretJson());
+        builder.redirectErrorStream(true);
+        long start = System.nanoTime();
+        Process process = builder.start();
+        String result = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.startsWith("FIRST-PAGE ")) {
+                    result = line;
+                    break;
+                }
+            }
+        }
+        long wall = (System.nanoTime() - start) / 1_000_000;
+        process.waitFor();
+        if (result == null) {
+            throw new IllegalStateException("the fresh JVM served no page (exit " + process.exitValue() + ")");
+        }
+        return new long[] {wall, Long.parseLong(result.split(" ")[1])};
+    }
+
+    private static long percentile(long[] values, int p) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+
+}
