@@ -1,0 +1,55 @@
+package dev.slipway.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class InstallConfigTest {
+    private static final String SECRET = "Zq8vN2xYp4Lr7TbW1sKd9HcF3mJg6QeA0uViOnRkXyBtEwDz";
+
+    private static Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("SLIPWAY_BUCKET", "slipway-abc");
+        env.put("AWS_REGION", "eu-west-1");
+        env.put("SLIPWAY_LINK_KEYS", SECRET);
+        env.put("SLIPWAY_LINK_KEYS_VERSION", "2");
+        env.put("SLIPWAY_DOWNLOAD_TTL_MINUTES", "10");
+        env.put("SLIPWAY_CUSTOM_DOMAIN", "");
+        return env;
+    }
+
+    @Test
+    void fromEnvironment_templateVariables_areRead() {
+        InstallConfig config = InstallConfig.fromEnvironment(env());
+
+        assertThat(config.bucket()).isEqualTo("slipway-abc");
+        assertThat(config.downloadTtl()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(config.keysVersion()).isEqualTo("2");
+        assertThat(config.keys().keyIds()).containsExactly("k1");
+    }
+
+    @Test
+    void fromEnvironment_shortSecret_failsWithoutShowingIt() {
+        Map<String, String> env = env();
+        env.put("SLIPWAY_LINK_KEYS", "tooshort");
+
+        assertThatThrownBy(() -> InstallConfig.fromEnvironment(env))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("environment variable SLIPWAY_LINK_KEYS is not a usable key ring: ")
+                .message().doesNotContain("tooshort");
+    }
+
+    @Test
+    void fromEnvironment_ttlOutOfRange_namesTheVariable() {
+        Map<String, String> env = env();
+        env.put("SLIPWAY_DOWNLOAD_TTL_MINUTES", "600");
+
+        assertThatThrownBy(() -> InstallConfig.fromEnvironment(env))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("environment variable SLIPWAY_DOWNLOAD_TTL_MINUTES must be 1 to 60");
+    }
+}
