@@ -36,7 +36,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -92,7 +91,8 @@ public final class InstallService {
     public HttpResponse handle(HttpRequest request) {
         boolean head = request.method().equals("HEAD");
         if (!head && !request.method().equals("GET")) {
-            return page(ErrorPage.notFound()).withHeader("Allow", "GET, HEAD");
+            return page(new ErrorPage(405, "Not allowed", "This site only answers GET and HEAD requests."))
+                    .withHeader("Allow", "GET, HEAD");
         }
         HttpResponse response;
         try {
@@ -101,8 +101,9 @@ public final class InstallService {
             // Reason for the log only: from outside a bad, revoked or foreign token is a missing page.
             LOG.info(request.method() + " " + route(request.path()) + " refused: " + e.reason() + " " + e.getMessage());
             response = page(e.reason() == InvalidTokenException.Reason.EXPIRED ? ErrorPage.expired() : ErrorPage.notFound());
-        } catch (CatalogException | SdkException | IllegalStateException e) {
-            LOG.error(request.method() + " " + route(request.path()) + " failed: " + e.getMessage());
+        } catch (CatalogException | RuntimeException e) {
+            // S3 faults, unreadable records, bugs: a plain 500 page, still with every security header.
+            LOG.error(request.method() + " " + route(request.path()) + " failed: " + e);
             response = page(ErrorPage.serverError());
         }
         return head ? response.withoutBody() : response;

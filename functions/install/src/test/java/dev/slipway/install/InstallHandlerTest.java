@@ -242,6 +242,37 @@ class InstallHandlerTest {
     }
 
     @Test
+    void post_isNotAllowed() throws Exception {
+        APIGatewayV2HTTPEvent event = ApiEvents.load("http-get-root.json");
+        event.getRequestContext().getHttp().setMethod("POST");
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(405);
+        assertThat(response.getHeaders()).containsEntry("Allow", "GET, HEAD").containsEntry("Referrer-Policy", "no-referrer");
+    }
+
+    @Test
+    void buildPage_s3Unreachable_isAPlain500WithTheSecurityHeaders() throws Exception {
+        S3Client denied = s3server.clientBuilder()
+                .credentialsProvider(() -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("x", "y"))
+                .build();
+        S3Catalog broken = new S3Catalog(denied, s3server.bucket());
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        InstallHandler failing = new InstallHandler(new InstallService(broken, s3server.presigner(), signer,
+                new AccessPolicy(new S3Revocations(broken, clock)),
+                new PageRenderer(TemplateEngine.createPrecompiled(ContentType.Html), Assets.fromClasspath(), clock),
+                clock, Duration.ofMinutes(10), ""));
+
+        APIGatewayV2HTTPResponse response = failing.handleRequest(ApiEvents.at("http-get-build-page.json",
+                "/b/" + enterpriseId + "?t=" + pageToken(enterpriseId)), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        assertThat(response.getHeaders()).containsEntry("X-Content-Type-Options", "nosniff");
+        assertThat(response.getBody()).doesNotContain("Exception").doesNotContain("at dev.slipway");
+    }
+
+    @Test
     void root_isNotFound() throws Exception {
         APIGatewayV2HTTPResponse response = handler.handleRequest(ApiEvents.load("http-get-root.json"), null);
 
