@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -211,7 +212,7 @@ final class Stack {
             variables = Nodes.map(form.get(1), "Fn::Sub variables");
         }
         StringBuilder out = new StringBuilder();
-        java.util.regex.Matcher m = SUB_VARIABLE.matcher(text);
+        Matcher m = SUB_VARIABLE.matcher(text);
         int last = 0;
         while (m.find()) {
             out.append(text, last, m.start());
