@@ -1,7 +1,27 @@
-# Benchmarks (commands that print figures), run in a plain JVM on the test classpath. SAM's
-# per-function build targets join this file with the deploy issue.
+# SAM's per-function builds (BuildMethod: makefile), and benchmarks (commands that print figures,
+# run in a plain JVM on the test classpath).
 MVN ?= mvn -B -q
 FIXTURES ?= $(abspath ../shared/fixtures)
+
+# $(call lambda-artifact,module): the function's deployment package in $(ARTIFACTS_DIR), laid out as
+# Lambda's Java runtime loads it: classes and resources at the root, every runtime jar in lib/ (the
+# sibling modules it uses included, no test jars). `sam build` runs this in a copy of the repository
+# with ARTIFACTS_DIR set, so it builds with the same Maven build as everything else, from scratch.
+# Each module copies its own runtime dependencies to its target/dependency.
+define lambda-artifact
+	@test -n "$(ARTIFACTS_DIR)" || { echo "ARTIFACTS_DIR is not set (sam build sets it)" >&2; exit 1; }
+	$(MVN) -pl $(1) -am clean package dependency:copy-dependencies -DskipTests -DincludeScope=runtime
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp -R $(1)/target/classes/. "$(ARTIFACTS_DIR)/"
+	cp $(1)/target/dependency/*.jar "$(ARTIFACTS_DIR)/lib/"
+endef
+
+.PHONY: build-IngestFunction build-InstallFunction
+build-IngestFunction: ## the ingest function's package (sam build)
+	$(call lambda-artifact,functions/ingest)
+
+build-InstallFunction: ## the install function's package (sam build)
+	$(call lambda-artifact,functions/install)
 
 # $(call run-test-main,module,main class): java on that module's test classpath, from the module's folder.
 define run-test-main

@@ -1,0 +1,110 @@
+package dev.slipway.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every setting is an environment variable the template sets and the code reads: a variable the
+ * code reads but the template forgets fails at the function's first start, and one the template
+ * sets but nothing reads is a setting that silently does nothing. The code is each function's own
+ * module plus the sibling modules its package carries (the slipway-*.jar in lib/).
+ */
+class EnvironmentVariablesTest {
+    private static final Pattern VARIABLE = Pattern.compile("(SLIPWAY|AWS)_[A-Z0-9_]+");
+    /** Set by Lambda itself, and refused in a function's configuration. */
+    private static final Set<String> LAMBDA_RESERVED = Set.of("_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION",
+            "AWS_REGION", "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+            "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME",
+            "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN", "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR");
+    /** Read by the JVM, not by the code. */
+    private static final String JVM_OPTIONS = "JAVA_TOOL_OPTIONS";
+
+    private static final Template TEMPLATE = Template.load();
+
+    static List<String> functions() {
+        return TEMPLATE.functions();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("functions")
+    void code_readsOnlyVariablesTheTemplateSetsOrLambdaProvides(String function) {
+        // given
+        Set<String> set = templateVariables(function);
+        // when
+        Set<String> read = codeVariables(function);
+        read.removeAll(LAMBDA_RESERVED);
+        // then
+        assertThat(set).containsAll(read);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("functions")
+    void template_setsOnlyVariablesTheCodeReads(String function) {
+        // given
+        Set<String> read = codeVariables(function);
+        // when
+        Set<String> set = templateVariables(function);
+        set.remove(JVM_OPTIONS);
+        // then
+        assertThat(read).containsAll(set);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("functions")
+    void template_setsNoVariableLambdaReserves(String function) {
+        // when
+        Set<String> set = templateVariables(function);
+        // then: Lambda refuses to deploy a function that sets one
+        assertThat(set).doesNotContainAnyElementsOf(LAMBDA_RESERVED);
+    }
+
+    @Test
+    void variables_areTheOnesEachFunctionIsDocumentedToRead() {
+        // when
+        Set<String> ingest = codeVariables("IngestFunction");
+        Set<String> install = codeVariables("InstallFunction");
+        // then: pins the scan itself, so a scan that finds nothing cannot pass the tests above
+        assertThat(ingest).containsExactly("AWS_LAMBDA_FUNCTION_NAME", "AWS_REGION", "SLIPWAY_BUCKET");
+        assertThat(install).containsExactly("AWS_LAMBDA_FUNCTION_NAME", "AWS_REGION", "SLIPWAY_BUCKET",
+                "SLIPWAY_CUSTOM_DOMAIN", "SLIPWAY_DOWNLOAD_TTL_MINUTES", "SLIPWAY_LINK_KEYS", "SLIPWAY_LINK_KEYS_VERSION");
+    }
+
+    /** Globals and the function's own variables, as SAM merges them. */
+    private static Set<String> templateVariables(String function) {
+        Object variables = Nodes.at(TEMPLATE.function(function), "Environment", "Variables");
+        return new TreeSet<>(Nodes.map(variables == null ? Map.of() : variables, "Variables").keySet());
+    }
+
+    /** The variable-like string literals in the function's module and the sibling modules it ships with. */
+    private static Set<String> codeVariables(String function) {
+        Map<String, Path> modules = Modules.byArtifactId();
+        String module = Makefile.load().packagedModule("build-" + function)
+                .orElseThrow(() -> new AssertionError("the Makefile does not package " + function));
+        Set<String> variables = new TreeSet<>();
+        scan(Repository.root().resolve(module), variables);
+        for (String jar : FunctionArtifacts.libJars(FunctionArtifacts.of(function))) {
+            modules.forEach((artifactId, folder) -> {
+                if (jar.startsWith(artifactId + "-")) {
+                    scan(folder, variables);
+                }
+            });
+        }
+        return variables;
+    }
+
+    private static void scan(Path module, Set<String> variables) {
+        JavaStringLiterals.under(module.resolve("src/main/java")).stream()
+                .filter(literal -> VARIABLE.matcher(literal).matches())
+                .forEach(variables::add);
+    }
+}
