@@ -31,7 +31,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
                 + "a device already trusts, testers on the network install for real.", "",
                 "Builds, links, keys and certificate survive restarts. Ctrl-C stops the stack."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped cleanly", "1:an unexpected failure",
+        exitCodeList = {"130:stopped with Ctrl-C, after a clean shutdown (143 for SIGTERM)",
+                "1:an unexpected failure",
                 "2:cannot start (a port in use, an unusable data folder or TLS files, bad options)"})
 final class LocalCommand implements Callable<Integer> {
     static final String DEMO_KEY = Layout.UPLOADS + "demo/Slipway Demo.ipa";
