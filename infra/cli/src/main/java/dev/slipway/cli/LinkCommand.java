@@ -7,7 +7,7 @@ import dev.slipway.access.Purpose;
 import dev.slipway.access.Scope;
 import dev.slipway.catalog.CatalogException;
 import dev.slipway.catalog.S3Catalog;
-import dev.slipway.local.LocalStack;
+import dev.slipway.local.PageLinks;
 import dev.slipway.local.LocalStackException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -59,7 +59,7 @@ final class LinkCommand implements Callable<Integer> {
                 checkExists(deployment.catalog(), parsed, deployment.where());
             }
             String token = new LinkSigner(deployment.keys(), Clock.systemUTC()).sign(parsed, Purpose.PAGE, ttl);
-            String link = LocalStack.pageLink(deployment.site(), token, parsed).toString();
+            String link = PageLinks.of(deployment.site(), token, parsed).toString();
             out.println(link);
             if (qr) {
                 out.print(TerminalQr.render(link));

@@ -8,7 +8,7 @@ import dev.slipway.catalog.CatalogException;
 import dev.slipway.catalog.Layout;
 import dev.slipway.catalog.Receipt;
 import dev.slipway.catalog.S3Catalog;
-import dev.slipway.local.LocalStack;
+import dev.slipway.local.PageLinks;
 import dev.slipway.local.LocalStackException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -136,7 +136,7 @@ final class PublishCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        String link = LocalStack.pageLink(deployment.site(), token, new BuildScope(receipt.id())).toString();
+        String link = PageLinks.of(deployment.site(), token, new BuildScope(receipt.id())).toString();
         out.println(link);
         if (!noQr) {
             out.print(TerminalQr.render(link));

@@ -1,11 +1,9 @@
 package dev.slipway.local;
 
 import dev.slipway.access.AccessPolicy;
-import dev.slipway.access.AppScope;
 import dev.slipway.access.BuildScope;
 import dev.slipway.access.LinkSigner;
 import dev.slipway.access.Purpose;
-import dev.slipway.access.Scope;
 import dev.slipway.catalog.BuildRecord;
 import dev.slipway.catalog.CatalogException;
 import dev.slipway.catalog.Receipt;
@@ -69,7 +67,7 @@ public final class LocalStack implements AutoCloseable {
     /** How long the manifest and IPA URLs a page hands out live (the deployed default's order). */
     static final Duration DOWNLOAD_TTL = Duration.ofMinutes(15);
     /** The lifetime of the links the console prints. */
-    public static final Duration LINK_TTL = Purpose.PAGE.defaultTtl();
+    private static final Duration LINK_TTL = Purpose.PAGE.defaultTtl();
 
     /**
      * How to run.
@@ -98,10 +96,9 @@ public final class LocalStack implements AutoCloseable {
     private final LocalTls tls;
     private final S3Client s3;
     private final S3Catalog catalog;
-    private final LinkSigner signer;
 
     private LocalStack(List<AutoCloseable> resources, DataFolder folder, StackInfo info, LocalSecrets secrets, LocalTls tls,
-                       S3Client s3, S3Catalog catalog, LinkSigner signer) {
+                       S3Client s3, S3Catalog catalog) {
         this.resources = resources;
         this.folder = folder;
         this.info = info;
@@ -109,7 +106,6 @@ public final class LocalStack implements AutoCloseable {
         this.tls = tls;
         this.s3 = s3;
         this.catalog = catalog;
-        this.signer = signer;
     }
 
     /**
@@ -186,7 +182,7 @@ public final class LocalStack implements AutoCloseable {
         }
         started.add(0, () -> Files.deleteIfExists(folder.stackInfo()));
         notifications.start(s3, ingest, new ConsoleReport(catalog, signer, pages, console));
-        return new LocalStack(started, folder, info, secrets, tls, s3, catalog, signer);
+        return new LocalStack(started, folder, info, secrets, tls, s3, catalog);
     }
 
     /** Where the stack listens. */
@@ -213,22 +209,6 @@ public final class LocalStack implements AutoCloseable {
 
     public S3Catalog catalog() {
         return catalog;
-    }
-
-    /** A page link for a build, an app or an app's channel, valid {@code ttl}. */
-    public URI pageLink(Scope scope, Duration ttl) {
-        return pageLink(info.pages(), signer.sign(scope, Purpose.PAGE, ttl), scope);
-    }
-
-    /**
-     * The page of a scope on a site: {@code /b/{id}} for a build, {@code /a/{bundleId}[/{channel}]}
-     * for an app.
-     */
-    public static URI pageLink(URI origin, String token, Scope scope) {
-        String path = scope instanceof BuildScope build ? "/b/" + build.buildId()
-                : "/a/" + ((AppScope) scope).bundleId() + (((AppScope) scope).channel() == null ? ""
-                : "/" + ((AppScope) scope).channel());
-        return origin.resolve(path + "?t=" + token);
     }
 
     /** Stops everything, newest first, and frees the data folder. Safe to call twice. */
@@ -388,7 +368,7 @@ public final class LocalStack implements AutoCloseable {
                     // The link is what matters; the summary is a courtesy.
                 }
                 console.accept("ingested " + key + " → " + what + "\n  install page: "
-                        + pages.resolve("/b/" + receipt.id() + "?t=" + token));
+                        + PageLinks.of(pages, token, new BuildScope(receipt.id())));
             } else {
                 console.accept("rejected " + key + ": " + receipt.reason() + "\n  failure page: "
                         + pages.resolve("/f/" + receipt.id() + "?t=" + token));

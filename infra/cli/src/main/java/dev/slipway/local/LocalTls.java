@@ -215,7 +215,11 @@ public final class LocalTls {
         }
     }
 
-    /** Reads the first certificate of a PEM file (the generated CA, for clients). */
+    /**
+     * Reads the first certificate of a PEM file (the generated CA, for clients).
+     *
+     * @throws LocalStackException naming the file if it cannot be read or holds no certificate
+     */
     public static X509Certificate readCertificate(Path file) throws LocalStackException {
         try {
             for (Object object : pemObjects(file)) {
