@@ -10,7 +10,9 @@ final class ProgressBar implements Uploader.Progress {
 
     private final PrintWriter terminal;
     private final String label;
-    private long lastDrawn = Long.MIN_VALUE;
+    private boolean drawn;
+    private long lastDrawn;
+    private long lastSent = -1;
 
     ProgressBar(PrintWriter terminal, String label) {
         this.terminal = terminal;
@@ -20,10 +22,13 @@ final class ProgressBar implements Uploader.Progress {
     @Override
     public void advance(long sent, long total) {
         long now = System.nanoTime();
-        if (sent < total && now - lastDrawn < REDRAW_NANOS) {
+        // The first and the last state always show; in between, at most ten frames a second.
+        if (sent == lastSent || drawn && sent < total && now - lastDrawn < REDRAW_NANOS) {
             return;
         }
+        drawn = true;
         lastDrawn = now;
+        lastSent = sent;
         terminal.print("\r" + render(label, sent, total));
         terminal.flush();
     }
