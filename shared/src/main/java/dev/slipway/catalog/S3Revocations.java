@@ -27,11 +27,22 @@ public final class S3Revocations implements Revocations {
 
     private final S3Catalog catalog;
     private final Clock clock;
+    private final Duration cacheFor;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
+    /** Caching each answer for {@link #CACHE_FOR}, as the deployed function does. */
     public S3Revocations(S3Catalog catalog, Clock clock) {
+        this(catalog, clock, CACHE_FOR);
+    }
+
+    /**
+     * @param cacheFor how long an answer is trusted; {@link Duration#ZERO} reads the bucket every
+     *     time (the local stack, where S3 is a folder and a revocation should show at once)
+     */
+    public S3Revocations(S3Catalog catalog, Clock clock, Duration cacheFor) {
         this.catalog = catalog;
         this.clock = clock;
+        this.cacheFor = cacheFor;
     }
 
     @Override
@@ -43,7 +54,9 @@ public final class S3Revocations implements Revocations {
             return cached.value();
         }
         Optional<Instant> value = catalog.get(key).flatMap(S3Revocations::parse);
-        cache.put(key, new Cached(value, now.plus(CACHE_FOR)));
+        if (!cacheFor.isZero()) {
+            cache.put(key, new Cached(value, now.plus(cacheFor)));
+        }
         return value;
     }
 

@@ -1,20 +1,30 @@
 package dev.slipway.cli;
 
+import dev.slipway.local.LocalStackException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code slipway} command: inspect IPAs (and, as they land, publish, link and run locally). */
+/** The {@code slipway} command: inspect IPAs, run Slipway locally, publish builds, mint and revoke links. */
 @Command(name = "slipway", mixinStandardHelpOptions = true, version = "slipway 0.1.0",
         description = "Over-the-air distribution of iOS apps on AWS.",
-        subcommands = {InspectCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InspectCommand.class, LocalCommand.class, PublishCommand.class, LinkCommand.class,
+                RevokeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:an I/O or unexpected failure", "2:invalid input (bad IPA, bad arguments)"})
+        exitCodeList = {"0:success", "1:an I/O or unexpected failure", "2:invalid input (bad IPA, bad arguments, "
+                + "a port in use, no local stack running)", "3:publish: the ingest rejected the file",
+                "4:publish: no ingest result in time"})
 public final class Slipway {
-    /** Exit code for input the command cannot use: a bad IPA, a missing file, wrong arguments. */
-    static final int INVALID_INPUT = 2;
     static final int FAILURE = 1;
+    /** Exit code for input the command cannot use: a bad IPA, a missing file, wrong arguments, a busy port. */
+    static final int INVALID_INPUT = 2;
+    /** {@code publish}: the ingest refused the upload. */
+    static final int REJECTED = 3;
+    /** {@code publish}: no receipt within the timeout. */
+    static final int TIMED_OUT = 4;
 
     public static void main(String[] args) {
+        // The demo's icon is drawn with AWT: never a window, never a Dock icon.
+        System.setProperty("java.awt.headless", "true");
         System.exit(commandLine().execute(args));
     }
 
@@ -23,7 +33,8 @@ public final class Slipway {
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // Never a stack trace for the user: one line naming what failed.
             cmd.getErr().println("slipway: " + e.getMessage());
-            return FAILURE;
+            cmd.getErr().flush();
+            return e instanceof InvalidInputException || e instanceof LocalStackException ? INVALID_INPUT : FAILURE;
         });
         return commandLine;
     }

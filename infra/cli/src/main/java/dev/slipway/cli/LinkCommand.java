@@ -1,0 +1,102 @@
+package dev.slipway.cli;
+
+import dev.slipway.access.AppScope;
+import dev.slipway.access.BuildScope;
+import dev.slipway.access.LinkSigner;
+import dev.slipway.access.Purpose;
+import dev.slipway.access.Scope;
+import dev.slipway.catalog.CatalogException;
+import dev.slipway.catalog.S3Catalog;
+import dev.slipway.local.PageLinks;
+import dev.slipway.local.LocalStackException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code slipway link BUILD|APP[:CHANNEL]}: mint a page link with the deployment's keys. */
+@Command(name = "link", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Print a page link: to one build (BUILD, a build id), to an app's newest builds on every channel "
+                + "(APP, a bundle id) or on one (APP:CHANNEL).", "",
+                "With --local, the local stack's keys and address. Otherwise the deployed keys (--secret-arn, "
+                + "--keys-file or SLIPWAY_LINK_KEYS) and site (--base-url); with --bucket the build or app is checked "
+                + "to exist first."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the link is printed", "1:an I/O failure",
+                "2:invalid input (bad scope or option, no such build or app, keys or site not configured)"})
+final class LinkCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "BUILD|APP[:CHANNEL]", description = "What the link opens.")
+    String scope;
+
+    @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = "30d", converter = Durations.class,
+            description = "How long the link works: 90s, 15m, 12h, 7d, … up to 400d (default: ${DEFAULT-VALUE}).")
+    Duration ttl;
+
+    @Option(names = "--qr", description = "Also print the link as a QR code.")
+    boolean qr;
+
+    @Mixin
+    Deployment.Options target;
+
+    @Override
+    public Integer call() throws InvalidInputException, LocalStackException, CatalogException {
+        PrintWriter out = spec.commandLine().getOut();
+        Scope parsed = Scopes.parse(scope);
+        checkTtl(ttl);
+        try (Deployment deployment = Deployment.resolve(target, false)) {
+            deployment.requireLinkSetup();
+            if (deployment.hasBucket()) {
+                checkExists(deployment.catalog(), parsed, deployment.where());
+            }
+            String token = new LinkSigner(deployment.keys(), Clock.systemUTC()).sign(parsed, Purpose.PAGE, ttl);
+            String link = PageLinks.of(deployment.site(), token, parsed).toString();
+            out.println(link);
+            if (qr) {
+                out.print(TerminalQr.render(link));
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /**
+     * @throws InvalidInputException if a page link may not live that long
+     */
+    static void checkTtl(Duration ttl) throws InvalidInputException {
+        if (ttl.compareTo(Purpose.PAGE.maxTtl()) > 0) {
+            throw new InvalidInputException("--ttl " + Durations.describe(ttl) + " is longer than a page link may work ("
+                    + Durations.describe(Purpose.PAGE.maxTtl()) + ")");
+        }
+    }
+
+    /**
+     * @throws InvalidInputException naming the build, app or channel if the bucket has none
+     */
+    static void checkExists(S3Catalog catalog, Scope scope, String where) throws InvalidInputException, CatalogException {
+        if (scope instanceof BuildScope build) {
+            if (catalog.build(build.buildId()).isEmpty()) {
+                throw new InvalidInputException("no build " + build.buildId() + " in " + where);
+            }
+            return;
+        }
+        AppScope app = (AppScope) scope;
+        List<String> channels = catalog.channels(app.bundleId());
+        if (channels.isEmpty()) {
+            throw new InvalidInputException("no builds of app " + app.bundleId() + " in " + where);
+        }
+        if (app.channel() != null && !channels.contains(app.channel())) {
+            throw new InvalidInputException("no builds of app " + app.bundleId() + " on channel " + app.channel() + " in "
+                    + where + " (its channels: " + String.join(", ", channels) + ")");
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.slipway.cli;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+
+/**
+ * Puts a file into the bucket: one PUT up to the multipart threshold, a multipart upload above it
+ * (parts of at least {@link #PART_SIZE}, more when S3's 10,000-part limit asks for it), reporting
+ * progress after each part. A multipart upload that fails is aborted, so no parts stay billed.
+ */
+final class Uploader {
+    static final long MULTIPART_THRESHOLD = 16L * 1024 * 1024;
+    static final long PART_SIZE = 8L * 1024 * 1024;
+    /** S3's smallest part (all but the last). */
+    static final long MIN_PART_SIZE = 5L * 1024 * 1024;
+    private static final int MAX_PARTS = 10_000;
+
+    /** Bytes sent so far of a total. */
+    interface Progress {
+        void advance(long sent, long total);
+
+        void done();
+
+        Progress NONE = new Progress() {
+            @Override
+            public void advance(long sent, long total) {
+            }
+
+            @Override
+            public void done() {
+            }
+        };
+    }
+
+    private final S3Client s3;
+    private final long threshold;
+    private final long partSize;
+
+    Uploader(S3Client s3) {
+        this(s3, MULTIPART_THRESHOLD, PART_SIZE);
+    }
+
+    /**
+     * @param threshold files larger than this go up in parts
+     * @param partSize the size of each part but the last, at least {@link #MIN_PART_SIZE}
+     */
+    Uploader(S3Client s3, long threshold, long partSize) {
+        if (partSize < MIN_PART_SIZE) {
+            throw new IllegalArgumentException("part size " + partSize + " is below S3's minimum of " + MIN_PART_SIZE);
+        }
+        this.s3 = s3;
+        this.threshold = threshold;
+        this.partSize = partSize;
+    }
+
+    /**
+     * @return the object's ETag, as S3 answered it
+     * @throws IOException if the file cannot be read
+     */
+    String upload(String bucket, String key, Path file, Map<String, String> metadata, Progress progress)
+            throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            progress.advance(0, size);
+            String eTag = size <= threshold ? single(bucket, key, channel, size, metadata)
+                    : multipart(bucket, key, channel, size, metadata, progress);
+            progress.advance(size, size);
+            progress.done();
+            return eTag;
+        }
+    }
+
+    private String single(String bucket, String key, FileChannel channel, long size, Map<String, String> metadata)
+            throws IOException {
+        byte[] bytes = read(channel, 0, (int) size);
+        return s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/octet-stream").metadata(metadata),
+                RequestBody.fromBytes(bytes)).eTag();
+    }
+
+    private String multipart(String bucket, String key, FileChannel channel, long size, Map<String, String> metadata,
+                             Progress progress) throws IOException {
+        long part = Math.max(partSize, (size + MAX_PARTS - 1) / MAX_PARTS);
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key).contentType("application/octet-stream")
+                .metadata(metadata)).uploadId();
+        try {
+            List<CompletedPart> parts = new ArrayList<>();
+            int number = 1;
+            for (long offset = 0; offset < size; offset += part, number++) {
+                byte[] bytes = read(channel, offset, (int) Math.min(part, size - offset));
+                int partNumber = number;
+                String eTag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber)
+                        .contentLength((long) bytes.length), RequestBody.fromBytes(bytes)).eTag();
+                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(eTag).build());
+                progress.advance(offset + bytes.length, size);
+            }
+            return s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
+                    .multipartUpload(m -> m.parts(parts))).eTag();
+        } catch (IOException | RuntimeException e) {
+            abortQuietly(bucket, key, uploadId);
+            throw e;
+        }
+    }
+
+    private void abortQuietly(String bucket, String key, String uploadId) {
+        try {
+            s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
+        } catch (RuntimeException e) {
+            // The upload's own failure is the one to report.
+        }
+    }
+
+    private static byte[] read(FileChannel channel, long offset, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, offset + buffer.position()) < 0) {
+                throw new IOException("the file shrank while it was being uploaded");
+            }
+        }
+        return buffer.array();
+    }
+}
