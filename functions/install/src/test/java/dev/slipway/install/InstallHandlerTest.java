@@ -273,6 +273,27 @@ class InstallHandlerTest {
     }
 
     @Test
+    void failurePage_rejectedUpload_showsItsReason() throws Exception {
+        // given an upload the ingest rejected
+        byte[] text = Fixtures.bytes("invalid/fastlane-not-an-ipa.ipa");
+        String key = "uploads/qa/notes.ipa";
+        String eTag = s3.putObject(b -> b.bucket(s3server.bucket()).key(key), RequestBody.fromBytes(text)).eTag();
+        Upload upload = new Upload(key, text.length, eTag.replace("\"", ""), "02", null, Instant.now());
+        String failureId = new IngestService(s3, s3server.bucket(), new IpaCopier(s3, s3server.bucket()), Clock.systemUTC())
+                .ingest(upload).id();
+
+        // when its uploader opens the failure page
+        APIGatewayV2HTTPResponse response = get("http-get-build-page.json", "/f/" + failureId + "?t=" + pageToken(failureId));
+
+        // then
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).contains("notes.ipa").contains("Not a ZIP archive");
+        // and a build page token does not open it
+        assertThat(get("http-get-build-page.json", "/f/" + failureId + "?t=" + pageToken(enterpriseId)).getStatusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     void root_isNotFound() throws Exception {
         APIGatewayV2HTTPResponse response = handler.handleRequest(ApiEvents.load("http-get-root.json"), null);
 
