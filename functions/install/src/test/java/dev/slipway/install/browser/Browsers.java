@@ -90,6 +90,15 @@ public final class Browsers {
      * @throws org.opentest4j.TestAbortedException (skips the test) if Chromium or chromedriver is not installed
      */
     public static Browser chromium(int width, int height) {
+        return chromium(width, height, false);
+    }
+
+    /**
+     * The same, optionally accepting a certificate no authority vouches for (the local stack's own).
+     *
+     * @throws org.opentest4j.TestAbortedException (skips the test) if Chromium or chromedriver is not installed
+     */
+    public static Browser chromium(int width, int height, boolean acceptInsecureCertificates) {
         assumeChromium();
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()) // an explicit driver: Selenium Manager is skipped
@@ -101,6 +110,7 @@ public final class Browsers {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--hide-scrollbars", "--force-device-scale-factor=1",
                 "--window-size=" + width + "," + height);
+        options.setAcceptInsecureCerts(acceptInsecureCertificates);
         Set<ProcessHandle> before = ProcessHandle.current().children().collect(Collectors.toSet());
         ChromeDriver driver = new ChromeDriver(service, options);
         // Selenium started chromedriver (and Chromium under it): hand them to the Browser to clean up.
@@ -116,6 +126,15 @@ public final class Browsers {
      * @throws org.opentest4j.TestAbortedException (skips the test) if WebKitWebDriver, MiniBrowser or Xvfb is not installed
      */
     public static Browser webkit(String userAgent, int width, int height, int scale) {
+        return webkit(userAgent, width, height, scale, false);
+    }
+
+    /**
+     * The same, optionally accepting a certificate no authority vouches for (the local stack's own).
+     *
+     * @throws org.opentest4j.TestAbortedException (skips the test) if WebKitWebDriver, MiniBrowser or Xvfb is not installed
+     */
+    public static Browser webkit(String userAgent, int width, int height, int scale, boolean acceptInsecureCertificates) {
         assumeWebkit();
         Path miniBrowser = findMiniBrowser();
         List<Process> processes = new ArrayList<>();
@@ -137,6 +156,7 @@ public final class Browsers {
 
             MutableCapabilities capabilities = new MutableCapabilities();
             capabilities.setCapability("browserName", "MiniBrowser");
+            capabilities.setCapability("acceptInsecureCerts", acceptInsecureCertificates);
             // --full-screen drops MiniBrowser's toolbar, whose minimum width (447 px) would not let the
             // window shrink to a phone's 390; the window is then sized to the viewport exactly.
             capabilities.setCapability("webkitgtk:browserOptions", Map.of(

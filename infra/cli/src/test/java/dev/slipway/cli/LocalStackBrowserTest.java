@@ -1,0 +1,88 @@
+package dev.slipway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.slipway.install.browser.Browser;
+import dev.slipway.install.browser.Browsers;
+import dev.slipway.install.page.QrImages;
+import dev.slipway.local.LocalStack;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Real browsers against the real install handler: the local stack serves a published build over
+ * HTTPS; WebKit (Safari's engine) opens it as an iPhone would, Chromium as a desktop.
+ */
+class LocalStackBrowserTest {
+    private static final Pattern BUILD_LINK = Pattern.compile("https://127\\.0\\.0\\.1:[0-9]+/b/[a-z2-7]{20}\\?t=[A-Za-z0-9_-]+");
+
+    @TempDir
+    static Path temp;
+
+    private static LocalStack stack;
+    private static StackHttp http;
+    private static Path ipa;
+    private static String pageUrl;
+
+    @BeforeAll
+    static void publish() throws Exception {
+        Path data = temp.resolve("data");
+        stack = LocalStack.start(new LocalStack.Options(data, "127.0.0.1", "127.0.0.1", 0, 0, 0, null, null), line -> { });
+        http = new StackHttp(stack.tls().trustAnchor());
+        ipa = temp.resolve("Browser Test.ipa");
+        InstallableIpa.write(ipa);
+        Cli.Run run = Cli.run("publish", ipa.toString(), "--local", "--data", data.toString(), "--channel", "qa", "--no-qr");
+        assertThat(run.code()).as(run.err()).isZero();
+        Matcher link = BUILD_LINK.matcher(run.out());
+        assertThat(link.find()).as(run.out()).isTrue();
+        pageUrl = link.group();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void buildPage_webkitOnIphone_hasTheInstallLinkDownToTheIpa() throws Exception {
+        try (Browser browser = Browsers.webkit(StackHttp.IPHONE_SAFARI, 390, 844, 3, true)) {
+            // when Safari's engine opens the link
+            browser.driver().get(pageUrl);
+            browser.screenshot("local-webkit-iphone.png");
+
+            // then there is one Install link, and its href (the DOM's own value) leads to the bytes
+            List<WebElement> installs = browser.driver().findElements(By.cssSelector("a[href^='itms-services:']"));
+            assertThat(installs).hasSize(1);
+            String href = installs.get(0).getDomAttribute("href");
+            assertThat(href).startsWith("itms-services://?action=download-manifest&url=https%3A%2F%2F127.0.0.1%3A");
+            URI manifest = StackHttp.manifestUrl(href);
+            assertThat(http.download(manifest)).isEqualTo(Files.readAllBytes(ipa));
+        }
+    }
+
+    @Test
+    void buildPage_chromiumOnDesktop_qrCodeReadsAsThePageUrl() throws Exception {
+        try (Browser browser = Browsers.chromium(1280, 900, true)) {
+            browser.driver().get(pageUrl);
+            browser.screenshot("local-chromium-desktop.png");
+
+            WebElement qr = browser.driver().findElement(By.cssSelector("svg.qr"));
+            Path shot = browser.screenshot(qr, "local-chromium-desktop-qr.png");
+            assertThat(QrImages.decode(ImageIO.read(shot.toFile()))).isEqualTo(pageUrl);
+            assertThat(browser.driver().findElements(By.cssSelector("a[href^='itms-services:']"))).isEmpty();
+        }
+    }
+}
