@@ -358,6 +358,10 @@ class InstallHandlerTest {
         NSDictionary item = (NSDictionary) ((NSArray) ((NSDictionary) PropertyListParser.parse(
                 manifest.getBytes(StandardCharsets.UTF_8))).get("items")).objectAtIndex(0);
         assertThat(((NSDictionary) item.get("metadata")).get("title").toJavaObject()).isEqualTo(hostile);
+        // and so does the reference manifest the ingest stored
+        NSDictionary stored = (NSDictionary) ((NSArray) ((NSDictionary) PropertyListParser.parse(
+                catalog.get(Layout.manifest(id)).orElseThrow())).get("items")).objectAtIndex(0);
+        assertThat(((NSDictionary) stored.get("metadata")).get("title").toJavaObject()).isEqualTo(hostile);
         assertThat(catalog.build(id).orElseThrow().ipaKey()).isEqualTo(Layout.ipa(id));
     }
 }
