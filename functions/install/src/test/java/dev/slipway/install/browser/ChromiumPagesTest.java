@@ -90,7 +90,7 @@ class ChromiumPagesTest {
         assertThat(decoded).isEqualTo(server.url(SamplePages.BUILD)).isEqualTo(driver.getCurrentUrl());
         assertThat(driver.findElement(By.id("qr-title")).getText()).isEqualTo("Open this page on your iPhone or iPad");
         assertThat(driver.findElements(By.cssSelector("a[href^='itms-services:']"))).isEmpty();
-        assertNoCspViolations();
+        server.assertNoCspViolations();
     }
 
     @Test
@@ -105,7 +105,7 @@ class ChromiumPagesTest {
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(SamplePages.HOSTILE_NAME);
         assertThat(script("return document.scripts.length")).isEqualTo(0L);
         assertThat(driver.findElements(By.cssSelector(".release-notes img"))).isEmpty();
-        assertNoCspViolations();
+        server.assertNoCspViolations();
     }
 
     @Test
@@ -125,7 +125,7 @@ class ChromiumPagesTest {
         assertThat(install.isDisplayed()).isTrue();
         assertThat(install.getDomAttribute("href")).isEqualTo(INSTALL_LINK);
         assertThat(driver.findElement(By.cssSelector("svg.qr")).isDisplayed()).isFalse();
-        assertNoCspViolations();
+        server.assertNoCspViolations();
     }
 
     @Test
@@ -140,7 +140,7 @@ class ChromiumPagesTest {
         assertThat(script("return document.documentElement.className")).isEqualTo("no-touch");
         assertThat(driver.findElement(By.cssSelector("svg.qr")).isDisplayed()).isTrue();
         assertThat(driver.findElement(By.cssSelector("a[href^='itms-services:']")).isDisplayed()).isFalse();
-        assertNoCspViolations();
+        server.assertNoCspViolations();
     }
 
     @Test
@@ -169,7 +169,7 @@ class ChromiumPagesTest {
                         .isLessThanOrEqualTo(390L);
             }
         }
-        assertNoCspViolations();
+        server.assertNoCspViolations();
     }
 
     @Test
@@ -186,7 +186,7 @@ class ChromiumPagesTest {
         assertThat(driver.findElement(By.id("safari-title")).getText()).isEqualTo("Open this page in Safari");
         assertThat(driver.findElement(By.cssSelector(".url")).getText()).isEqualTo(server.url(SamplePages.BUILD));
         assertThat(driver.findElements(By.cssSelector("a[href^='itms-services:']"))).isEmpty();
-        assertNoCspViolations();
+        server.assertNoCspViolations();
     }
 
     @Test
@@ -195,7 +195,7 @@ class ChromiumPagesTest {
         driver.get(server.url(SamplePages.CSP_CONTROL));
 
         // then: Chromium reports it, so an empty report list for the real pages means nothing was blocked
-        assertThat(awaitViolation(SamplePages.CSP_CONTROL)).contains("style-src");
+        assertThat(server.awaitViolation(SamplePages.CSP_CONTROL)).contains("style-src");
         assertThat(script("return getComputedStyle(document.querySelector('p')).color")).isNotEqualTo("rgb(255, 0, 0)");
     }
 
@@ -205,28 +205,5 @@ class ChromiumPagesTest {
 
     private void cdp(String command, Map<String, Object> parameters) {
         driver.executeCdpCommand(command, parameters);
-    }
-
-    /** Reports come asynchronously; give them a moment, then expect none from our pages. */
-    private void assertNoCspViolations() {
-        try {
-            Thread.sleep(300);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        assertThat(server.violations()).filteredOn(report -> !report.contains(SamplePages.CSP_CONTROL)).isEmpty();
-    }
-
-    private String awaitViolation(String path) throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            for (String report : server.violations()) {
-                if (report.contains(path)) {
-                    return report;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no CSP report for " + path + " within 5 s; got " + server.violations());
     }
 }

@@ -115,6 +115,31 @@ public final class PageServer implements AutoCloseable {
         }
     }
 
+    /** Reports come asynchronously; give them a moment, then expect none but the control page's. */
+    public void assertNoCspViolations() {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        org.assertj.core.api.Assertions.assertThat(violations())
+                .filteredOn(report -> !report.contains(SamplePages.CSP_CONTROL)).isEmpty();
+    }
+
+    /** The first CSP report naming {@code path}, waiting up to 5 s for it. */
+    public String awaitViolation(String path) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            for (String report : violations()) {
+                if (report.contains(path)) {
+                    return report;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no CSP report for " + path + " within 5 s; got " + violations());
+    }
+
     @Override
     public void close() {
         server.stop(0);

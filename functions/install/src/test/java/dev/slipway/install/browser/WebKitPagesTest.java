@@ -73,7 +73,7 @@ class WebKitPagesTest {
         assertThat(install.getRect().getY() + install.getRect().getHeight()).isLessThan(844); // visible without scrolling
         assertFitsTheWidth();
         assertThat(driver.findElements(By.tagName("svg"))).isEmpty();
-        assertNoCspViolations();
+        server.assertNoCspViolations();
     }
 
     @Test
@@ -105,7 +105,7 @@ class WebKitPagesTest {
         assertThat(script("return document.scripts.length")).isEqualTo(0L);
         assertThat(driver.findElements(By.cssSelector(".release-notes img"))).isEmpty();
         assertFitsTheWidth();
-        assertNoCspViolations();
+        server.assertNoCspViolations();
     }
 
     @Test
@@ -128,7 +128,7 @@ class WebKitPagesTest {
         driver.get(server.url(SamplePages.CSP_CONTROL));
 
         // then: WebKit reports it, so an empty report list for the real pages means nothing was blocked
-        assertThat(awaitViolation(SamplePages.CSP_CONTROL)).contains("style-src");
+        assertThat(server.awaitViolation(SamplePages.CSP_CONTROL)).contains("style-src");
         assertThat(script("return getComputedStyle(document.querySelector('p')).color")).isNotEqualTo("rgb(255, 0, 0)");
     }
 
@@ -139,28 +139,5 @@ class WebKitPagesTest {
     private void assertFitsTheWidth() {
         assertThat((Long) script("return document.documentElement.scrollWidth"))
                 .as("page width on a 390-point screen").isLessThanOrEqualTo(390L);
-    }
-
-    /** Reports come asynchronously; give them a moment, then expect none from our pages. */
-    private void assertNoCspViolations() {
-        try {
-            Thread.sleep(300);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        assertThat(server.violations()).filteredOn(report -> !report.contains(SamplePages.CSP_CONTROL)).isEmpty();
-    }
-
-    private String awaitViolation(String path) throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            for (String report : server.violations()) {
-                if (report.contains(path)) {
-                    return report;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no CSP report for " + path + " within 5 s; got " + server.violations());
     }
 }
