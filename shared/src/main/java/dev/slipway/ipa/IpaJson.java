@@ -104,5 +104,4 @@ public final class IpaJson {
     private static String iso(Instant instant) {
         return instant == null ? null : instant.toString();
     }
-
 }

@@ -27,7 +27,6 @@ import dev.slipway.manifest.InstallLink;
 import dev.slipway.manifest.ManifestData;
 import dev.slipway.manifest.OtaManifest;
 import java.net.URI;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
