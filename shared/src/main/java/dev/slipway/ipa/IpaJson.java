@@ -4,7 +4,6 @@ import dev.slipway.ipa.profile.DeveloperCertificate;
 import dev.slipway.ipa.profile.ProvisioningProfile;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-
 import java.util.Map;
 
 /**
