@@ -3,6 +3,7 @@ package dev.slipway.local;
 import dev.slipway.access.AccessPolicy;
 import dev.slipway.access.BuildScope;
 import dev.slipway.access.LinkSigner;
+import dev.slipway.access.PageLinks;
 import dev.slipway.access.Purpose;
 import dev.slipway.catalog.BuildRecord;
 import dev.slipway.catalog.CatalogException;
@@ -371,7 +372,7 @@ public final class LocalStack implements AutoCloseable {
                         + PageLinks.of(pages, token, new BuildScope(receipt.id())));
             } else {
                 console.accept("rejected " + key + ": " + receipt.reason() + "\n  failure page: "
-                        + pages.resolve("/f/" + receipt.id() + "?t=" + token));
+                        + PageLinks.failure(pages, token, receipt.id()));
             }
         }
 
