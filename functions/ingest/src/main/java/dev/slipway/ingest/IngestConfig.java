@@ -21,6 +21,7 @@ record IngestConfig(String bucket, Region region, Notices notices) {
     static final String TOPIC_ARN = "SLIPWAY_NOTICE_TOPIC_ARN";
     static final String SITE_URL = "SLIPWAY_SITE_URL";
     static final String LINK_KEYS = "SLIPWAY_LINK_KEYS";
+    static final String LINK_KEYS_VERSION = "SLIPWAY_LINK_KEYS_VERSION";
     static final String LINK_TTL_DAYS = "SLIPWAY_NOTICE_LINK_TTL_DAYS";
 
     /**
@@ -29,9 +30,10 @@ record IngestConfig(String bucket, Region region, Notices notices) {
      * @param topicArn the SNS topic the function may publish to
      * @param site the install site's origin, for page links
      * @param keys the link-signing keys (never logged)
+     * @param keysVersion the deployment's label for the current keys, logged to tell rotations apart
      * @param linkTtl how long a notice's page link lives
      */
-    record Notices(String topicArn, URI site, KeyRing keys, Duration linkTtl) {
+    record Notices(String topicArn, URI site, KeyRing keys, String keysVersion, Duration linkTtl) {
     }
 
     /**
@@ -42,7 +44,7 @@ record IngestConfig(String bucket, Region region, Notices notices) {
         Notices notices = null;
         if (!topic.isBlank()) {
             notices = new Notices(topic.trim(), site(require(env, SITE_URL)), keys(require(env, LINK_KEYS)),
-                    linkTtl(require(env, LINK_TTL_DAYS)));
+                    env.getOrDefault(LINK_KEYS_VERSION, ""), linkTtl(require(env, LINK_TTL_DAYS)));
         }
         return new IngestConfig(require(env, BUCKET), Region.of(require(env, REGION)), notices);
     }

@@ -44,6 +44,8 @@ public final class IngestHandler implements RequestHandler<S3Event, Void> {
             this.service = new IngestService(s3, config.bucket(), new IpaCopier(s3, config.bucket()), clock,
                     new SnsNotifier(sns, notices.topicArn()),
                     new NoticeLinks(new LinkSigner(notices.keys(), clock), notices.site(), notices.linkTtl()));
+            LOG.info("notices go to " + notices.topicArn() + "; links to " + notices.site() + " signed with keys version "
+                    + notices.keysVersion());
         }
     }
 
