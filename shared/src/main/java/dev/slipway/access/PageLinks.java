@@ -2,7 +2,7 @@ package dev.slipway.access;
 
 import java.net.URI;
 
-/** Where the install site shows a scope or a rejected upload: the paths of the install function's page routes. */
+/** Where the install site shows a scope or a rejected upload: the paths of the install router's page routes ({@code /b/}, {@code /a/}, {@code /f/}). */
 public final class PageLinks {
     private PageLinks() {
     }

@@ -47,9 +47,11 @@ public final class NotifyHandler implements RequestHandler<SQSEvent, SQSBatchRes
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
-            if (!deliver(message)) {
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+        try (Log.RequestScope scope = Log.request(context == null ? null : context.getAwsRequestId())) {
+            for (SQSEvent.SQSMessage message : event.getRecords()) {
+                if (!deliver(message)) {
+                    failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                }
             }
         }
         return new SQSBatchResponse(failures);
@@ -61,7 +63,7 @@ public final class NotifyHandler implements RequestHandler<SQSEvent, SQSBatchRes
             notice = Notice.parse(noticeBody(message.getBody()));
         } catch (IllegalArgumentException e) {
             // Kept for a person to look at: after the receive limit it lands in the dead-letter queue.
-            LOG.error("message " + message.getMessageId() + " is not a notice: " + e.getMessage());
+            LOG.warn("notice.malformed", "message", message.getMessageId(), "why", e.getMessage());
             return false;
         }
         boolean all = true;
@@ -69,11 +71,11 @@ public final class NotifyHandler implements RequestHandler<SQSEvent, SQSBatchRes
             try {
                 WebhookSender.Delivery delivery = sender.deliver(target, notice);
                 if (delivery.delivered()) {
-                    LOG.info("delivered " + notice.id() + " to " + target + " (HTTP " + delivery.status() + ", attempt "
-                            + delivery.attempts() + ")");
+                    LOG.info("webhook.delivered", "target", target, "notice", notice.id(), "status", delivery.status(),
+                            "attempts", delivery.attempts());
                 } else {
-                    LOG.error("webhook " + target + " refused " + notice.id() + " after " + delivery.attempts()
-                            + " attempts: " + delivery.error());
+                    LOG.warn("webhook.failed", "target", target, "notice", notice.id(), "attempts", delivery.attempts(),
+                            "error", delivery.error());
                     all = false;
                 }
             } catch (InterruptedException e) {

@@ -35,8 +35,8 @@ public final class WebhookNotifier implements Notifier, AutoCloseable {
                 try {
                     WebhookSender.Delivery delivery = sender.deliver(target, notice);
                     if (!delivery.delivered()) {
-                        LOG.error("webhook " + target + " refused " + notice.id() + " after " + delivery.attempts()
-                                + " attempts: " + delivery.error());
+                        LOG.warn("webhook.failed", "target", target, "notice", notice.id(), "attempts",
+                                delivery.attempts(), "error", delivery.error());
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

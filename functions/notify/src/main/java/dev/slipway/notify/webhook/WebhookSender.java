@@ -112,8 +112,8 @@ public final class WebhookSender {
                 error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             }
             if (attempt < attempts.max()) {
-                LOG.warn("webhook " + target + " delivery " + notice.id() + " attempt " + attempt + " failed (" + error
-                        + "); retrying in " + backoff.toMillis() + " ms");
+                LOG.warn("webhook.retry", "target", target, "notice", notice.id(), "attempt", attempt, "error", error,
+                        "retryInMs", backoff.toMillis());
                 Thread.sleep(backoff.toMillis());
                 backoff = backoff.multipliedBy(2);
             }
