@@ -1,5 +1,9 @@
 package dev.slipway.ingest;
 
+import dev.slipway.access.KeyRing;
+import dev.slipway.access.Purpose;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.regions.Region;
 
@@ -8,17 +12,76 @@ import software.amazon.awssdk.regions.Region;
  *
  * @param bucket the bucket it reads uploads from and writes builds to
  * @param region the bucket's region
+ * @param notices where build notices go, or null when the stack sends none
  */
-record IngestConfig(String bucket, Region region) {
+record IngestConfig(String bucket, Region region, Notices notices) {
     static final String BUCKET = "SLIPWAY_BUCKET";
     /** Set by Lambda itself. */
     static final String REGION = "AWS_REGION";
+    static final String TOPIC_ARN = "SLIPWAY_NOTICE_TOPIC_ARN";
+    static final String SITE_URL = "SLIPWAY_SITE_URL";
+    static final String LINK_KEYS = "SLIPWAY_LINK_KEYS";
+    static final String LINK_KEYS_VERSION = "SLIPWAY_LINK_KEYS_VERSION";
+    static final String LINK_TTL_DAYS = "SLIPWAY_NOTICE_LINK_TTL_DAYS";
 
     /**
-     * @throws IllegalStateException naming the variable if one is missing
+     * Where notices go and what their links are made of.
+     *
+     * @param topicArn the SNS topic the function may publish to
+     * @param site the install site's origin, for page links
+     * @param keys the link-signing keys (never logged)
+     * @param keysVersion the deployment's label for the current keys, logged to tell rotations apart
+     * @param linkTtl how long a notice's page link lives
+     */
+    record Notices(String topicArn, URI site, KeyRing keys, String keysVersion, Duration linkTtl) {
+    }
+
+    /**
+     * @throws IllegalStateException naming the variable if one is missing or malformed (never its value)
      */
     static IngestConfig fromEnvironment(Map<String, String> env) {
-        return new IngestConfig(require(env, BUCKET), Region.of(require(env, REGION)));
+        String topic = env.getOrDefault(TOPIC_ARN, "");
+        Notices notices = null;
+        if (!topic.isBlank()) {
+            notices = new Notices(topic.trim(), site(require(env, SITE_URL)), keys(require(env, LINK_KEYS)),
+                    env.getOrDefault(LINK_KEYS_VERSION, ""), linkTtl(require(env, LINK_TTL_DAYS)));
+        }
+        return new IngestConfig(require(env, BUCKET), Region.of(require(env, REGION)), notices);
+    }
+
+    private static URI site(String value) {
+        try {
+            URI uri = URI.create(value.trim());
+            if ("https".equals(uri.getScheme()) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (IllegalArgumentException e) {
+            // Reported below, like any other unusable value.
+        }
+        throw new IllegalStateException("environment variable " + SITE_URL + " is not an https:// origin");
+    }
+
+    private static KeyRing keys(String value) {
+        try {
+            return KeyRing.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("environment variable " + LINK_KEYS + " is not a usable key ring: "
+                    + e.getMessage());
+        }
+    }
+
+    private static Duration linkTtl(String value) {
+        long days;
+        try {
+            days = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("environment variable " + LINK_TTL_DAYS + " is not a number of days");
+        }
+        long max = Purpose.PAGE.maxTtl().toDays();
+        if (days < 1 || days > max) {
+            throw new IllegalStateException("environment variable " + LINK_TTL_DAYS + " must be 1 to " + max);
+        }
+        return Duration.ofDays(days);
     }
 
     private static String require(Map<String, String> env, String name) {

@@ -5,15 +5,19 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3ObjectEntity;
+import dev.slipway.access.LinkSigner;
 import dev.slipway.catalog.CatalogException;
 import dev.slipway.catalog.Upload;
 import dev.slipway.log.Log;
+import dev.slipway.notify.NoticeLinks;
 import dev.slipway.storage.S3Clients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * S3 ObjectCreated → {@link IngestService}, for every record in the event. Keys outside
@@ -30,7 +34,19 @@ public final class IngestHandler implements RequestHandler<S3Event, Void> {
         IngestConfig config = IngestConfig.fromEnvironment(System.getenv());
         S3Client s3 = S3Clients.create(config.region());
         this.bucket = config.bucket();
-        this.service = new IngestService(s3, config.bucket(), new IpaCopier(s3, config.bucket()), Clock.systemUTC());
+        IngestConfig.Notices notices = config.notices();
+        Clock clock = Clock.systemUTC();
+        if (notices == null) {
+            this.service = new IngestService(s3, config.bucket(), new IpaCopier(s3, config.bucket()), clock);
+        } else {
+            SnsClient sns = SnsClient.builder().region(config.region())
+                    .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+            this.service = new IngestService(s3, config.bucket(), new IpaCopier(s3, config.bucket()), clock,
+                    new SnsNotifier(sns, notices.topicArn()),
+                    new NoticeLinks(new LinkSigner(notices.keys(), clock), notices.site(), notices.linkTtl()));
+            LOG.info("ingest.notices", "topic", notices.topicArn(), "site", notices.site(), "keysVersion",
+                    notices.keysVersion());
+        }
     }
 
     public IngestHandler(IngestService service, String bucket) {

@@ -19,6 +19,9 @@ import dev.slipway.ipa.zip.ReadStats;
 import dev.slipway.log.Log;
 import dev.slipway.manifest.ManifestData;
 import dev.slipway.manifest.OtaManifest;
+import dev.slipway.notify.Notice;
+import dev.slipway.notify.NoticeLinks;
+import dev.slipway.notify.Notifier;
 import dev.slipway.storage.ObjectChangedException;
 import dev.slipway.storage.S3ByteSource;
 import java.io.IOException;
@@ -26,6 +29,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -77,14 +81,31 @@ public final class IngestService {
     private final S3Catalog catalog;
     private final IpaCopier copier;
     private final Clock clock;
+    private final Notifier notifier;
+    private final NoticeLinks links;
     private final IpaReader reader = new IpaReader();
     private static final Log LOG = Log.of(IngestService.class);
 
+    /** An ingest that notifies nobody. */
     public IngestService(S3Client s3, String bucket, IpaCopier copier, Clock clock) {
+        this(s3, bucket, copier, clock, Notifier.NONE, null);
+    }
+
+    /**
+     * An ingest that sends a notice for every build ready or upload rejected.
+     *
+     * @param links mints the notices' page links; null only with {@link Notifier#NONE}
+     */
+    public IngestService(S3Client s3, String bucket, IpaCopier copier, Clock clock, Notifier notifier, NoticeLinks links) {
+        if (notifier != Notifier.NONE && links == null) {
+            throw new IllegalArgumentException("a notifier needs links for its notices");
+        }
         this.s3 = s3;
         this.catalog = new S3Catalog(s3, bucket);
         this.copier = copier;
         this.clock = clock;
+        this.notifier = notifier;
+        this.links = links;
     }
 
     /**
@@ -96,8 +117,15 @@ public final class IngestService {
     public Result ingest(Upload upload) throws IOException, CatalogException {
         long started = System.nanoTime();
         String id = upload.buildId();
-        if (catalog.build(id).isPresent()) {
+        Optional<BuildRecord> existing = catalog.build(id);
+        if (existing.isPresent()) {
             LOG.info("ingest.duplicate", "build", id, "key", upload.key());
+            if (!finished(upload, id)) {
+                // The earlier attempt stopped between the record and its receipt: its notice may not
+                // have gone out. Sent again with the same id; receivers de-duplicate.
+                notifyReady(existing.get(), clock.instant());
+                catalog.putReceipt(new Receipt(upload.key(), upload.eTag(), Receipt.BUILT, id, null, clock.instant()));
+            }
             if (upload.versionId() == null) {
                 removeUpload(upload);
             }
@@ -166,6 +194,7 @@ public final class IngestService {
                 now);
         catalog.putRecord(record);
         catalog.putIndexEntry(IndexEntry.of(record));
+        notifyReady(record, now);
         catalog.putReceipt(new Receipt(upload.key(), upload.eTag(), Receipt.BUILT, id, null, now));
         if (!versioned) {
             removeUpload(upload);
@@ -189,13 +218,39 @@ public final class IngestService {
         }
     }
 
-    private Result reject(Upload upload, String reason) {
+    private Result reject(Upload upload, String reason) throws CatalogException {
+        if (finished(upload, upload.failureId())) {
+            // A redelivered event for an upload already rejected and notified.
+            return new Result(Outcome.REJECTED, upload.failureId());
+        }
         Instant now = clock.instant();
         FailureRecord failure = FailureRecord.of(upload, reason, now);
         catalog.putFailure(failure);
+        if (notifier != Notifier.NONE) {
+            notifier.send(Notice.rejected(failure, channelOrNull(upload), links.failure(failure.id())));
+        }
         catalog.putReceipt(new Receipt(upload.key(), upload.eTag(), Receipt.FAILED, failure.id(), reason, now));
         LOG.warn("build.rejected", "key", upload.key(), "failure", failure.id(), "reason", reason);
         return new Result(Outcome.REJECTED, failure.id());
+    }
+
+    /** Whether the upload's receipt names that outcome: written last, after the notice went out. */
+    private boolean finished(Upload upload, String id) throws CatalogException {
+        return catalog.receipt(upload.key()).map(receipt -> id.equals(receipt.id())).orElse(false);
+    }
+
+    private void notifyReady(BuildRecord record, Instant at) {
+        if (notifier != Notifier.NONE) {
+            notifier.send(Notice.ready(record, at, links.page(record.id())));
+        }
+    }
+
+    private static String channelOrNull(Upload upload) {
+        try {
+            return upload.channel();
+        } catch (UploadRejectedException e) {
+            return null;
+        }
     }
 
     private Result superseded(Upload upload, String why) {

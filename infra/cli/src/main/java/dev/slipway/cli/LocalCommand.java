@@ -7,10 +7,15 @@ import dev.slipway.local.LocalStack;
 import dev.slipway.local.LocalStackException;
 import dev.slipway.local.LocalSecrets;
 import dev.slipway.local.StackInfo;
+import dev.slipway.notify.webhook.WebhookTarget;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -70,6 +75,15 @@ final class LocalCommand implements Callable<Integer> {
     @Option(names = "--tls-key", paramLabel = "KEY.pem", description = "The certificate's private key (PEM: PKCS#8 or PKCS#1).")
     Path tlsKey;
 
+    @Option(names = "--webhook", paramLabel = "URL",
+            description = "POST every build ready or rejected to this URL, signed (X-Slipway-Signature-256), as the "
+                    + "deployed stack's webhooks do; slack:URL posts a chat message instead. Repeatable.")
+    List<String> webhooks = new ArrayList<>();
+
+    @Option(names = "--webhook-secret", paramLabel = "SECRET",
+            description = "The secret webhook bodies are signed with (HMAC-SHA256); default: a random one, printed at start.")
+    String webhookSecret;
+
     @Option(names = "--demo", description = "Publish a generated sample app at start, to see an install page at once.")
     boolean demo;
 
@@ -83,8 +97,20 @@ final class LocalCommand implements Callable<Integer> {
         if (!name.matches("[A-Za-z0-9.-]{1,253}")) {
             throw new InvalidInputException("--host " + name + " is not a host name or IPv4 address");
         }
+        List<WebhookTarget> targets = new ArrayList<>();
+        for (String webhook : webhooks) {
+            try {
+                targets.add(WebhookTarget.parse(webhook, true));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("--webhook: " + e.getMessage());
+            }
+        }
+        if (webhookSecret != null && webhookSecret.isEmpty()) {
+            throw new InvalidInputException("--webhook-secret is empty");
+        }
+        String secret = targets.isEmpty() ? null : webhookSecret != null ? webhookSecret : randomSecret();
         LocalStack.Options options = new LocalStack.Options(data != null ? data : DataFolder.defaultPath(), bind, name,
-                port, s3Port, s3HttpPort, tlsCert, tlsKey);
+                port, s3Port, s3HttpPort, tlsCert, tlsKey, targets, secret);
         LocalStack stack = LocalStack.start(options, line -> {
             out.println(line);
             out.flush();
@@ -96,6 +122,9 @@ final class LocalCommand implements Callable<Integer> {
         }, "slipway-local-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         out.print(banner(stack));
+        if (!targets.isEmpty()) {
+            out.print(webhookBanner(targets, secret, webhookSecret == null));
+        }
         out.flush();
         if (demo) {
             publishDemo(stack, out);
@@ -155,6 +184,22 @@ final class LocalCommand implements Callable<Integer> {
         }
         text.append("Ctrl-C stops the stack.\n\n");
         return text.toString();
+    }
+
+    static String webhookBanner(List<WebhookTarget> targets, String secret, boolean generated) {
+        StringBuilder text = new StringBuilder("Build notices are POSTed to:\n");
+        targets.forEach(target -> text.append("  ").append(target.url()).append(target.format() == WebhookTarget.Format.SLACK
+                ? "   (chat message)\n" : "   (notice JSON)\n"));
+        text.append("signed with X-Slipway-Signature-256: sha256=HMAC-SHA256(secret, body)");
+        // A secret the user chose is theirs to know; only a generated one is shown.
+        text.append(generated ? ", secret " + secret + "\n\n" : ".\n\n");
+        return text.toString();
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private static String dataOption(LocalStack stack) {

@@ -2,13 +2,13 @@ package dev.slipway.cli;
 
 import dev.slipway.access.BuildScope;
 import dev.slipway.access.LinkSigner;
+import dev.slipway.access.PageLinks;
 import dev.slipway.access.Purpose;
 import dev.slipway.catalog.BuildRecord;
 import dev.slipway.catalog.CatalogException;
 import dev.slipway.catalog.Layout;
 import dev.slipway.catalog.Receipt;
 import dev.slipway.catalog.S3Catalog;
-import dev.slipway.local.PageLinks;
 import dev.slipway.local.LocalStackException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -123,7 +123,7 @@ final class PublishCommand implements Callable<Integer> {
         if (!receipt.built()) {
             err.println("slipway: the ingest rejected " + file.getFileName() + ": " + receipt.reason());
             if (canLink) {
-                err.println("Failure page: " + deployment.site().resolve("/f/" + receipt.id() + "?t=" + token));
+                err.println("Failure page: " + PageLinks.failure(deployment.site(), token, receipt.id()));
             }
             return Slipway.REJECTED;
         }

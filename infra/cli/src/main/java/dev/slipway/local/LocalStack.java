@@ -2,6 +2,7 @@ package dev.slipway.local;
 
 import dev.slipway.access.BuildScope;
 import dev.slipway.access.LinkSigner;
+import dev.slipway.access.PageLinks;
 import dev.slipway.access.Purpose;
 import dev.slipway.catalog.BuildRecord;
 import dev.slipway.catalog.CatalogException;
@@ -13,6 +14,11 @@ import dev.slipway.ingest.IpaCopier;
 import dev.slipway.install.InstallHandler;
 import dev.slipway.install.InstallSite;
 import dev.slipway.install.Origins;
+import dev.slipway.notify.NoticeLinks;
+import dev.slipway.notify.Notifier;
+import dev.slipway.notify.webhook.WebhookNotifier;
+import dev.slipway.notify.webhook.WebhookSender;
+import dev.slipway.notify.webhook.WebhookTarget;
 import dev.slipway.storage.S3Clients;
 import java.io.IOException;
 import java.net.BindException;
@@ -21,6 +27,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -79,9 +86,24 @@ public final class LocalStack implements AutoCloseable {
      * @param s3HttpPort S3's plain HTTP port on 127.0.0.1 (0: any free port)
      * @param tlsCert the user's certificate chain (PEM), or null to use the generated one
      * @param tlsKey the user's private key (PEM), or null
+     * @param webhooks where build notices are POSTed ({@code URL} or {@code slack:URL}); none if empty
+     * @param webhookSecret the secret that signs webhook bodies; null with no webhooks
      */
     public record Options(Path data, String bind, String host, int port, int s3Port, int s3HttpPort, Path tlsCert,
-                          Path tlsKey) {
+                          Path tlsKey, List<WebhookTarget> webhooks, String webhookSecret) {
+        public Options {
+            webhooks = List.copyOf(webhooks);
+            if (!webhooks.isEmpty() && (webhookSecret == null || webhookSecret.isEmpty())) {
+                throw new IllegalArgumentException("webhooks need a secret to sign with");
+            }
+        }
+
+        /** Without webhooks. */
+        public Options(Path data, String bind, String host, int port, int s3Port, int s3HttpPort, Path tlsCert,
+                       Path tlsKey) {
+            this(data, bind, host, port, s3Port, s3HttpPort, tlsCert, tlsKey, List.of(), null);
+        }
+
         /** The machine's LAN address, or {@code localhost} if it has none. */
         public static String defaultHost() {
             return LanAddress.guess();
@@ -175,7 +197,8 @@ public final class LocalStack implements AutoCloseable {
 
         StackInfo info = new StackInfo(ProcessHandle.current().pid(), pages, s3Public, s3Local, BUCKET, REGION.id(),
                 tls.caFile());
-        IngestHandler ingest = new IngestHandler(new IngestService(s3, BUCKET, new IpaCopier(s3, BUCKET), clock), BUCKET);
+        IngestHandler ingest = new IngestHandler(new IngestService(s3, BUCKET, new IpaCopier(s3, BUCKET), clock,
+                notifier(options, started), new NoticeLinks(signer, pages, LINK_TTL)), BUCKET);
         try {
             info.write(folder.stackInfo());
         } catch (IOException e) {
@@ -185,6 +208,21 @@ public final class LocalStack implements AutoCloseable {
         started.add(0, () -> Files.deleteIfExists(folder.stackInfo()));
         notifications.start(s3, ingest, new ConsoleReport(catalog, signer, pages, console));
         return new LocalStack(started, folder, info, secrets, tls, s3, catalog);
+    }
+
+    /**
+     * The webhook sender {@code --webhook} asks for: the notify function's code, without its queue.
+     * Closed after the ingest stops, so a notice sent at the last moment still goes out.
+     */
+    private static Notifier notifier(Options options, List<AutoCloseable> started) {
+        if (options.webhooks().isEmpty()) {
+            return Notifier.NONE;
+        }
+        WebhookNotifier notifier = new WebhookNotifier(options.webhooks(), new WebhookSender(
+                options.webhookSecret().getBytes(StandardCharsets.UTF_8), WebhookSender.Attempts.DEFAULT));
+        // Just before the data folder: after everything that may still ingest.
+        started.add(started.size() - 1, notifier);
+        return notifier;
     }
 
     /** Where the stack listens. */
@@ -373,7 +411,7 @@ public final class LocalStack implements AutoCloseable {
                         + PageLinks.of(pages, token, new BuildScope(receipt.id())));
             } else {
                 console.accept("rejected " + key + ": " + receipt.reason() + "\n  failure page: "
-                        + pages.resolve("/f/" + receipt.id() + "?t=" + token));
+                        + PageLinks.failure(pages, token, receipt.id()));
             }
         }
 

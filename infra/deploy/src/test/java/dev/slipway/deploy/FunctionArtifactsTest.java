@@ -30,6 +30,7 @@ class FunctionArtifactsTest {
     /** The event class a handler must take for each kind of template event. */
     private static final Map<String, String> EVENT_CLASSES = Map.of(
             "S3", "com.amazonaws.services.lambda.runtime.events.S3Event",
+            "SQS", "com.amazonaws.services.lambda.runtime.events.SQSEvent",
             "HttpApi", "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent");
 
     private static final Template TEMPLATE = Template.load();
@@ -47,7 +48,7 @@ class FunctionArtifactsTest {
                 .filter(id -> "makefile".equals(Nodes.at(TEMPLATE.resource(id), "Metadata", "BuildMethod"))).toList();
         List<String> targets = functions.stream().map(id -> "build-" + id).toList();
         // then: sam build runs `make build-<LogicalId>` from CodeUri, the repository's root
-        assertThat(functions).containsExactly("IngestFunction", "InstallFunction");
+        assertThat(functions).containsExactly("IngestFunction", "InstallFunction", "NotifyFunction");
         assertThat(builtByMake).isEqualTo(functions);
         assertThat(Makefile.load().rules()).containsKeys(targets.toArray(String[]::new));
         assertThat(functions).allSatisfy(id -> assertThat(TEMPLATE.function(id).get("CodeUri")).isEqualTo("."));
@@ -59,7 +60,7 @@ class FunctionArtifactsTest {
         // given
         Map<String, Object> properties = TEMPLATE.function(function);
         String[] handler = ((String) properties.get("Handler")).split("::");
-        String expectedEvent = eventClass(properties);
+        String expectedEvent = eventClass(function, properties);
         // when: a class loader with nothing but the package, as Lambda builds it
         try (URLClassLoader loader = packageLoader(FunctionArtifacts.of(function))) {
             Class<?> type = Class.forName(handler[0], true, loader);
@@ -132,12 +133,26 @@ class FunctionArtifactsTest {
         return jar.replaceFirst("-[0-9][^-]*(-SNAPSHOT)?\\.jar$", "");
     }
 
-    private static String eventClass(Map<String, Object> function) {
-        List<String> kinds = Nodes.map(function.get("Events"), "Events").values().stream()
+    private static String eventClass(String id, Map<String, Object> function) {
+        List<String> kinds = function.get("Events") == null ? mappedQueues(id)
+                : Nodes.map(function.get("Events"), "Events").values().stream()
                 .map(event -> (String) Nodes.map(event, "event").get("Type")).distinct().toList();
         assertThat(kinds).as("one kind of trigger per function").hasSize(1);
         assertThat(EVENT_CLASSES).containsKey(kinds.get(0));
         return EVENT_CLASSES.get(kinds.get(0));
+    }
+
+    /** A function without SAM events is triggered by event source mappings: SQS for each here. */
+    private static List<String> mappedQueues(String function) {
+        List<String> kinds = new ArrayList<>();
+        for (String mapping : TEMPLATE.resourcesOfType("AWS::Lambda::EventSourceMapping")) {
+            Map<String, Object> properties = TEMPLATE.properties(mapping);
+            if (String.valueOf(properties.get("FunctionName")).contains(function)) {
+                assertThat(String.valueOf(properties.get("EventSourceArn"))).contains("Queue");
+                kinds.add("SQS");
+            }
+        }
+        return kinds;
     }
 
     private static ParameterizedType requestHandlerOf(Class<?> type) {

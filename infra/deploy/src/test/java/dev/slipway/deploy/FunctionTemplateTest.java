@@ -41,9 +41,13 @@ class FunctionTemplateTest {
         // when
         Object ingest = stack.function("IngestFunction").get("Timeout");
         Object install = stack.function("InstallFunction").get("Timeout");
-        // then: the HTTP API gives up on an integration after 30 s
+        Object notify = stack.function("NotifyFunction").get("Timeout");
+        // then: the HTTP API gives up on an integration after 30 s; the notice queue's visibility
+        // timeout is six times the notify function's, as Lambda's SQS poller needs
         assertThat(ingest).isEqualTo(120);
         assertThat(install).isEqualTo(15);
+        assertThat(notify).isEqualTo(120);
+        assertThat(stack.properties("NoticeQueue").get("VisibilityTimeout")).isEqualTo(6 * 120);
     }
 
     @Test

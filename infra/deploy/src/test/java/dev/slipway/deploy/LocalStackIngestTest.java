@@ -3,6 +3,7 @@ package dev.slipway.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.slipway.access.KeyRing;
 import dev.slipway.catalog.BuildRecord;
 import dev.slipway.catalog.Receipt;
 import dev.slipway.catalog.S3Catalog;
@@ -44,8 +45,10 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 /**
  * The ingest function's sam build package deployed into LocalStack's Lambda, as the template
  * configures it (handler, runtime, memory, timeout, environment), triggered by a real bucket
- * notification with the template's filter: an uploaded IPA becomes a build, and a function whose
- * every S3 call fails ends in the dead-letter queue. Skipped where Docker is absent; CI runs it.
+ * notification with the template's filter: an uploaded IPA becomes a build and its build-ready
+ * notice reaches a queue subscribed to an SNS topic (SNS's real protocol: no SNS endpoint runs on
+ * the development machines), and a function whose every S3 call fails ends in the dead-letter
+ * queue. Skipped where Docker is absent; CI runs it.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class LocalStackIngestTest {
@@ -67,12 +70,15 @@ class LocalStackIngestTest {
     // function containers next to it.
     @Container
     private static final LocalStackContainer LOCALSTACK = new LocalStackContainer(IMAGE)
-            .withServices("s3", "lambda", "sqs", "iam", "logs")
+            .withServices("s3", "lambda", "sqs", "sns", "iam", "logs")
             .withEnv("LAMBDA_RUNTIME_ENVIRONMENT_TIMEOUT", "120");
 
     private static final Template TEMPLATE = Template.load();
+    private static final String SITE = "https://install.example.com";
     private static S3Client s3;
     private static String roleArn;
+    private static String topicArn;
+    private static String noticeQueueUrl;
 
     private final Map<String, String> functionsCreated = new LinkedHashMap<>();
 
@@ -94,6 +100,13 @@ class LocalStackIngestTest {
         LOCALSTACK.copyFileToContainer(MountableFile.forHostPath(zip), ZIP_IN_CONTAINER);
         roleArn = awslocal("iam", "create-role", "--role-name", "slipway-ingest",
                 "--assume-role-policy-document", TRUST_LAMBDA, "--query", "Role.Arn", "--output", "text");
+        // The template's notice topic, with a queue subscribed as NoticeQueueSubscription does it.
+        topicArn = awslocal("sns", "create-topic", "--name", "slipway-notices", "--query", "TopicArn", "--output", "text");
+        noticeQueueUrl = awslocal("sqs", "create-queue", "--queue-name", "slipway-notices",
+                "--query", "QueueUrl", "--output", "text");
+        awslocal("sns", "subscribe", "--topic-arn", topicArn, "--protocol", "sqs",
+                "--notification-endpoint", "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":slipway-notices",
+                "--attributes", "RawMessageDelivery=true");
     }
 
     @Test
@@ -116,6 +129,11 @@ class LocalStackIngestTest {
         // On the versioned bucket the uploaded version itself is the build's IPA.
         assertThat(build.ipaKey()).isEqualTo(key);
         assertThat(build.ipaVersionId()).isEqualTo(put.versionId());
+        // and the function published its notice on the topic, which delivered it to the queue
+        Map<String, Object> notice = await("a notice on the topic's queue", () -> receive(noticeQueueUrl));
+        assertThat(notice).containsEntry("type", "build.ready").containsEntry("id", "build.ready:" + receipt.id())
+                .containsEntry("channel", "beta");
+        assertThat((String) Nodes.at(notice, "links", "page")).startsWith(SITE + "/b/" + receipt.id() + "?t=");
     }
 
     @Test
@@ -154,6 +172,11 @@ class LocalStackIngestTest {
         Map<String, Object> properties = new Stack(TEMPLATE).function("IngestFunction");
         Map<String, Object> variables = new LinkedHashMap<>(Nodes.map(Nodes.at(properties, "Environment", "Variables"), "Variables"));
         variables.put("SLIPWAY_BUCKET", bucket);
+        // What CloudFormation resolves at deploy time: the topic, the site, the generated keys.
+        variables.put("SLIPWAY_NOTICE_TOPIC_ARN", topicArn);
+        variables.put("SLIPWAY_SITE_URL", SITE);
+        variables.put("SLIPWAY_LINK_KEYS", KeyRing.generate().toSecretJson());
+        variables.put("AWS_ENDPOINT_URL_SNS", localStackForFunctions());
         variables.putAll(extraEnvironment);
         String arn = awslocal("lambda", "create-function", "--function-name", name,
                 "--runtime", (String) properties.get("Runtime"),

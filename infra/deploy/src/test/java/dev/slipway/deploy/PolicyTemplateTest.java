@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Least privilege for the functions' roles: inline statements only, no wildcard action or
@@ -21,6 +22,9 @@ class PolicyTemplateTest {
     /** The bucket itself, or every key under one prefix of it. */
     private static final Pattern S3_RESOURCE = Pattern.compile(Pattern.quote(BUCKET_ARN) + "(/([a-z0-9-]+/)+\\*)?");
     private static final String QUEUE = "{DeadLetterQueue.Arn}";
+    private static final String TOPIC = "{NoticeTopic}";
+    private static final String WEBHOOK_SECRET = "{WebhookSecret}";
+    private static final String NOTICE_QUEUE = "{NoticeQueue.Arn}";
 
     private static final Template TEMPLATE = Template.load();
 
@@ -69,7 +73,7 @@ class PolicyTemplateTest {
             assertThat(resource).isNotEqualTo("*");
             assertThat((String) resource).satisfiesAnyOf(
                     r -> assertThat(r).matches(S3_RESOURCE),
-                    r -> assertThat(r).isEqualTo(QUEUE));
+                    r -> assertThat(r).isIn(QUEUE, TOPIC, WEBHOOK_SECRET, NOTICE_QUEUE));
         });
     }
 
@@ -103,7 +107,36 @@ class PolicyTemplateTest {
                 BUCKET_ARN + "/apps/*", Set.of("s3:PutObject"),
                 BUCKET_ARN + "/failed/*", Set.of("s3:PutObject"),
                 BUCKET_ARN + "/receipts/*", Set.of("s3:PutObject"),
-                QUEUE, Set.of("sqs:SendMessage")));
+                QUEUE, Set.of("sqs:SendMessage"),
+                TOPIC, Set.of("sns:Publish")));
+    }
+
+    @Test
+    void notify_readsTheWebhookSecretAndConsumesItsQueue_nothingElse() {
+        // when
+        Map<String, Set<String>> access = access("NotifyFunction");
+        // then
+        assertThat(access).isEqualTo(Map.of(
+                WEBHOOK_SECRET, Set.of("secretsmanager:GetSecretValue"),
+                NOTICE_QUEUE, Set.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
+                        "sqs:GetQueueAttributes")));
+    }
+
+    @Test
+    void webhookSecretAndTopic_areReachedOnlyByTheirOwnFunction() {
+        // when
+        Map<String, Set<String>> ingest = access("IngestFunction");
+        Map<String, Set<String>> install = access("InstallFunction");
+        Map<String, Set<String>> notify = access("NotifyFunction");
+        // then: only the sender reads the webhook secret; only the ingest publishes, to that topic
+        assertThat(ingest).doesNotContainKey(WEBHOOK_SECRET);
+        assertThat(install).doesNotContainKeys(WEBHOOK_SECRET, TOPIC);
+        assertThat(notify).doesNotContainKey(TOPIC);
+        // and the function gets the secret's ARN, not its value (which its configuration would show)
+        assertThat(Nodes.at(stack.function("NotifyFunction"), "Environment", "Variables", "SLIPWAY_WEBHOOK_SECRET_ARN"))
+                .isEqualTo(WEBHOOK_SECRET);
+        assertThat(Repository.root().resolve("template.yaml")).content()
+                .doesNotContain("resolve:secretsmanager:${WebhookSecret}");
     }
 
     @Test
@@ -121,7 +154,7 @@ class PolicyTemplateTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("functions")
+    @ValueSource(strings = {"IngestFunction", "InstallFunction"})
     void listBucket_hasNoCondition_soAMissingKeyIs404(String function) {
         // given: without s3:ListBucket, S3 answers a GET of a missing key with 403, which the catalog
         // takes for a fault; S3 decides that without a prefix, so a prefix condition also makes 403s

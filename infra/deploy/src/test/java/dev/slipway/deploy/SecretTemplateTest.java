@@ -31,6 +31,11 @@ class SecretTemplateTest {
         // then: CloudFormation resolves the reference at deploy time; no parameter or default feeds it
         assertThat(keys).isEqualTo("{{resolve:secretsmanager:{LinkSecret}:SecretString}}");
         assertThat(version).isEqualTo("2");
-        assertThat(Nodes.at(stack.function("IngestFunction"), "Environment", "Variables", "SLIPWAY_LINK_KEYS")).isNull();
+        // The ingest signs the install-page links of its build-ready notices with the same keys.
+        assertThat(Nodes.at(stack.function("IngestFunction"), "Environment", "Variables", "SLIPWAY_LINK_KEYS"))
+                .isEqualTo(keys);
+        assertThat(Nodes.at(rotated.function("IngestFunction"), "Environment", "Variables", "SLIPWAY_LINK_KEYS_VERSION"))
+                .isEqualTo("2");
+        assertThat(Nodes.at(stack.function("NotifyFunction"), "Environment", "Variables", "SLIPWAY_LINK_KEYS")).isNull();
     }
 }

@@ -181,6 +181,9 @@ final class Stack {
             Object bucketName = template.properties(name).get("BucketName");
             return template.type(name).equals("AWS::S3::Bucket") && bucketName != null ? evaluate(bucketName)
                     : "{" + name + "}";
+        } else if (name.endsWith(".Alias") && template.functions().contains(name.substring(0, name.length() - 6))) {
+            // SAM's reference to a function's AutoPublishAlias.
+            return "{" + name + "}";
         }
         throw new IllegalArgumentException("!Ref to " + name + ", which the template does not define");
     }

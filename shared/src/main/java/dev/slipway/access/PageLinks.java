@@ -1,11 +1,8 @@
-package dev.slipway.local;
+package dev.slipway.access;
 
-import dev.slipway.access.AppScope;
-import dev.slipway.access.BuildScope;
-import dev.slipway.access.Scope;
 import java.net.URI;
 
-/** Where the install site shows a scope: the paths of the install router's page routes ({@code /b/}, {@code /a/}). */
+/** Where the install site shows a scope or a rejected upload: the paths of the install router's page routes ({@code /b/}, {@code /a/}, {@code /f/}). */
 public final class PageLinks {
     private PageLinks() {
     }
@@ -26,5 +23,14 @@ public final class PageLinks {
             path = "/a/" + app.bundleId() + (app.channel() == null ? "" : "/" + app.channel());
         }
         return origin.resolve(path + "?t=" + token);
+    }
+
+    /**
+     * The failure page of a rejected upload, {@code /f/{id}}.
+     *
+     * @param token a page token for the build scope of the failure id
+     */
+    public static URI failure(URI origin, String token, String failureId) {
+        return origin.resolve("/f/" + failureId + "?t=" + token);
     }
 }

@@ -1,0 +1,78 @@
+package dev.slipway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.slipway.local.LocalStack;
+import dev.slipway.notify.webhook.WebhookReceiver;
+import dev.slipway.notify.webhook.WebhookTarget;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The team's loop on {@code slipway local --webhook}: a good and a broken IPA published, two
+ * signed deliveries to a receiver on 127.0.0.1, each with a link the stack serves.
+ */
+class LocalLoopTest {
+    private static final String SECRET = "local-loop-secret";
+
+    @TempDir
+    static Path temp;
+
+    private static Path data;
+    private static WebhookReceiver receiver;
+    private static LocalStack stack;
+    private static StackHttp http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        data = temp.resolve("data");
+        receiver = WebhookReceiver.start(SECRET.getBytes(StandardCharsets.UTF_8));
+        stack = LocalStack.start(new LocalStack.Options(data, "127.0.0.1", "127.0.0.1", 0, 0, 0, null, null,
+                List.of(WebhookTarget.parse(receiver.url("/").toString(), true)), SECRET), line -> { });
+        http = new StackHttp(stack.tls().trustAnchor());
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+        receiver.close();
+    }
+
+    @Test
+    void publish_goodAndBrokenIpa_twoSignedDeliveriesWithWorkingLinks() throws Exception {
+        // given
+        Path good = temp.resolve("Good.ipa");
+        InstallableIpa.write(good);
+        Path broken = temp.resolve("Broken.ipa");
+        Files.writeString(broken, "not a zip archive");
+
+        // when
+        Cli.Run built = Cli.run("publish", good.toString(), "--local", "--data", data.toString(), "--channel", "qa",
+                "--no-qr");
+        Cli.Run rejected = Cli.run("publish", broken.toString(), "--local", "--data", data.toString(), "--channel", "qa");
+
+        // then
+        assertThat(built.code()).as(built.err()).isZero();
+        assertThat(rejected.code()).isEqualTo(3);
+        List<WebhookReceiver.Request> deliveries = receiver.await(2, 30);
+        assertThat(deliveries).hasSize(2).allMatch(WebhookReceiver.Request::signatureValid);
+        Map<String, Object> ready = JSON.std.mapFrom(deliveries.get(0).body());
+        Map<String, Object> failed = JSON.std.mapFrom(deliveries.get(1).body());
+        assertThat(ready).containsEntry("type", "build.ready").containsEntry("channel", "qa");
+        assertThat(failed).containsEntry("type", "build.rejected").containsEntry("channel", "qa");
+        URI page = URI.create((String) ((Map<?, ?>) ready.get("links")).get("page"));
+        URI failure = URI.create((String) ((Map<?, ?>) failed.get("links")).get("failure"));
+        assertThat(page.getAuthority()).isEqualTo(stack.info().pages().getAuthority());
+        assertThat(http.page(page).statusCode()).isEqualTo(200);
+        assertThat(http.page(failure).body()).contains("Broken.ipa");
+    }
+}
