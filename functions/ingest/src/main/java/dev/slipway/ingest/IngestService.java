@@ -166,7 +166,7 @@ public final class IngestService {
                 now);
         catalog.putRecord(record);
         catalog.putIndexEntry(IndexEntry.of(record));
-        catalog.putReceipt(new Receipt(upload.key(), upload.eTag(), Receipt.BUILT, id, null, now));
+        catalog.putReceipt(new Receipt(upload.key(), upload.eTag(), upload.versionId(), Receipt.BUILT, id, null, now));
         if (!versioned) {
             removeUpload(upload);
         }
@@ -193,7 +193,7 @@ public final class IngestService {
         Instant now = clock.instant();
         FailureRecord failure = FailureRecord.of(upload, reason, now);
         catalog.putFailure(failure);
-        catalog.putReceipt(new Receipt(upload.key(), upload.eTag(), Receipt.FAILED, failure.id(), reason, now));
+        catalog.putReceipt(new Receipt(upload.key(), upload.eTag(), upload.versionId(), Receipt.FAILED, failure.id(), reason, now));
         LOG.warn("rejected " + upload.key() + " (failure " + failure.id() + "): " + reason);
         return new Result(Outcome.REJECTED, failure.id());
     }

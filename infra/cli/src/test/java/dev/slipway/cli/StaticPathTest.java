@@ -51,8 +51,8 @@ class StaticPathTest {
         id = m.group(1);
         stack.s3().putObject(b -> b.bucket(LocalStack.BUCKET).key(Layout.icon("probe", 0)).contentType("image/png"),
                 RequestBody.fromBytes(ICON));
-        // The objects a traversal would reach are there.
-        assertThat(stack.s3().headObject(b -> b.bucket(LocalStack.BUCKET).key(Layout.ipa(id))).contentLength()).isPositive();
+        // The objects a traversal would reach are there (the local bucket is versioned: the upload is the build's IPA).
+        assertThat(stack.s3().headObject(b -> b.bucket(LocalStack.BUCKET).key("uploads/App.ipa")).contentLength()).isPositive();
         assertThat(stack.s3().headObject(b -> b.bucket(LocalStack.BUCKET).key(Layout.record(id))).contentLength()).isPositive();
     }
 
@@ -76,12 +76,14 @@ class StaticPathTest {
 
     @Test
     void staticPath_encodedDotDotToBuilds_isRefused() throws Exception {
-        for (String file : List.of("app.ipa", "build.json")) {
+        for (String path : List.of("/static/..%2fbuilds%2f" + id + "%2fapp.ipa", "/static/..%2fbuilds%2f" + id
+                + "%2fbuild.json", "/static/..%2fuploads%2fApp.ipa")) {
             for (String method : List.of("GET", "HEAD")) {
-                HttpResponse<byte[]> response = http.bytes(pages("/static/..%2fbuilds%2f" + id + "%2f" + file), method);
+                HttpResponse<byte[]> response = http.bytes(pages(path), method);
 
-                assertThat(response.statusCode()).as(method + " " + file).isEqualTo(404);
-                assertThat(response.body()).as(method + " " + file).doesNotContain((byte) 'P', (byte) 'K', 3, 4);
+                assertThat(response.statusCode()).as(method + " " + path).isEqualTo(404);
+                assertThat(new String(response.body(), StandardCharsets.ISO_8859_1)).as(method + " " + path)
+                        .isEqualTo(method.equals("GET") ? "Not Found\n" : "");
             }
         }
     }
@@ -89,7 +91,8 @@ class StaticPathTest {
     @Test
     void staticPath_traversalVariants_areRefused() throws Exception {
         List<String> variants = List.of(
-                "/static/..%2Fbuilds%2F" + id + "%2Fapp.ipa",
+                "/static/..%2Fbuilds%2F" + id + "%2Fbuild.json",
+                "/static/..%2F..%2Fslipway%2Fuploads%2FApp.ipa",
                 "/static/%2e%2e/builds/" + id + "/app.ipa",
                 "/static/%2E%2E%2Fbuilds%2F" + id + "%2Fapp.ipa",
                 "/static/%252e%252e%252fbuilds%252f" + id + "%252fapp.ipa",
@@ -107,7 +110,7 @@ class StaticPathTest {
     @Test
     void staticPath_rawDotDotAndBackslashes_areRefused() throws Exception {
         // Sent byte for byte: an HTTP client library would normalise or refuse these paths itself.
-        for (String path : List.of("/static/../builds/" + id + "/app.ipa", "/static/..\\builds\\" + id + "\\app.ipa",
+        for (String path : List.of("/static/../uploads/App.ipa", "/static/../builds/" + id + "/build.json", "/static/..\\builds\\" + id + "\\app.ipa",
                 "/static\\..\\builds\\" + id + "\\build.json", "/static/icons/%zz/..%2f..%2fbuilds")) {
             assertThat(rawStatus(path)).as(path).isIn(400, 404);
         }
