@@ -2,9 +2,9 @@ package dev.slipway.ipa.zip;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.fixtures.BytesSource;
 import dev.slipway.fixtures.HostileIpas;
 import dev.slipway.ipa.IpaReader;
-import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,27 +40,5 @@ class ZipArchiveOverflowTest {
                 .hasMessage("corrupt ZIP archive: " + HostileIpas.INFO_PLIST + " declares "
                         + HostileIpas.SIZE_NEAR_LONG_MAX + " compressed bytes, more than the archive holds before its "
                         + "central directory");
-    }
-
-    /** An archive in memory, strict about its end as every source is. */
-    static final class BytesSource implements ByteSource {
-        private final byte[] bytes;
-
-        BytesSource(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        @Override
-        public long size() {
-            return bytes.length;
-        }
-
-        @Override
-        public void readFully(long position, byte[] destination, int offset, int length) throws IOException {
-            if (position < 0 || position > bytes.length - (long) length) {
-                throw new java.io.EOFException("read of " + length + " bytes at " + position + " is past the end");
-            }
-            System.arraycopy(bytes, (int) position, destination, offset, length);
-        }
     }
 }
