@@ -18,7 +18,7 @@ import java.util.HexFormat;
  * static/icons/{id}.png, -57, -512      decoded icons (served by CloudFront)
  * apps/{bundleId}/channels/{channel}/{newest-first}-{id}.json   the index, one object per build
  * failed/{id}.json                      rejected uploads, with the reason
- * receipts/{sha256(upload key)}.json    the outcome of the latest upload under a key
+ * receipts/{sha256(upload key)}/{sha256(version)}.json   the outcome of one upload (version id, else ETag)
  * revocations/builds/{id}, revocations/apps/{bundleId}/all, …/channels/{channel}   revoked links
  * </pre>
  *
@@ -74,8 +74,27 @@ public final class Layout {
         return FAILED + failureId + ".json";
     }
 
-    public static String receipt(String uploadKey) {
-        return RECEIPTS + sha256(uploadKey) + ".json";
+    /** Where the receipts of every upload under a key live. */
+    public static String receipts(String uploadKey) {
+        return RECEIPTS + sha256(uploadKey) + "/";
+    }
+
+    /**
+     * One upload's receipt: named by its object version where the bucket is versioned (each upload
+     * under a key is then its own version), else by its ETag (unquoted).
+     */
+    public static String receipt(String uploadKey, String versionId, String eTag) {
+        return receipts(uploadKey) + sha256(uploadVersion(versionId, eTag)) + ".json";
+    }
+
+    /** What tells one upload under a key from another: {@code v:} and its version id, else {@code e:} and its ETag. */
+    static String uploadVersion(String versionId, String eTag) {
+        if (versionId != null && !versionId.isBlank()) {
+            return "v:" + versionId;
+        }
+        String bare = eTag != null && eTag.length() > 1 && eTag.startsWith("\"") && eTag.endsWith("\"")
+                ? eTag.substring(1, eTag.length() - 1) : String.valueOf(eTag);
+        return "e:" + bare;
     }
 
     public static String revokedBuild(String buildId) {

@@ -5,16 +5,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The outcome of the latest upload under a key ({@code receipts/…}), so an uploader who knows the
- * key and the ETag S3 gave it can wait for its result ({@code slipway publish} does).
+ * The outcome of one upload ({@code receipts/…}), so an uploader who knows the key and the version
+ * id (or ETag) S3 gave its upload can wait for that upload's result ({@code slipway publish} does),
+ * however many uploads to the same key run at once.
  *
+ * @param versionId the uploaded object version, or null on an unversioned bucket
  * @param outcome {@code built} or {@code failed}
  * @param id the build id, or the failure record's id
  * @param reason why it failed, or null
  */
-public record Receipt(String uploadKey, String eTag, String outcome, String id, String reason, Instant at) {
+public record Receipt(String uploadKey, String eTag, String versionId, String outcome, String id, String reason,
+                      Instant at) {
     public static final String BUILT = "built";
     public static final String FAILED = "failed";
+
+    /** Where this receipt is stored. */
+    public String key() {
+        return Layout.receipt(uploadKey, versionId, eTag);
+    }
 
     public boolean built() {
         return BUILT.equals(outcome);
@@ -24,6 +32,7 @@ public record Receipt(String uploadKey, String eTag, String outcome, String id, 
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("uploadKey", uploadKey);
         json.put("eTag", eTag);
+        json.put("versionId", versionId);
         json.put("outcome", outcome);
         json.put("id", id);
         json.put("reason", reason);
@@ -36,7 +45,8 @@ public record Receipt(String uploadKey, String eTag, String outcome, String id, 
      */
     public static Receipt parse(byte[] bytes) throws CatalogException {
         Map<String, Object> json = Json.read(bytes, "receipt");
-        return new Receipt(Json.string(json, "uploadKey"), Json.string(json, "eTag"), Json.string(json, "outcome"),
+        return new Receipt(Json.string(json, "uploadKey"), Json.string(json, "eTag"), Json.string(json, "versionId"),
+                Json.string(json, "outcome"),
                 Json.string(json, "id"), Json.string(json, "reason"), Json.instant(json, "at"));
     }
 }

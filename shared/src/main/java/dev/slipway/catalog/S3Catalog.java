@@ -50,11 +50,34 @@ public final class S3Catalog {
     }
 
     /**
+     * The receipt of one upload: the object version S3 gave it, or on an unversioned bucket its ETag.
+     *
+     * @param versionId the upload's version id, or null
      * @throws CatalogException if the stored receipt is unreadable
      */
-    public Optional<Receipt> receipt(String uploadKey) throws CatalogException {
-        Optional<byte[]> bytes = get(Layout.receipt(uploadKey));
+    public Optional<Receipt> receipt(String uploadKey, String versionId, String eTag) throws CatalogException {
+        Optional<byte[]> bytes = get(Layout.receipt(uploadKey, versionId, eTag));
         return bytes.isEmpty() ? Optional.empty() : Optional.of(Receipt.parse(bytes.get()));
+    }
+
+    /**
+     * The newest receipt of any upload under the key (the first 1,000 receipts looked at).
+     *
+     * @throws CatalogException if a stored receipt is unreadable
+     */
+    public Optional<Receipt> receipt(String uploadKey) throws CatalogException {
+        Receipt newest = null;
+        for (S3Object object : s3.listObjectsV2(ListObjectsV2Request.builder().bucket(bucket)
+                .prefix(Layout.receipts(uploadKey)).maxKeys(MAX_LIST).build()).contents()) {
+            Optional<byte[]> bytes = get(object.key());
+            if (bytes.isPresent()) {
+                Receipt receipt = Receipt.parse(bytes.get());
+                if (newest == null || receipt.at().isAfter(newest.at())) {
+                    newest = receipt;
+                }
+            }
+        }
+        return Optional.ofNullable(newest);
     }
 
     /** The app's channels, in key order. */
@@ -101,7 +124,7 @@ public final class S3Catalog {
     }
 
     public void putReceipt(Receipt receipt) {
-        put(Layout.receipt(receipt.uploadKey()), receipt.toJson(), JSON_TYPE);
+        put(receipt.key(), receipt.toJson(), JSON_TYPE);
     }
 
     /** Stores an object the catalog owns (manifest, icon): never under {@code uploads/}. */

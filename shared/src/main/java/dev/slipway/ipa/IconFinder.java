@@ -8,11 +8,11 @@ import dev.slipway.ipa.zip.ZipArchive;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Chooses the app's icon: the PNGs at the top of the app that Info.plist names, ranked by the real
@@ -23,6 +23,11 @@ final class IconFinder {
     static final int MAX_ICON_BYTES = 8 * 1024 * 1024;
     private static final int MAX_CANDIDATES = 64;
     private static final int HEADER_BYTES = 64;
+    /** Names listed in a reason for missing icon files; Info.plist may name thousands. */
+    private static final int NAMES_IN_REASON = 5;
+    private static final String PNG = ".png";
+    private static final List<String> IDIOMS = List.of("~iphone", "~ipad");
+    private static final List<String> SCALES = List.of("@2x", "@3x");
 
     /** The chosen icon, or why there is none. */
     record Result(AppIcon icon, String note) {
@@ -52,9 +57,15 @@ final class IconFinder {
         }
         List<ArchiveEntry> files = filesNamed(names);
         List<Candidate> ranked = new ArrayList<>();
+        String tooLarge = null;
         for (ArchiveEntry file : files) {
             try {
-                ranked.add(new Candidate(file, PngHeader.read(zip.readPrefix(file, HEADER_BYTES))));
+                PngHeader header = PngHeader.read(zip.readPrefix(file, HEADER_BYTES));
+                if ((long) header.width() * header.height() > IconDecoder.MAX_PIXELS) {
+                    tooLarge = tooLarge == null ? file.name() : tooLarge;
+                } else {
+                    ranked.add(new Candidate(file, header));
+                }
             } catch (InvalidIpaException e) {
                 // Not a readable PNG: not a candidate.
             }
@@ -69,28 +80,59 @@ final class IconFinder {
                 // Try the next largest.
             }
         }
+        if (ranked.isEmpty() && tooLarge != null) {
+            return new Result(null, "icon is larger than 1024 x 1024 pixels (not decoded): " + tooLarge);
+        }
         return new Result(null, noIconReason(names, files, ranked));
     }
 
+    /**
+     * The files at the top of the app named {@code base[@2x|@3x][~iphone|~ipad].png} (any case) for
+     * one of the names. Linear in the entries: the names are indexed once and each file is looked up
+     * by the at most four bases its name can stand for ("Icon@2x.png" is base "Icon@2x" or "Icon").
+     */
     private List<ArchiveEntry> filesNamed(List<String> names) {
-        List<Pattern> patterns = new ArrayList<>();
+        Set<String> bases = new HashSet<>();
         for (String name : names) {
-            String base = name.toLowerCase(Locale.ROOT).endsWith(".png") ? name.substring(0, name.length() - 4) : name;
-            patterns.add(Pattern.compile(Pattern.quote(base) + "(@[23]x)?(~(iphone|ipad))?\\.png",
-                    Pattern.CASE_INSENSITIVE));
+            String lower = name.toLowerCase(Locale.ROOT);
+            bases.add(lower.endsWith(PNG) ? lower.substring(0, lower.length() - PNG.length()) : lower);
         }
         Set<ArchiveEntry> files = new LinkedHashSet<>();
         for (ArchiveEntry entry : zip.entries()) {
             String name = entry.name();
-            if (files.size() >= MAX_CANDIDATES || !name.startsWith(appPath) || entry.isDirectory()) {
+            if (files.size() >= MAX_CANDIDATES) {
+                break;
+            }
+            if (!name.startsWith(appPath) || entry.isDirectory() || name.indexOf('/', appPath.length()) >= 0) {
                 continue;
             }
-            String file = name.substring(appPath.length());
-            if (file.indexOf('/') < 0 && patterns.stream().anyMatch(p -> p.matcher(file).matches())) {
+            String file = name.substring(appPath.length()).toLowerCase(Locale.ROOT);
+            if (file.endsWith(PNG) && namesABase(file.substring(0, file.length() - PNG.length()), bases)) {
                 files.add(entry);
             }
         }
         return new ArrayList<>(files);
+    }
+
+    private static boolean namesABase(String stem, Set<String> bases) {
+        for (String withoutIdiom : withAndWithoutSuffix(stem, IDIOMS)) {
+            for (String base : withAndWithoutSuffix(withoutIdiom, SCALES)) {
+                if (bases.contains(base)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The text itself, and the text without the one of {@code suffixes} it ends with, if any. */
+    private static List<String> withAndWithoutSuffix(String text, List<String> suffixes) {
+        for (String suffix : suffixes) {
+            if (text.endsWith(suffix)) {
+                return List.of(text, text.substring(0, text.length() - suffix.length()));
+            }
+        }
+        return List.of(text);
     }
 
     private String noIconReason(List<String> names, List<ArchiveEntry> files, List<Candidate> ranked) {
@@ -105,6 +147,8 @@ final class IconFinder {
         if (plist.iconNames().isEmpty()) {
             return "Info.plist names no icon";
         }
-        return "icon files named in Info.plist are missing: " + String.join(", ", names);
+        String listed = String.join(", ", names.subList(0, Math.min(names.size(), NAMES_IN_REASON)));
+        return "icon files named in Info.plist are missing: " + listed
+                + (names.size() > NAMES_IN_REASON ? String.format(" and %,d more", names.size() - NAMES_IN_REASON) : "");
     }
 }

@@ -5,7 +5,6 @@ import com.dd.plist.NSDictionary;
 import com.dd.plist.NSNumber;
 import com.dd.plist.NSObject;
 import com.dd.plist.NSString;
-import com.dd.plist.PropertyListParser;
 import dev.slipway.ipa.profile.ProvisioningProfile;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -33,7 +32,7 @@ final class InfoPlist {
     static InfoPlist parse(String path, byte[] bytes) throws PlistFormatException {
         NSObject parsed;
         try {
-            parsed = PropertyListParser.parse(bytes);
+            parsed = PropertyLists.parse(bytes);
         } catch (Exception | StackOverflowError e) {
             // dd-plist throws checked and unchecked exceptions of many kinds for bad input; all mean the same here.
             throw new PlistFormatException(path + " is not a readable property list");
@@ -98,7 +97,7 @@ final class InfoPlist {
         }
         Set<DeviceFamily> families = EnumSet.noneOf(DeviceFamily.class);
         for (NSObject item : items) {
-            Integer code = item instanceof NSNumber number ? Integer.valueOf(number.intValue())
+            Integer code = item instanceof NSNumber number ? wholeNumber(number)
                     : item instanceof NSString text ? parseInt(text.getContent()) : null;
             if (code != null) {
                 DeviceFamily.fromCode(code).ifPresent(families::add);
@@ -170,6 +169,20 @@ final class InfoPlist {
             }
         }
         return List.copyOf(values);
+    }
+
+    /**
+     * The number as an int, or null for a real that is not a whole number (dd-plist's
+     * {@code intValue()} throws an unchecked exception for NaN and infinities, which a plist can hold).
+     */
+    private static Integer wholeNumber(NSNumber number) {
+        if (number.isReal()) {
+            double value = number.doubleValue();
+            return Double.isFinite(value) && value == Math.rint(value) && Math.abs(value) <= Integer.MAX_VALUE
+                    ? Integer.valueOf((int) value) : null;
+        }
+        long value = number.longValue();
+        return value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE ? Integer.valueOf((int) value) : null;
     }
 
     private static Integer parseInt(String text) {

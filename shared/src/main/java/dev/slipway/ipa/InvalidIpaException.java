@@ -11,11 +11,47 @@ package dev.slipway.ipa;
 public class InvalidIpaException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** @param message the reason; control characters in it (from entry names, say) are escaped */
     public InvalidIpaException(String message) {
-        super(message);
+        super(oneLine(message));
     }
 
+    /** @param message the reason; control characters in it are escaped */
     public InvalidIpaException(String message, Throwable cause) {
-        super(message, cause);
+        super(oneLine(message), cause);
+    }
+
+    /**
+     * The text with line breaks, other control characters and bidirectional overrides written as
+     * backslash escapes (n, r, t, or u and four hex digits): a reason quotes names from the upload,
+     * and must stay one line in the failure record, the log and the terminal.
+     */
+    public static String oneLine(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String escaped = switch (c) {
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\t' -> "\\t";
+                default -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
+                        || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069'
+                        ? String.format("\\u%04x", (int) c) : null;
+            };
+            if (escaped != null && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (out != null) {
+                if (escaped != null) {
+                    out.append(escaped);
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? text : out.toString();
     }
 }

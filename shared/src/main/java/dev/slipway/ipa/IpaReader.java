@@ -8,6 +8,7 @@ import dev.slipway.ipa.zip.ByteSource;
 import dev.slipway.ipa.zip.ZipArchive;
 import dev.slipway.ipa.zip.ZipLimits;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -59,6 +60,20 @@ public final class IpaReader {
      * @throws IOException if the source fails
      */
     public Traced readTraced(ByteSource source) throws IOException, InvalidIpaException {
+        try {
+            return readChecked(source);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } catch (RuntimeException | StackOverflowError e) {
+            // Reading is a function of the bytes alone: an unchecked failure here would fail the
+            // same way on every retry, so it is a verdict on the upload (and a reader bug to fix:
+            // the fuzz targets look for exactly these).
+            throw new InvalidIpaException("the IPA could not be read: its content made Slipway's reader fail ("
+                    + e.getClass().getSimpleName() + "); please report this file", e);
+        }
+    }
+
+    private Traced readChecked(ByteSource source) throws IOException, InvalidIpaException {
         ZipArchive zip = ZipArchive.open(source, limits);
         String appPath = mainAppPath(zip);
         InfoPlist plist = readPlist(zip, appPath + "Info.plist");

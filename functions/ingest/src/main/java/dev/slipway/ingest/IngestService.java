@@ -195,7 +195,7 @@ public final class IngestService {
         catalog.putRecord(record);
         catalog.putIndexEntry(IndexEntry.of(record));
         notifyReady(record, now);
-        catalog.putReceipt(new Receipt(upload.key(), upload.eTag(), Receipt.BUILT, id, null, now));
+        catalog.putReceipt(new Receipt(upload.key(), upload.eTag(), upload.versionId(), Receipt.BUILT, id, null, now));
         if (!versioned) {
             removeUpload(upload);
         }
@@ -229,7 +229,7 @@ public final class IngestService {
         if (notifier != Notifier.NONE) {
             notifier.send(Notice.rejected(failure, channelOrNull(upload), links.failure(failure.id())));
         }
-        catalog.putReceipt(new Receipt(upload.key(), upload.eTag(), Receipt.FAILED, failure.id(), reason, now));
+        catalog.putReceipt(new Receipt(upload.key(), upload.eTag(), upload.versionId(), Receipt.FAILED, failure.id(), reason, now));
         LOG.warn("build.rejected", "key", upload.key(), "failure", failure.id(), "reason", reason);
         return new Result(Outcome.REJECTED, failure.id());
     }

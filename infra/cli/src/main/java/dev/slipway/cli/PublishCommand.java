@@ -97,14 +97,15 @@ final class PublishCommand implements Callable<Integer> {
         try (Deployment deployment = Deployment.resolve(target, true)) {
             S3Catalog catalog = deployment.catalog();
             String key = Layout.UPLOADS + (channel == null ? "" : channel + "/") + file.getFileName();
-            Optional<Receipt> before = catalog.receipt(key);
+            // Receipts carry whole seconds' precision at worst: a second's margin is never an older upload's.
+            Instant started = Instant.now().minusSeconds(1);
             String label = "Uploading " + file.getFileName();
             Uploader.Progress progress = System.console() != null ? new ProgressBar(err, label) : Uploader.Progress.NONE;
-            String eTag = new Uploader(deployment.s3())
+            Uploader.Uploaded uploaded = new Uploader(deployment.s3())
                     .upload(deployment.bucket(), key, file, metadata, progress);
             err.println("Uploaded " + key + " (" + String.format(Locale.ROOT, "%,d", Files.size(file)) + " bytes) to "
                     + deployment.where() + "; waiting for the ingest…");
-            Optional<Receipt> receipt = IngestWait.await(catalog, key, eTag, before, timeout,
+            Optional<Receipt> receipt = IngestWait.await(catalog, key, uploaded.eTag(), uploaded.versionId(), started, timeout,
                     Duration.ofMillis(deployment.local() ? 200 : 1000));
             if (receipt.isEmpty()) {
                 err.println("slipway: no ingest result for " + key + " after " + Durations.describe(timeout) + ": is "

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /**
  * Puts a file into the bucket: one PUT up to the multipart threshold, a multipart upload above it
@@ -23,6 +25,13 @@ final class Uploader {
     /** S3's smallest part (all but the last). */
     static final long MIN_PART_SIZE = 5L * 1024 * 1024;
     private static final int MAX_PARTS = 10_000;
+
+    /**
+     * What S3 answered for the new object: its ETag, and its version id on a versioned bucket (each
+     * upload to a key is its own version there, so this names the upload exactly).
+     */
+    record Uploaded(String eTag, String versionId) {
+    }
 
     /** Bytes sent so far of a total. */
     interface Progress {
@@ -63,30 +72,31 @@ final class Uploader {
     }
 
     /**
-     * @return the object's ETag, as S3 answered it
+     * @return the object's ETag and version id, as S3 answered them
      * @throws IOException if the file cannot be read
      */
-    String upload(String bucket, String key, Path file, Map<String, String> metadata, Progress progress)
+    Uploaded upload(String bucket, String key, Path file, Map<String, String> metadata, Progress progress)
             throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             progress.advance(0, size);
-            String eTag = size <= threshold ? single(bucket, key, channel, size, metadata)
+            Uploaded uploaded = size <= threshold ? single(bucket, key, channel, size, metadata)
                     : multipart(bucket, key, channel, size, metadata, progress);
             progress.advance(size, size);
             progress.done();
-            return eTag;
+            return uploaded;
         }
     }
 
-    private String single(String bucket, String key, FileChannel channel, long size, Map<String, String> metadata)
+    private Uploaded single(String bucket, String key, FileChannel channel, long size, Map<String, String> metadata)
             throws IOException {
         byte[] bytes = read(channel, 0, (int) size);
-        return s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/octet-stream").metadata(metadata),
-                RequestBody.fromBytes(bytes)).eTag();
+        PutObjectResponse response = s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/octet-stream")
+                .metadata(metadata), RequestBody.fromBytes(bytes));
+        return new Uploaded(response.eTag(), response.versionId());
     }
 
-    private String multipart(String bucket, String key, FileChannel channel, long size, Map<String, String> metadata,
+    private Uploaded multipart(String bucket, String key, FileChannel channel, long size, Map<String, String> metadata,
                              Progress progress) throws IOException {
         long part = Math.max(partSize, (size + MAX_PARTS - 1) / MAX_PARTS);
         String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key).contentType("application/octet-stream")
@@ -102,8 +112,9 @@ final class Uploader {
                 parts.add(CompletedPart.builder().partNumber(partNumber).eTag(eTag).build());
                 progress.advance(offset + bytes.length, size);
             }
-            return s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
-                    .multipartUpload(m -> m.parts(parts))).eTag();
+            CompleteMultipartUploadResponse response = s3.completeMultipartUpload(b -> b.bucket(bucket).key(key)
+                    .uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
+            return new Uploaded(response.eTag(), response.versionId());
         } catch (IOException | RuntimeException e) {
             abortQuietly(bucket, key, uploadId);
             throw e;

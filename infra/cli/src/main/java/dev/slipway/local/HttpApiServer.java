@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -141,8 +140,12 @@ final class HttpApiServer implements AutoCloseable {
             send(exchange, 405, new byte[0]);
             return;
         }
-        String key = URLDecoder.decode(path.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        String key = StaticKey.fromRawPath(path);
+        if (key == null) {
+            notFound(exchange);
+            return;
+        }
         try {
             if (method.equals("HEAD")) {
                 HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key));
@@ -160,15 +163,18 @@ final class HttpApiServer implements AutoCloseable {
                 }
             }
         } catch (NoSuchKeyException e) {
-            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-            send(exchange, 404, "Not Found\n".getBytes(StandardCharsets.US_ASCII));
+            notFound(exchange);
         } catch (S3Exception e) {
             if (e.statusCode() != 404) {
                 throw e;
             }
-            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-            send(exchange, 404, "Not Found\n".getBytes(StandardCharsets.US_ASCII));
+            notFound(exchange);
         }
+    }
+
+    private static void notFound(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        send(exchange, 404, "Not Found\n".getBytes(StandardCharsets.US_ASCII));
     }
 
     private static void objectHeaders(HttpExchange exchange, String contentType, String cacheControl, String eTag) {

@@ -42,11 +42,11 @@ import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -55,7 +55,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * Slipway on one machine, with the handler code that runs in AWS:
  *
  * <ul>
- *   <li>S3: S3Proxy over a folder ({@code filesystem-nio2}), checking SigV4 with the stack's own
+ *   <li>S3: S3Proxy over a folder ({@code filesystem-nio2}, versioned as the deployed bucket is), checking SigV4 with the stack's own
  *       credentials; HTTPS on {@code --s3-port} (the presigned downloads devices follow must be
  *       https) and plain HTTP on {@code --s3-http-port}, loopback only, for tools on this machine;
  *   <li>S3 notifications: {@link NotifyingBlobStore} reports each object S3Proxy creates, and
@@ -286,7 +286,7 @@ public final class LocalStack implements AutoCloseable {
                     + folder.s3().getFileName() + " in it (" + e.getMessage() + ")", e);
         }
         S3Proxy proxy = S3Proxy.builder()
-                .blobStore(new NotifyingBlobStore(new FilesystemNio2BlobStore(folder.s3().toString()), notifications))
+                .blobStore(new NotifyingBlobStore(new VersionedFolderStore(folder.s3()), notifications))
                 .endpoint(URI.create("http://" + uriHost(loopback) + ":" + options.s3HttpPort()))
                 .secureEndpoint(URI.create("https://" + uriHost(bind) + ":" + options.s3Port()))
                 .sslContext(context)
@@ -308,6 +308,7 @@ public final class LocalStack implements AutoCloseable {
         return proxy;
     }
 
+    /** The bucket, versioned as template.yaml makes it (also a data folder from before versioning). */
     private static void createBucket(S3Client s3) {
         try {
             s3.headBucket(b -> b.bucket(BUCKET));
@@ -319,6 +320,7 @@ public final class LocalStack implements AutoCloseable {
             }
             s3.createBucket(b -> b.bucket(BUCKET));
         }
+        s3.putBucketVersioning(b -> b.bucket(BUCKET).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
     }
 
     /** The names the generated certificate covers: the host devices use, and this machine's own. */

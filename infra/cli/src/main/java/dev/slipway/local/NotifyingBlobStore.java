@@ -13,14 +13,15 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /**
  * S3Proxy's store, reporting every object it creates as S3 reports ObjectCreated: after a PUT, a
- * copy or a completed multipart upload succeeds, with the new object's ETag. Each write is
- * reported, even one that stores the same bytes under the same key again, as S3 does.
+ * copy or a completed multipart upload succeeds, with the new object's ETag and version id (null
+ * unless the bucket is versioned). Each write is reported, even one that stores the same bytes
+ * under the same key again, as S3 does.
  */
 final class NotifyingBlobStore extends ForwardingBlobStore {
     /** Receives each created object; called on S3Proxy's request thread, so it must not block. */
     @FunctionalInterface
     interface Listener {
-        void created(String bucket, String key, String eTag);
+        void created(String bucket, String key, String eTag, String versionId);
     }
 
     private final Listener listener;
@@ -33,7 +34,7 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
     @Override
     public PutObjectResponse putBlob(PutObjectRequest request, InputStream content) {
         PutObjectResponse response = super.putBlob(request, content);
-        listener.created(request.bucket(), request.key(), response.eTag());
+        listener.created(request.bucket(), request.key(), response.eTag(), response.versionId());
         return response;
     }
 
@@ -41,7 +42,7 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
     public CopyObjectResponse copyBlob(CopyObjectRequest request) {
         CopyObjectResponse response = super.copyBlob(request);
         listener.created(request.destinationBucket(), request.destinationKey(),
-                response.copyObjectResult() == null ? null : response.copyObjectResult().eTag());
+                response.copyObjectResult() == null ? null : response.copyObjectResult().eTag(), response.versionId());
         return response;
     }
 
@@ -49,7 +50,7 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
     public CompleteMultipartUploadResponse completeMultipartUpload(MultipartUpload upload,
                                                                    CompleteMultipartUploadRequest request) {
         CompleteMultipartUploadResponse response = super.completeMultipartUpload(upload, request);
-        listener.created(upload.containerName(), upload.blobName(), response.eTag());
+        listener.created(upload.containerName(), upload.blobName(), response.eTag(), response.versionId());
         return response;
     }
 }

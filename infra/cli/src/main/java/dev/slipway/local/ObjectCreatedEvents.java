@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * S3 ObjectCreated notifications for objects found in the local bucket, shaped as S3 sends them
  * (see {@code events/s3-put-upload.json}): the key URL-encoded with {@code +} for a space, the ETag
- * without quotes, no version id (the local store is unversioned), and a sequencer.
+ * without quotes, the version id (the local bucket is versioned, as the deployed one), and a sequencer.
  */
 final class ObjectCreatedEvents {
     private ObjectCreatedEvents() {
@@ -26,12 +26,13 @@ final class ObjectCreatedEvents {
      * The event for one new object.
      *
      * @param eTag with or without quotes (events carry it bare)
+     * @param versionId the object version, or null for an object written before versioning
      * @param sequencer S3's per-key ordering token: a later write under the key has a greater one
      */
-    static S3Event created(String region, String bucket, String key, long size, String eTag, Instant at,
-                           String sequencer) {
+    static S3Event created(String region, String bucket, String key, long size, String eTag, String versionId,
+                           Instant at, String sequencer) {
         String bare = unquote(eTag);
-        S3ObjectEntity entity = new S3ObjectEntity(encodeKey(key), size, bare, null, sequencer);
+        S3ObjectEntity entity = new S3ObjectEntity(encodeKey(key), size, bare, versionId, sequencer);
         S3BucketEntity bucketEntity = new S3BucketEntity(bucket, new UserIdentityEntity("slipway-local"),
                 "arn:aws:s3:::" + bucket);
         // A multipart upload's ETag ends in -<parts>; S3 names those events apart.

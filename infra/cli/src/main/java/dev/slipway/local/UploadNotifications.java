@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
 
 /**
  * S3's event notification for the bucket, emulated: each object created under {@code uploads/}
@@ -26,14 +26,16 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * as the template's notification configuration asks of S3. Events are delivered one at a time, in
  * the order the objects were written.
  *
- * <p>At start it also delivers what arrived while the stack was stopped: every object under
- * {@code uploads/} whose receipt is missing, for another ETag, or older than the object (a built
- * upload is moved out of {@code uploads/}; a rejected one stays, with its receipt). An upload seen
- * both ways is delivered twice, which the ingest takes as S3's at-least-once delivery. Like Lambda,
- * an ingest that throws is tried three times in all, then given up with a console line.
+ * <p>The bucket is versioned, so every write is its own object version and its own event, even
+ * when twenty uploads of {@code App.ipa} land on one key at once. At start it also delivers what
+ * arrived while the stack was stopped: every object version under {@code uploads/} without its
+ * receipt. An upload seen both ways is delivered twice, which the ingest takes as S3's
+ * at-least-once delivery. Like Lambda, an ingest that throws is tried three times in all, then
+ * given up with a console line.
  */
 final class UploadNotifications implements NotifyingBlobStore.Listener, AutoCloseable {
     private static final int ATTEMPTS = 3;
+    private static final String NULL_VERSION = "null";
 
     /** What became of an upload, for the console. */
     interface Listener {
@@ -76,7 +78,7 @@ final class UploadNotifications implements NotifyingBlobStore.Listener, AutoClos
     }
 
     @Override
-    public void created(String bucket, String key, String eTag) {
+    public void created(String bucket, String key, String eTag, String versionId) {
         if (!this.bucket.equals(bucket) || !Upload.isUploadKey(key)) {
             return;
         }
@@ -85,26 +87,29 @@ final class UploadNotifications implements NotifyingBlobStore.Listener, AutoClos
         submit(() -> {
             HeadObjectResponse head;
             try {
-                head = s3.headObject(b -> b.bucket(bucket).key(key));
+                head = s3.headObject(b -> b.bucket(bucket).key(key).versionId(versionId));
             } catch (SdkException e) {
-                // Overwritten and removed already: S3 would still notify; the ingest would find it gone.
+                // Removed already: S3 would still notify; the ingest would find it gone.
                 return;
             }
-            if (!ObjectCreatedEvents.unquote(head.eTag()).equals(ObjectCreatedEvents.unquote(eTag))) {
-                // Overwritten since: that write's own event follows.
+            if (versionId == null && !ObjectCreatedEvents.unquote(head.eTag()).equals(ObjectCreatedEvents.unquote(eTag))) {
+                // Overwritten since (an unversioned write): that write's own event follows.
                 return;
             }
-            deliver(key, head.contentLength(), eTag, at, sequencer);
+            deliver(key, head.contentLength(), eTag, versionId, at, sequencer);
         });
     }
 
-    /** The uploads that arrived while no stack was running. */
+    /** The uploads that arrived while no stack was running: every version under uploads/ without its receipt. */
     private void catchUp() {
         try {
-            for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(Layout.UPLOADS)).contents()) {
-                if (Upload.isUploadKey(object.key()) && !ingested(object)) {
+            for (ObjectVersion object : s3.listObjectVersionsPaginator(b -> b.bucket(bucket).prefix(Layout.UPLOADS))
+                    .versions()) {
+                // Objects written before the bucket was versioned have the version "null", as in S3.
+                String versionId = NULL_VERSION.equals(object.versionId()) ? null : object.versionId();
+                if (Upload.isUploadKey(object.key()) && !ingested(object, versionId)) {
                     // The sequencer from the object's time: the same object found at every start is one event.
-                    deliver(object.key(), object.size(), object.eTag(), object.lastModified(),
+                    deliver(object.key(), object.size(), object.eTag(), versionId, object.lastModified(),
                             String.format("%016X%08X", object.lastModified().toEpochMilli(), 0));
                 }
             }
@@ -113,14 +118,14 @@ final class UploadNotifications implements NotifyingBlobStore.Listener, AutoClos
         }
     }
 
-    private boolean ingested(S3Object object) throws CatalogException {
-        Optional<Receipt> receipt = catalog.receipt(object.key());
-        return receipt.isPresent() && ObjectCreatedEvents.unquote(object.eTag()).equals(
-                ObjectCreatedEvents.unquote(receipt.get().eTag())) && !receipt.get().at().isBefore(object.lastModified());
+    private boolean ingested(ObjectVersion object, String versionId) throws CatalogException {
+        Optional<Receipt> receipt = catalog.receipt(object.key(), versionId, object.eTag());
+        // Without a version, an ETag's receipt may be an earlier upload of the same bytes.
+        return receipt.isPresent() && (versionId != null || !receipt.get().at().isBefore(object.lastModified()));
     }
 
-    private void deliver(String key, long size, String eTag, Instant at, String sequencer) {
-        S3Event event = ObjectCreatedEvents.created(region, bucket, key, size, eTag, at, sequencer);
+    private void deliver(String key, long size, String eTag, String versionId, Instant at, String sequencer) {
+        S3Event event = ObjectCreatedEvents.created(region, bucket, key, size, eTag, versionId, at, sequencer);
         RuntimeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
@@ -136,9 +141,8 @@ final class UploadNotifications implements NotifyingBlobStore.Listener, AutoClos
             return;
         }
         try {
-            Optional<Receipt> receipt = catalog.receipt(key);
-            if (receipt.isPresent() && ObjectCreatedEvents.unquote(receipt.get().eTag()).equals(
-                    ObjectCreatedEvents.unquote(eTag))) {
+            Optional<Receipt> receipt = catalog.receipt(key, versionId, eTag);
+            if (receipt.isPresent()) {
                 listener.ingested(key, receipt.get());
             }
         } catch (CatalogException | SdkException e) {

@@ -28,12 +28,17 @@ final class InstallableIpa {
     }
 
     static void write(Path file) throws Exception {
+        write(file, "7");
+    }
+
+    /** The same app with another CFBundleVersion: other bytes, another build. */
+    static void write(Path file, String build) throws Exception {
         NSDictionary info = new NSDictionary();
         info.put("CFBundleIdentifier", BUNDLE_ID);
         info.put("CFBundleName", NAME);
         info.put("CFBundleExecutable", NAME);
         info.put("CFBundleShortVersionString", "2.0");
-        info.put("CFBundleVersion", "7");
+        info.put("CFBundleVersion", build);
         info.put("MinimumOSVersion", "15.0");
         info.put("DTPlatformName", "iphoneos");
         info.put("CFBundleSupportedPlatforms", new NSArray(new NSString("iPhoneOS")));

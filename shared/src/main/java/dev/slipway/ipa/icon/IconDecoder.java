@@ -10,6 +10,12 @@ import java.util.List;
  * PNGs are passed through.
  */
 public final class IconDecoder {
+    /**
+     * Apple's largest app icon is 1024 x 1024. Decoding and scaling a larger PNG (4096 x 4096 at
+     * 16 bits took seconds) is work no icon needs, so such a file is refused before decoding.
+     */
+    public static final long MAX_PIXELS = 1024L * 1024;
+
     private IconDecoder() {
     }
 
@@ -19,13 +25,18 @@ public final class IconDecoder {
      * returned unchanged once its header has been checked.
      *
      * @param png a whole PNG file
-     * @throws IconException if the header is invalid (see {@link PngHeader#read}); or, for a crushed
+     * @throws IconException if the header is invalid (see {@link PngHeader#read}) or the image has
+     *     more than {@link #MAX_PIXELS} pixels; or, for a crushed
      *     file, if it is not 8-bit RGBA or RGB, is interlaced, has a truncated chunk, no image data,
      *     image data that is corrupt or inflates to more or less than the header implies, or an
      *     unknown scanline filter
      */
     public static DecodedIcon toStandardPng(byte[] png) throws IconException {
         PngHeader header = PngHeader.read(png);
+        if ((long) header.width() * header.height() > MAX_PIXELS) {
+            throw new IconException("PNG is " + header.width() + " x " + header.height()
+                    + " pixels, more than an app icon's 1024 x 1024");
+        }
         if (!header.crushed()) {
             return new DecodedIcon(header.width(), header.height(), false, png);
         }

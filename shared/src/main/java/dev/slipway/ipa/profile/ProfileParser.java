@@ -8,7 +8,7 @@ import com.dd.plist.NSDictionary;
 import com.dd.plist.NSNumber;
 import com.dd.plist.NSObject;
 import com.dd.plist.NSString;
-import com.dd.plist.XMLPropertyListParser;
+import dev.slipway.ipa.PropertyLists;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,15 +21,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import javax.xml.parsers.DocumentBuilder;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSTypedData;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.SAXParseException;
 
 /**
  * Reads a provisioning profile: a CMS SignedData message whose encapsulated content is a property
@@ -104,8 +101,9 @@ public final class ProfileParser {
         } catch (Exception e) {
             // Malformed ASN.1 surfaces as CMSException but also as IllegalArgumentException,
             // ClassCastException and friends from deep inside the ASN.1 decoder.
+            // The decoder's own words ("IOException reading content.") mean nothing to the uploader.
             throw new ProfileException("provisioning profile is not a signed CMS message or a property list: "
-                    + reason(e), e);
+                    + "its encoding is damaged or cut short", e);
         }
         if (content == null) {
             throw new ProfileException("provisioning profile's CMS message has no encapsulated content");
@@ -122,7 +120,7 @@ public final class ProfileParser {
             if (startsWith(plist, 0, BINARY_PLIST)) {
                 root = BinaryPropertyListParser.parse(plist);
             } else if (isXml(plist)) {
-                root = quietXml(plist);
+                root = PropertyLists.parseXml(plist);
             } else {
                 // Apple writes XML; dd-plist would also try the ASCII formats no profile uses.
                 throw new ProfileException("provisioning profile's signed content is not a property list");
@@ -138,31 +136,6 @@ public final class ProfileParser {
                     + ", expected dictionary");
         }
         return dictionary;
-    }
-
-    /**
-     * dd-plist's own XML path lets the JDK parser print "[Fatal Error] …" with text from the file
-     * to stderr, which in Lambda is the log; its document builder with a silent error handler
-     * keeps the same safe settings (no external entities or DTDs) and only throws.
-     */
-    private static NSObject quietXml(byte[] plist) throws Exception {
-        DocumentBuilder builder = XMLPropertyListParser.getDocBuilder();
-        builder.setErrorHandler(new ErrorHandler() {
-            @Override
-            public void warning(SAXParseException e) {
-            }
-
-            @Override
-            public void error(SAXParseException e) throws SAXParseException {
-                throw e;
-            }
-
-            @Override
-            public void fatalError(SAXParseException e) throws SAXParseException {
-                throw e;
-            }
-        });
-        return XMLPropertyListParser.parse(builder.parse(new ByteArrayInputStream(plist)));
     }
 
     private static ProvisioningProfile profile(NSDictionary root, boolean signed) throws ProfileException {

@@ -95,7 +95,7 @@ public final class ZipArchive {
         if (locator >= 0 && u32(read(source, locator, 4), 0) == ZIP64_LOCATOR_SIG) {
             byte[] loc = read(source, locator, ZIP64_LOCATOR_LENGTH);
             long zip64End = u64(loc, 8);
-            if (zip64End < 0 || zip64End + ZIP64_EOCD_LENGTH > locator) {
+            if (zip64End < 0 || zip64End > locator - ZIP64_EOCD_LENGTH) {
                 throw new ZipFormatException("corrupt ZIP64 archive: its end record offset " + zip64End + " is outside the file");
             }
             byte[] record = read(source, zip64End, ZIP64_EOCD_LENGTH);
@@ -122,7 +122,8 @@ public final class ZipArchive {
             throw new LimitExceededException("ZIP central directory is " + Long.toUnsignedString(directorySize)
                     + " bytes, over the limit of " + limits.maxCentralDirectoryBytes());
         }
-        if (directoryOffset < 0 || directoryOffset + directorySize > directoryEnd) {
+        // directorySize is bounded above; subtracting it cannot overflow where adding an offset could.
+        if (directoryOffset < 0 || directoryOffset > directoryEnd - directorySize) {
             throw new ZipFormatException("truncated or corrupt ZIP archive: the central directory (offset "
                     + Long.toUnsignedString(directoryOffset) + ", " + directorySize
                     + " bytes) does not fit before its end record at " + directoryEnd);
@@ -284,7 +285,7 @@ public final class ZipArchive {
             throw new ZipFormatException("corrupt ZIP archive: no local header for " + entry.name() + " at offset " + header);
         }
         long dataStart = header + LOCAL_LENGTH + u16(head, 26) + u16(head, 28);
-        if (dataStart + entry.compressedSize() > centralDirectoryOffset) {
+        if (dataStart > centralDirectoryOffset || entry.compressedSize() > centralDirectoryOffset - dataStart) {
             throw new ZipFormatException("truncated or corrupt ZIP archive: " + entry.name()
                     + " runs into the central directory");
         }
@@ -321,6 +322,11 @@ public final class ZipArchive {
             offset = wide[2] >= 0 ? wide[2] : offset;
             if (offset >= directoryOffset) {
                 throw new ZipFormatException("corrupt ZIP archive: " + name + " starts inside the central directory");
+            }
+            // Bounded here, once: later arithmetic on the entry's offset and compressed size cannot overflow.
+            if (compressed > directoryOffset - offset) {
+                throw new ZipFormatException("corrupt ZIP archive: " + name + " declares " + compressed
+                        + " compressed bytes, more than the archive holds before its central directory");
             }
             entries.add(new ArchiveEntry(name, method, flags, crc, compressed, size, offset, nameLength + extraLength));
             p = next;

@@ -63,14 +63,26 @@ class IconDecoderHostileTest {
 
     @Test
     void toStandardPng_largestDimensionsWithTinyData_throwsTooShort() {
-        // given 4096x4096 declared, but only 100 bytes of image data
-        byte[] png = TestPngs.file(TestPngs.cgbi(), TestPngs.ihdr(4096, 4096, 8, 6, 0),
+        // given 1024x1024 declared, but only 100 bytes of image data
+        byte[] png = TestPngs.file(TestPngs.cgbi(), TestPngs.ihdr(1024, 1024, 8, 6, 0),
                 TestPngs.chunk("IDAT", TestPngs.rawDeflate(new byte[100])), TestPngs.iend());
 
         // when / then
         assertThatThrownBy(() -> IconDecoder.toStandardPng(png))
                 .isInstanceOf(IconException.class)
-                .hasMessage("crushed PNG image data too short: 100 of 67112960 bytes");
+                .hasMessage("crushed PNG image data too short: 100 of 4195328 bytes");
+    }
+
+    @Test
+    void toStandardPng_4096SquareSixteenBit_isRefusedBeforeDecoding() {
+        // given issue 10's defect 8: a 4096 x 4096 16-bit PNG, which took seconds to decode and scale
+        byte[] png = TestPngs.file(TestPngs.ihdr(4096, 4096, 16, 6, 0),
+                TestPngs.chunk("IDAT", TestPngs.rawDeflate(new byte[100])), TestPngs.iend());
+
+        // when / then
+        assertThatThrownBy(() -> IconDecoder.toStandardPng(png))
+                .isInstanceOf(IconException.class)
+                .hasMessage("PNG is 4096 x 4096 pixels, more than an app icon's 1024 x 1024");
     }
 
     @Test

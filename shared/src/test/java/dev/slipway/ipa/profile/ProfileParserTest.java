@@ -310,7 +310,7 @@ class ProfileParserTest {
         // when / then
         assertThatThrownBy(() -> ProfileParser.parse(noise)).isInstanceOf(ProfileException.class)
                 .hasMessage("provisioning profile is not a signed CMS message or a property list: "
-                        + "IOException reading content.");
+                        + "its encoding is damaged or cut short");
     }
 
     @Test
@@ -322,7 +322,7 @@ class ProfileParserTest {
         // when / then
         assertThatThrownBy(() -> ProfileParser.parse(half)).isInstanceOf(ProfileException.class)
                 .hasMessage("provisioning profile is not a signed CMS message or a property list: "
-                        + "IOException reading content.");
+                        + "its encoding is damaged or cut short");
     }
 
     @Test
