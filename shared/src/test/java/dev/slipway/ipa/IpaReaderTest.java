@@ -36,7 +36,9 @@ class IpaReaderTest {
             fastlane-ContainsWatchApp-wrapped.ipa | no Payload/<App>.app/Info.plist at the top of the archive: the app is inside ContainsWatchApp/ (zip the Payload folder itself, not the folder around it)
             """)
     void read_invalidFixture_givesOneLineReason(String file, String message) {
-        assertThatThrownBy(() -> read(Fixtures.get("invalid/" + file)))
+        Path ipa = Fixtures.get("invalid/" + file);
+
+        assertThatThrownBy(() -> read(ipa))
                 .isInstanceOf(InvalidIpaException.class)
                 .hasMessage(message);
     }

@@ -14,6 +14,7 @@ import com.dd.plist.NSString;
 import com.dd.plist.PropertyListParser;
 import dev.slipway.fixtures.Corpus;
 import dev.slipway.fixtures.Fixtures;
+import dev.slipway.fixtures.TestProfile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -433,9 +433,9 @@ class ProfileParserTest {
 
     @Test
     void parse_secondCertificateUnreadable_namesItsOneBasedPosition() {
-        // given a real certificate followed by garbage
+        // given a valid certificate followed by garbage
         NSDictionary root = minimalProfile();
-        root.put("DeveloperCertificates", new NSArray(new NSData(realCertificate()), new NSData(new byte[] {0x30, 0})));
+        root.put("DeveloperCertificates", new NSArray(new NSData(TestProfile.certificate()), new NSData(new byte[] {0x30, 0})));
 
         // when / then
         assertThatThrownBy(() -> ProfileParser.parse(xml(root))).isInstanceOf(ProfileException.class)
@@ -671,19 +671,5 @@ class ProfileParserTest {
 
     private static byte[] xml(NSObject root) {
         return root.toXMLPropertyList().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] realCertificate() {
-        try {
-            NSDictionary root = (NSDictionary) PropertyListParser.parse(
-                    decodedCmsContent(Fixtures.bytes("profiles/fastlane-test.mobileprovision")));
-            return ((NSData) ((NSArray) root.objectForKey("DeveloperCertificates")).objectAtIndex(0)).bytes();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] decodedCmsContent(byte[] cms) throws Exception {
-        return (byte[]) new CMSSignedData(cms).getSignedContent().getContent();
     }
 }

@@ -75,10 +75,11 @@ class ZipArchiveTest {
                 .hasMessage("empty file (0 bytes), not a ZIP archive");
     }
 
-    @Corpus
     @Test
-    void open_textFile_saysNotAZip() {
-        assertThatThrownBy(() -> open(Fixtures.get("invalid/fastlane-not-an-ipa.ipa")))
+    void open_textFile_saysNotAZip(@TempDir Path dir) throws Exception {
+        Path text = Files.writeString(dir.resolve("notes.ipa"), "A text file named .ipa\n");
+
+        assertThatThrownBy(() -> open(text))
                 .isInstanceOf(ZipFormatException.class)
                 .hasMessage("not a ZIP archive");
     }
