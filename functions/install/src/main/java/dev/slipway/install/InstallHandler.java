@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.slipway.access.AccessPolicy;
 import dev.slipway.access.LinkSigner;
+import dev.slipway.access.SecretKeySource;
+import dev.slipway.access.SecretsManagerSecret;
 import dev.slipway.catalog.S3Catalog;
 import dev.slipway.catalog.S3Revocations;
 import dev.slipway.install.page.PageRenderer;
@@ -21,21 +23,29 @@ public final class InstallHandler implements RequestHandler<APIGatewayV2HTTPEven
     private static final Log LOG = Log.of(InstallHandler.class);
 
     private final InstallService service;
+    /** Held so the CRaC context (which may hold resources weakly) keeps it. */
+    @SuppressWarnings("unused")
+    private final LinkKeysOnRestore keysOnRestore;
 
     /** Used by Lambda: clients, keys and templates built once, at init, from the template's environment. */
     public InstallHandler() {
         InstallConfig config = InstallConfig.fromEnvironment(System.getenv());
         Clock clock = Clock.systemUTC();
         S3Catalog catalog = new S3Catalog(S3Clients.create(config.region()), config.bucket());
-        this.service = new InstallService(catalog, S3Clients.presigner(config.region()), new LinkSigner(config.keys(), clock),
+        SecretKeySource keys = new SecretKeySource(new SecretsManagerSecret(SecretsManagerSecret.client(config.region()),
+                config.linkSecretArn()), clock);
+        this.keysOnRestore = LinkKeysOnRestore.register(keys);
+        this.service = new InstallService(catalog, S3Clients.presigner(config.region()), new LinkSigner(keys, clock),
                 new AccessPolicy(new S3Revocations(catalog, clock)), new PageRenderer(), clock, config.downloadTtl(),
                 config.customDomain());
-        LOG.info("ready: bucket " + config.bucket() + ", link keys version " + config.keysVersion() + " ("
-                + config.keys().keyIds().size() + " keys)");
+        // Read at init: a missing or malformed secret fails the deployment's first start, not a tester's tap.
+        LOG.info("ready: bucket " + config.bucket() + ", link keys " + keys.keys().keyIds() + " from "
+                + config.linkSecretArn());
     }
 
     public InstallHandler(InstallService service) {
         this.service = service;
+        this.keysOnRestore = null;
     }
 
     @Override
