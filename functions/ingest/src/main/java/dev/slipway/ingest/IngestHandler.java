@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3ObjectEntity;
 import dev.slipway.access.LinkSigner;
+import dev.slipway.access.SecretKeySource;
+import dev.slipway.access.SecretsManagerSecret;
 import dev.slipway.catalog.CatalogException;
 import dev.slipway.catalog.Upload;
 import dev.slipway.log.Log;
@@ -43,9 +45,11 @@ public final class IngestHandler implements RequestHandler<S3Event, Void> {
                     .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
             this.service = new IngestService(s3, config.bucket(), new IpaCopier(s3, config.bucket()), clock,
                     new SnsNotifier(sns, notices.topicArn()),
-                    new NoticeLinks(new LinkSigner(notices.keys(), clock), notices.site(), notices.linkTtl()));
-            LOG.info("ingest.notices", "topic", notices.topicArn(), "site", notices.site(), "keysVersion",
-                    notices.keysVersion());
+                    new NoticeLinks(new LinkSigner(new SecretKeySource(new SecretsManagerSecret(
+                            SecretsManagerSecret.client(config.region()), notices.linkSecretArn()), clock), clock),
+                            notices.site(), notices.linkTtl()));
+            LOG.info("ingest.notices", "topic", notices.topicArn(), "site", notices.site(), "secret",
+                    notices.linkSecretArn());
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.slipway.install;
 
 import dev.slipway.access.AccessPolicy;
-import dev.slipway.access.KeyRing;
+import dev.slipway.access.KeySource;
 import dev.slipway.access.LinkSigner;
 import dev.slipway.catalog.S3Catalog;
 import dev.slipway.catalog.S3Revocations;
@@ -37,10 +37,10 @@ public final class InstallSite {
      * @param clock the time tokens and profiles are judged by
      * @param revocationsCacheFor how long a revocation may take to show (0: at once)
      */
-    public record Settings(String bucket, KeyRing keys, Duration downloadTtl, Origins origins, Clock clock,
+    public record Settings(String bucket, KeySource keys, Duration downloadTtl, Origins origins, Clock clock,
                            Duration revocationsCacheFor) {
         /** As deployed: the system clock, revocations cached for {@link S3Revocations#CACHE_FOR}. */
-        public Settings(String bucket, KeyRing keys, Duration downloadTtl, Origins origins) {
+        public Settings(String bucket, KeySource keys, Duration downloadTtl, Origins origins) {
             this(bucket, keys, downloadTtl, origins, Clock.systemUTC(), S3Revocations.CACHE_FOR);
         }
     }

@@ -7,6 +7,7 @@ import dev.slipway.access.KeyRing;
 import dev.slipway.catalog.BuildRecord;
 import dev.slipway.catalog.Receipt;
 import dev.slipway.catalog.S3Catalog;
+import dev.slipway.fixtures.Corpus;
 import dev.slipway.fixtures.Fixtures;
 import dev.slipway.storage.S3Clients;
 import java.io.IOException;
@@ -109,6 +110,7 @@ class LocalStackIngestTest {
                 "--attributes", "RawMessageDelivery=true");
     }
 
+    @Corpus
     @Test
     void upload_becomesABuild_whenTheBucketNotificationInvokesTheDeployedFunction() throws Exception {
         // given
@@ -136,6 +138,7 @@ class LocalStackIngestTest {
         assertThat((String) Nodes.at(notice, "links", "page")).startsWith(SITE + "/b/" + receipt.id() + "?t=");
     }
 
+    @Corpus
     @Test
     void ingestFailure_sendsTheEventToTheDeadLetterQueue() throws Exception {
         // given: nothing listens on the discard port, so every S3 call the function makes fails
@@ -175,8 +178,11 @@ class LocalStackIngestTest {
         // What CloudFormation resolves at deploy time: the topic, the site, the generated keys.
         variables.put("SLIPWAY_NOTICE_TOPIC_ARN", topicArn);
         variables.put("SLIPWAY_SITE_URL", SITE);
-        variables.put("SLIPWAY_LINK_KEYS", KeyRing.generate().toSecretJson());
+        // The link-signing secret, read by the function through Secrets Manager as deployed.
+        variables.put("SLIPWAY_LINK_SECRET_ARN", awslocal("secretsmanager", "create-secret", "--name", name + "-link-keys",
+                "--secret-string", KeyRing.generate().toSecretJson(), "--query", "ARN", "--output", "text"));
         variables.put("AWS_ENDPOINT_URL_SNS", localStackForFunctions());
+        variables.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", localStackForFunctions());
         variables.putAll(extraEnvironment);
         String arn = awslocal("lambda", "create-function", "--function-name", name,
                 "--runtime", (String) properties.get("Runtime"),
