@@ -124,7 +124,7 @@ public final class IngestService {
                 // The earlier attempt stopped between the record and its receipt: its notice may not
                 // have gone out. Sent again with the same id; receivers de-duplicate.
                 notifyReady(existing.get(), clock.instant());
-                catalog.putReceipt(new Receipt(upload.key(), upload.eTag(), Receipt.BUILT, id, null, clock.instant()));
+                catalog.putReceipt(new Receipt(upload.key(), upload.eTag(), upload.versionId(), Receipt.BUILT, id, null, clock.instant()));
             }
             if (upload.versionId() == null) {
                 removeUpload(upload);
@@ -236,7 +236,7 @@ public final class IngestService {
 
     /** Whether the upload's receipt names that outcome: written last, after the notice went out. */
     private boolean finished(Upload upload, String id) throws CatalogException {
-        return catalog.receipt(upload.key()).map(receipt -> id.equals(receipt.id())).orElse(false);
+        return catalog.receipt(upload.key(), upload.versionId(), upload.eTag()).map(receipt -> id.equals(receipt.id())).orElse(false);
     }
 
     private void notifyReady(BuildRecord record, Instant at) {

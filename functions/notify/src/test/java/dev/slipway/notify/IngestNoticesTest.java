@@ -109,7 +109,7 @@ class IngestNoticesTest {
         Upload good = upload("uploads/Good.ipa", Fixtures.bytes("ipa/pliney-test.ipa"), "0005");
         ingest.ingest(good);
         // As if the first attempt died after the record but before its notice and receipt.
-        s3.client().deleteObject(b -> b.bucket(s3.bucket()).key(dev.slipway.catalog.Layout.receipt(good.key())));
+        s3.client().deleteObject(b -> b.bucket(s3.bucket()).key(dev.slipway.catalog.Layout.receipt(good.key(), good.versionId(), good.eTag())));
 
         ingest.ingest(good);
         notifier.close();
