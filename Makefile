@@ -16,12 +16,15 @@ define lambda-artifact
 	cp $(1)/target/dependency/*.jar "$(ARTIFACTS_DIR)/lib/"
 endef
 
-.PHONY: build-IngestFunction build-InstallFunction
+.PHONY: build-IngestFunction build-InstallFunction build-EnrolFunction
 build-IngestFunction: ## the ingest function's package (sam build)
 	$(call lambda-artifact,functions/ingest)
 
 build-InstallFunction: ## the install function's package (sam build)
 	$(call lambda-artifact,functions/install)
+
+build-EnrolFunction: ## the enrol function's package (sam build): device enrolment, the one carrying BouncyCastle
+	$(call lambda-artifact,functions/enrol)
 
 # $(call run-test-main,module,main class): java on that module's test classpath, from the module's folder.
 define run-test-main
