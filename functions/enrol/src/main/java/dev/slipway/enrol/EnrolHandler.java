@@ -20,8 +20,8 @@ import java.util.Map;
 /** HTTP API (payload 2.0) → {@link EnrolService} → response. */
 public final class EnrolHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Log LOG = Log.of(EnrolHandler.class);
-    /** Base64 of {@link DeviceAnswers#MAX_BYTES} plus one byte: a longer body is refused before decoding. */
-    static final int MAX_BASE64_CHARS = (DeviceAnswers.MAX_BYTES + 1 + 2) / 3 * 4;
+    /** The base64 length of {@link DeviceAnswers#MAX_BYTES}: a longer body is refused before decoding. */
+    static final int MAX_BASE64_CHARS = (DeviceAnswers.MAX_BYTES + 2) / 3 * 4;
 
     private final EnrolService service;
 
