@@ -1,16 +1,16 @@
 package dev.slipway.enrol;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
@@ -36,36 +36,37 @@ public final class ProfileSigner {
     }
 
     /**
-     * @param certificatesPem the signing certificate first, then any intermediates, PEM
-     * @param keyPem its private key, PEM (PKCS#8, or PKCS#1 / SEC1 key pair), unencrypted
+     * @param pem the signing certificate, then any intermediates, and its unencrypted private key
+     *     (PKCS#8, or a PKCS#1 / SEC1 key pair), all PEM, in one string (one secret)
      * @return the signer
      * @throws IllegalArgumentException describing what is wrong, never quoting the key
      */
-    public static ProfileSigner fromPem(String certificatesPem, String keyPem) {
-        List<X509Certificate> chain;
-        try {
-            chain = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(certificatesPem.getBytes(StandardCharsets.US_ASCII)))
-                    .stream().map(X509Certificate.class::cast).toList();
-        } catch (CertificateException e) {
-            throw new IllegalArgumentException("profile signing certificate is not PEM X.509");
+    public static ProfileSigner fromPem(String pem) {
+        List<X509Certificate> chain = new ArrayList<>();
+        PrivateKey key = null;
+        JcaPEMKeyConverter keys = new JcaPEMKeyConverter().setProvider(DeviceAnchors.BC);
+        JcaX509CertificateConverter certificates = new JcaX509CertificateConverter().setProvider(DeviceAnchors.BC);
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            for (Object block = parser.readObject(); block != null; block = parser.readObject()) {
+                if (block instanceof X509CertificateHolder certificate) {
+                    chain.add(certificates.getCertificate(certificate));
+                } else if (block instanceof PEMKeyPair pair) {
+                    key = keys.getKeyPair(pair).getPrivate();
+                } else if (block instanceof PrivateKeyInfo info) {
+                    key = keys.getPrivateKey(info);
+                } else {
+                    throw new IllegalArgumentException("profile signing PEM holds a block that is neither a certificate "
+                            + "nor an unencrypted private key");
+                }
+            }
+        } catch (IOException | CertificateException e) {
+            throw new IllegalArgumentException("profile signing PEM is not readable");
         }
         if (chain.isEmpty()) {
-            throw new IllegalArgumentException("profile signing certificate is empty");
+            throw new IllegalArgumentException("profile signing PEM has no certificate");
         }
-        PrivateKey key;
-        try (PEMParser parser = new PEMParser(new StringReader(keyPem))) {
-            Object parsed = parser.readObject();
-            JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(DeviceAnchors.BC);
-            if (parsed instanceof PEMKeyPair pair) {
-                key = converter.getKeyPair(pair).getPrivate();
-            } else if (parsed instanceof PrivateKeyInfo info) {
-                key = converter.getPrivateKey(info);
-            } else {
-                throw new IllegalArgumentException("profile signing key is not an unencrypted PEM private key");
-            }
-        } catch (IOException e) {
-            throw new IllegalArgumentException("profile signing key is not readable PEM");
+        if (key == null) {
+            throw new IllegalArgumentException("profile signing PEM has no private key");
         }
         return new ProfileSigner(key, chain);
     }
