@@ -13,6 +13,7 @@ import dev.slipway.ingest.IngestHandler;
 import dev.slipway.ingest.IngestService;
 import dev.slipway.ingest.IpaCopier;
 import dev.slipway.install.InstallHandler;
+import dev.slipway.enrol.EnrolHandler;
 import dev.slipway.install.InstallService;
 import dev.slipway.install.page.PageRenderer;
 import dev.slipway.storage.S3Clients;
@@ -80,9 +81,17 @@ public final class LocalStack implements AutoCloseable {
      * @param s3HttpPort S3's plain HTTP port on 127.0.0.1 (0: any free port)
      * @param tlsCert the user's certificate chain (PEM), or null to use the generated one
      * @param tlsKey the user's private key (PEM), or null
+     * @param deviceCa a test certificate authority (PEM) whose device certificates enrolment also
+     *     accepts, besides Apple's; null (the default) for Apple's alone
      */
     public record Options(Path data, String bind, String host, int port, int s3Port, int s3HttpPort, Path tlsCert,
-                          Path tlsKey) {
+                          Path tlsKey, Path deviceCa) {
+        /** Without a test device CA: enrolment trusts Apple's device CA only. */
+        public Options(Path data, String bind, String host, int port, int s3Port, int s3HttpPort, Path tlsCert,
+                       Path tlsKey) {
+            this(data, bind, host, port, s3Port, s3HttpPort, tlsCert, tlsKey, null);
+        }
+
         /** The machine's LAN address, or {@code localhost} if it has none. */
         public static String defaultHost() {
             return LanAddress.guess();
@@ -160,10 +169,12 @@ public final class LocalStack implements AutoCloseable {
         InstallService install = new InstallService(catalog, presigner, signer,
                 new AccessPolicy(new S3Revocations(catalog, clock, Duration.ZERO)), new PageRenderer(), clock,
                 DOWNLOAD_TTL, "");
+        EnrolHandler enrol = new EnrolHandler(LocalEnrolment.service(secrets.linkKeys(), s3, BUCKET, options.deviceCa(),
+                clock, console));
         HttpApiServer api;
         try {
-            api = new HttpApiServer(new InetSocketAddress(bind, options.port()), context, new InstallHandler(install), s3,
-                    BUCKET, tls.generated() ? LocalTls.pem(tls.trustAnchor()) : null);
+            api = new HttpApiServer(new InetSocketAddress(bind, options.port()), context, new InstallHandler(install), enrol,
+                    s3, BUCKET, tls.generated() ? LocalTls.pem(tls.trustAnchor()) : null);
         } catch (IOException e) {
             throw portError(options.port(), "--port", e);
         }
