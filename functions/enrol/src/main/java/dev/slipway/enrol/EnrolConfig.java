@@ -11,14 +11,15 @@ import software.amazon.awssdk.regions.Region;
  * @param bucket the bucket (the function writes only under {@code devices/})
  * @param region its region
  * @param keys the link keys: they verify page tokens and seal challenges and device tokens
- * @param customDomain the custom domain CloudFront serves, or ""
+ * @param site which site a request came to: behind CloudFront, by its origin secret and the custom domain
  * @param profileSigner the operator's profile signing certificate and key, if set
  */
-record EnrolConfig(String bucket, Region region, KeyRing keys, String customDomain, Optional<ProfileSigner> profileSigner) {
+record EnrolConfig(String bucket, Region region, KeyRing keys, SiteOrigin site, Optional<ProfileSigner> profileSigner) {
     static final String BUCKET = "SLIPWAY_BUCKET";
     static final String REGION = "AWS_REGION";
     static final String LINK_KEYS = "SLIPWAY_LINK_KEYS";
     static final String CUSTOM_DOMAIN = "SLIPWAY_CUSTOM_DOMAIN";
+    static final String ORIGIN_SECRET = "SLIPWAY_ORIGIN_SECRET";
     static final String PROFILE_SIGNING_PEM = "SLIPWAY_PROFILE_SIGNING_PEM";
 
     /**
@@ -39,7 +40,7 @@ record EnrolConfig(String bucket, Region region, KeyRing keys, String customDoma
             throw new IllegalStateException("environment variable " + PROFILE_SIGNING_PEM + ": " + e.getMessage());
         }
         return new EnrolConfig(require(env, BUCKET), Region.of(require(env, REGION)), keys,
-                env.getOrDefault(CUSTOM_DOMAIN, ""), signer);
+                SiteOrigin.behindCloudFront(require(env, ORIGIN_SECRET), env.getOrDefault(CUSTOM_DOMAIN, "")), signer);
     }
 
     private static String require(Map<String, String> env, String name) {

@@ -33,9 +33,9 @@ public final class EnrolHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                 new Challenges(config.keys(), clock, Challenges.DEFAULT_TTL), new DeviceTokens(config.keys(), clock),
                 new DeviceAnswers(DeviceAnchors.apple()),
                 new DeviceStore(S3Clients.create(config.region()), config.bucket()), config.profileSigner(), clock,
-                config.customDomain());
-        LOG.info("ready: bucket " + config.bucket() + ", profiles "
-                + config.profileSigner().map(s -> "signed by " + s.subject()).orElse("unsigned"));
+                config.site());
+        LOG.info("enrol.ready", "bucket", config.bucket(), "profileSigner",
+                config.profileSigner().map(ProfileSigner::subject).orElse(null));
     }
 
     public EnrolHandler(EnrolService service) {
@@ -44,24 +44,25 @@ public final class EnrolHandler implements RequestHandler<APIGatewayV2HTTPEvent,
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        Map<String, String> headers = new HashMap<>();
-        if (event.getHeaders() != null) {
-            event.getHeaders().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
+        try (Log.RequestScope scope = Log.request(context == null ? null : context.getAwsRequestId())) {
+            Map<String, String> headers = new HashMap<>();
+            if (event.getHeaders() != null) {
+                event.getHeaders().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
+            }
+            String method = event.getRequestContext() != null && event.getRequestContext().getHttp() != null
+                    ? event.getRequestContext().getHttp().getMethod() : "GET";
+            EnrolResponse response;
+            byte[] body = body(event);
+            if (body == null) {
+                LOG.info("answer.refused", "status", 413, "reason", "body longer than " + DeviceAnswers.MAX_BYTES + " bytes");
+                response = EnrolResponse.text(413, "This device could not be checked.");
+            } else {
+                response = service.handle(new EnrolRequest(method, event.getRawPath() == null ? "/" : event.getRawPath(),
+                        event.getQueryStringParameters(), headers, body));
+            }
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status()).withHeaders(response.headers())
+                    .withBody(Base64.getEncoder().encodeToString(response.body())).withIsBase64Encoded(true).build();
         }
-        String method = event.getRequestContext() != null && event.getRequestContext().getHttp() != null
-                ? event.getRequestContext().getHttp().getMethod() : "GET";
-        EnrolResponse response;
-        byte[] body = body(event);
-        if (body == null) {
-            LOG.info(method + " " + EnrolService.ANSWER_PATH + " refused (413): body longer than "
-                    + DeviceAnswers.MAX_BYTES + " bytes");
-            response = EnrolResponse.text(413, "This device could not be checked.");
-        } else {
-            response = service.handle(new EnrolRequest(method, event.getRawPath() == null ? "/" : event.getRawPath(),
-                    event.getQueryStringParameters(), headers, body));
-        }
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status()).withHeaders(response.headers())
-                .withBody(Base64.getEncoder().encodeToString(response.body())).withIsBase64Encoded(true).build();
     }
 
     /** The body's bytes, or null if it is longer than an answer may be (checked before decoding). */

@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Device enrolment, the two requests of Apple's Profile Service flow:
@@ -41,7 +40,6 @@ public final class EnrolService {
     /** The query parameter carrying the device token back to the page. */
     public static final String DEVICE_PARAM = "device";
     private static final Log LOG = Log.of(EnrolService.class);
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?");
 
     private final LinkSigner links;
     private final Challenges challenges;
@@ -50,14 +48,14 @@ public final class EnrolService {
     private final DeviceStore store;
     private final Optional<ProfileSigner> profileSigner;
     private final Clock clock;
-    private final String customDomain;
+    private final SiteOrigin site;
 
     /**
      * @param profileSigner signs profiles, or empty to serve them unsigned ("Not Verified" on iOS)
-     * @param customDomain the custom domain CloudFront serves, or "" (see {@link #origin})
+     * @param site which site a request came to
      */
     public EnrolService(LinkSigner links, Challenges challenges, DeviceTokens tokens, DeviceAnswers answers,
-                        DeviceStore store, Optional<ProfileSigner> profileSigner, Clock clock, String customDomain) {
+                        DeviceStore store, Optional<ProfileSigner> profileSigner, Clock clock, SiteOrigin site) {
         this.links = Objects.requireNonNull(links, "links");
         this.challenges = Objects.requireNonNull(challenges, "challenges");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -65,7 +63,7 @@ public final class EnrolService {
         this.store = Objects.requireNonNull(store, "store");
         this.profileSigner = Objects.requireNonNull(profileSigner, "profileSigner");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.customDomain = customDomain == null ? "" : customDomain;
+        this.site = Objects.requireNonNull(site, "site");
     }
 
     /** Answers one request; never throws. */
@@ -85,27 +83,31 @@ public final class EnrolService {
             }
             return EnrolResponse.text(404, "Not found");
         } catch (RuntimeException | DeviceStoreException e) {
-            LOG.error(request.method() + " " + (request.path().equals(ANSWER_PATH) ? ANSWER_PATH : PREFIX + "/…")
-                    + " failed: " + e);
+            LOG.error("enrol.failed", e, "method", request.method(),
+                    "route", request.path().equals(ANSWER_PATH) ? ANSWER_PATH : PREFIX + "/…");
             return EnrolResponse.text(500, "Something went wrong on the server");
         }
     }
 
     private EnrolResponse profile(EnrolRequest request) {
         EnrolmentLink link;
+        URI origin;
         try {
+            origin = site.of(request);
             link = new EnrolmentLink(request.path().substring(PREFIX.length()), request.query().getOrDefault("t", ""));
             checkPageToken(link);
+        } catch (AnswerRejectedException e) {
+            LOG.info("profile.refused", "status", e.status(), "reason", e.getMessage());
+            return EnrolResponse.text(e.status(), "Not allowed");
         } catch (IllegalArgumentException | InvalidTokenException e) {
-            LOG.info("GET " + PREFIX + "/… refused: " + (e instanceof InvalidTokenException t ? t.reason() + " " : "")
+            LOG.info("profile.refused", "status", 404, "reason", (e instanceof InvalidTokenException t ? t.reason() + " " : "")
                     + e.getMessage());
             return EnrolResponse.text(404, "Not found");
         }
-        URI origin = origin(request);
         byte[] profile = ProfileService.mobileconfig(origin.resolve(ANSWER_PATH), challenges.issue(origin.getAuthority(), link),
                 origin.getAuthority());
         byte[] body = profileSigner.map(signer -> signer.sign(profile)).orElse(profile);
-        LOG.info("profile served link=" + link.path() + (profileSigner.isPresent() ? " signed" : " unsigned"));
+        LOG.info("profile.serve", "link", link.path(), "signed", profileSigner.isPresent());
         EnrolResponse response = EnrolResponse.of(200, ProfileService.CONTENT_TYPE, body);
         response.headers().put("Content-Disposition", "attachment; filename=\"check-this-device.mobileconfig\"");
         return response;
@@ -127,15 +129,17 @@ public final class EnrolService {
     private EnrolResponse answer(EnrolRequest request) throws DeviceStoreException {
         SignedAnswer answer;
         Challenge challenge;
+        URI origin;
         try {
+            origin = site.of(request);
             answer = answers.read(request.body());
             try {
-                challenge = challenges.verify(answer.challenge(), origin(request).getAuthority());
+                challenge = challenges.verify(answer.challenge(), origin.getAuthority());
             } catch (InvalidTokenException e) {
                 throw new AnswerRejectedException(403, "challenge refused: " + e.reason() + " " + e.getMessage());
             }
         } catch (AnswerRejectedException e) {
-            LOG.info("POST " + ANSWER_PATH + " refused (" + e.status() + "): " + e.getMessage());
+            LOG.info("answer.refused", "status", e.status(), "reason", e.getMessage());
             return EnrolResponse.text(e.status(), "This device could not be checked.");
         }
         Instant now = clock.instant();
@@ -144,8 +148,8 @@ public final class EnrolService {
                 .map(known -> known.again(answer.attributes(), path, now))
                 .orElseGet(() -> Device.enrolled(answer.attributes(), path, now));
         store.put(device);
-        LOG.info("device enrolled device=" + device.id() + " product=" + device.product() + " link=" + path);
-        return EnrolResponse.movedPermanently(challenge.link().url(origin(request).toString()) + "&" + DEVICE_PARAM + "="
+        LOG.info("device.enrol", "device", device.id(), "product", device.product(), "link", path);
+        return EnrolResponse.movedPermanently(challenge.link().url(origin.toString()) + "&" + DEVICE_PARAM + "="
                 + tokens.issue(device.id()));
     }
 
@@ -153,21 +157,5 @@ public final class EnrolService {
         EnrolResponse response = EnrolResponse.text(405, "Not allowed");
         response.headers().put("Allow", allowed);
         return response;
-    }
-
-    /**
-     * The https origin the visitor used, as the install function works it out: behind CloudFront
-     * the viewer's host arrives as {@code x-forwarded-host}, trusted only for the CloudFront or
-     * custom domain.
-     */
-    URI origin(EnrolRequest request) {
-        String forwarded = request.header("x-forwarded-host");
-        String host = request.header("host");
-        String chosen = forwarded != null && (forwarded.endsWith(".cloudfront.net") || forwarded.equalsIgnoreCase(customDomain))
-                ? forwarded : host;
-        if (chosen == null || !HOST.matcher(chosen).matches()) {
-            throw new IllegalStateException("request has no usable Host header");
-        }
-        return URI.create("https://" + chosen);
     }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class EnrolConfigTest {
     private static final Map<String, String> ENV = Map.of("SLIPWAY_BUCKET", "b", "AWS_REGION", "eu-west-1",
-            "SLIPWAY_LINK_KEYS", "x".repeat(40));
+            "SLIPWAY_LINK_KEYS", "x".repeat(40), "SLIPWAY_ORIGIN_SECRET", "s");
 
     @Test
     void fromEnvironment_noSigningPem_servesUnsignedProfiles() {

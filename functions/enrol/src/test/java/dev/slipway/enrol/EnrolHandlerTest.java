@@ -43,7 +43,8 @@ class EnrolHandlerTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         handler = new EnrolHandler(new EnrolService(new LinkSigner(KEYS, clock), new Challenges(KEYS, clock, Challenges.DEFAULT_TTL),
                 new DeviceTokens(KEYS, clock), new DeviceAnswers(DeviceAnchors.apple().withTestAuthority(CHAIN.ca())),
-                new DeviceStore(s3.client(), s3.bucket()), Optional.empty(), clock, ""));
+                new DeviceStore(s3.client(), s3.bucket()), Optional.empty(), clock,
+                SiteOrigin.behindCloudFront("sample-origin-secret-for-events", "")));
     }
 
     @Test

@@ -39,6 +39,7 @@ class EnrolServiceTest {
     private static final String HOST = "d1a2b3c4d5e6f7.cloudfront.net";
     private static final TestDeviceChain CHAIN = TestDeviceChain.create();
     private static final KeyRing KEYS = KeyRing.generate();
+    private static final String SECRET = "origin-secret";
 
     private final TestS3 s3;
     private DeviceStore store;
@@ -157,7 +158,7 @@ class EnrolServiceTest {
     @Test
     void answer_challengeReplayedToAnotherSite_is403AndStoresNothing() {
         EnrolService service = service(NOW, KEYS, withTestCa());
-        String challenge = challenge(service, "install.other.example");
+        String challenge = challenge(service, "d9z8y7x6w5v4u3.cloudfront.net");
 
         EnrolResponse response = service.handle(post(CHAIN.answer(TestDeviceChain.iphone15Pro(challenge)), HOST));
 
@@ -215,6 +216,25 @@ class EnrolServiceTest {
     }
 
     @Test
+    void profile_directApiCallWithoutCloudFrontsSecret_is403() {
+        EnrolResponse response = service(NOW, KEYS, DeviceAnchors.apple()).handle(new EnrolRequest("GET", "/enrol/b/" + BUILD,
+                Map.of("t", pageToken), Map.of("host", "api.example", "x-forwarded-host", "evil.example"), null));
+
+        assertThat(response.status()).isEqualTo(403);
+    }
+
+    @Test
+    void answer_forgedViewerHost_is400AndStoresNothing() {
+        EnrolService service = service(NOW, KEYS, withTestCa());
+        byte[] answer = CHAIN.answer(TestDeviceChain.iphone15Pro(challenge(service, HOST)));
+
+        EnrolResponse response = service.handle(post(answer, "evil.example"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertNothingStored();
+    }
+
+    @Test
     void answer_get_is405() {
         EnrolResponse response = service(NOW, KEYS, withTestCa()).handle(get("/enrol/answer", "", HOST));
 
@@ -250,16 +270,18 @@ class EnrolServiceTest {
     private EnrolService service(Instant now, KeyRing keys, DeviceAnchors anchors) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         return new EnrolService(new LinkSigner(keys, clock), new Challenges(keys, clock, Challenges.DEFAULT_TTL),
-                new DeviceTokens(keys, clock), new DeviceAnswers(anchors), store, Optional.empty(), clock, "");
+                new DeviceTokens(keys, clock), new DeviceAnswers(anchors), store, Optional.empty(), clock,
+                SiteOrigin.behindCloudFront(SECRET, ""));
     }
 
     private static EnrolRequest get(String path, String token, String host) {
         return new EnrolRequest("GET", path, token.isEmpty() ? Map.of() : Map.of("t", token),
-                Map.of("host", "api.example", "x-forwarded-host", host), null);
+                Map.of("host", "api.example", "x-forwarded-host", host, "x-slipway-origin-secret", SECRET), null);
     }
 
     private static EnrolRequest post(byte[] body, String host) {
-        Map<String, String> headers = new HashMap<>(Map.of("host", "api.example", "x-forwarded-host", host));
+        Map<String, String> headers = new HashMap<>(Map.of("host", "api.example", "x-forwarded-host", host,
+                "x-slipway-origin-secret", SECRET));
         headers.put("content-type", "application/pkcs7-signature");
         return new EnrolRequest("POST", "/enrol/answer", Map.of(), headers, body);
     }

@@ -8,8 +8,10 @@ import dev.slipway.device.DeviceTokens;
 import dev.slipway.enrol.DeviceAnchors;
 import dev.slipway.enrol.DeviceAnswers;
 import dev.slipway.enrol.EnrolService;
+import dev.slipway.enrol.SiteOrigin;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
@@ -31,10 +33,11 @@ final class LocalEnrolment {
 
     /**
      * @param deviceCa a PEM CA certificate to add, or null
+     * @param pages the stack's one origin (its --host and port)
      * @param console where the stack's start-up lines go: a test CA is announced there
      * @throws LocalStackException if the file is unreadable, not a certificate, or not a CA
      */
-    static EnrolService service(KeyRing keys, S3Client s3, String bucket, Path deviceCa, Clock clock,
+    static EnrolService service(KeyRing keys, S3Client s3, String bucket, Path deviceCa, URI pages, Clock clock,
                                 Consumer<String> console) throws LocalStackException {
         DeviceAnchors anchors = DeviceAnchors.apple();
         if (deviceCa != null) {
@@ -49,7 +52,7 @@ final class LocalEnrolment {
         }
         return new EnrolService(new LinkSigner(keys, clock), new Challenges(keys, clock, Challenges.DEFAULT_TTL),
                 new DeviceTokens(keys, clock), new DeviceAnswers(anchors), new DeviceStore(s3, bucket), Optional.empty(),
-                clock, "");
+                clock, SiteOrigin.fixed(pages));
     }
 
     private static X509Certificate read(Path file) throws LocalStackException {

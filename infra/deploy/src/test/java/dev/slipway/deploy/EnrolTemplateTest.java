@@ -63,6 +63,8 @@ class EnrolTemplateTest {
         Object signed = Nodes.at(signing.function("EnrolFunction"), "Environment", "Variables", "SLIPWAY_PROFILE_SIGNING_PEM");
         // then: keys and PEM are resolved by CloudFormation from Secrets Manager, never template text
         assertThat(keys).isEqualTo("{{resolve:secretsmanager:{LinkSecret}:SecretString}}");
+        assertThat(Nodes.at(stack.function("EnrolFunction"), "Environment", "Variables", "SLIPWAY_ORIGIN_SECRET"))
+                .isEqualTo("{{resolve:secretsmanager:{OriginSecret}:SecretString}}");
         assertThat(unsigned).isEqualTo("");
         assertThat(signed).isEqualTo("{{resolve:secretsmanager:slipway/profile-signing:SecretString}}");
     }
