@@ -117,7 +117,8 @@ class PolicyTemplateTest {
                 BUCKET_ARN + "/builds/*", Set.of("s3:GetObject"),
                 BUCKET_ARN + "/apps/*", Set.of("s3:GetObject"),
                 BUCKET_ARN + "/failed/*", Set.of("s3:GetObject"),
-                BUCKET_ARN + "/revocations/*", Set.of("s3:GetObject")));
+                BUCKET_ARN + "/revocations/*", Set.of("s3:GetObject"),
+                BUCKET_ARN + "/devices/*", Set.of("s3:GetObject")));
     }
 
     @ParameterizedTest(name = "{0}")
