@@ -16,7 +16,7 @@ define lambda-artifact
 	cp $(1)/target/dependency/*.jar "$(ARTIFACTS_DIR)/lib/"
 endef
 
-.PHONY: build-IngestFunction build-InstallFunction build-NotifyFunction
+.PHONY: build-IngestFunction build-InstallFunction build-NotifyFunction build-EnrolFunction
 build-IngestFunction: ## the ingest function's package (sam build)
 	$(call lambda-artifact,functions/ingest)
 
@@ -25,6 +25,9 @@ build-InstallFunction: ## the install function's package (sam build)
 
 build-NotifyFunction: ## the webhook sender's package (sam build)
 	$(call lambda-artifact,functions/notify)
+
+build-EnrolFunction: ## the enrol function's package (sam build): device enrolment, the one carrying BouncyCastle
+	$(call lambda-artifact,functions/enrol)
 
 # $(call run-test-main,module,main class): java on that module's test classpath, from the module's folder.
 define run-test-main

@@ -9,19 +9,30 @@ import dev.slipway.catalog.CatalogException;
 import dev.slipway.catalog.IndexEntry;
 import dev.slipway.catalog.Layout;
 import dev.slipway.catalog.S3Catalog;
+import dev.slipway.catalog.BuildRecord;
+import dev.slipway.device.Device;
+import dev.slipway.device.ProfileDevices;
 import dev.slipway.install.page.AppPage;
+import dev.slipway.install.page.DeviceCheck;
+import dev.slipway.install.page.DeviceMarks;
 import dev.slipway.install.page.PageRenderer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 
 /**
  * {@code GET /a/{bundleId}[/{channel}]?t=…}: an app's newest build per channel and its history
  * (page token: the app, or that channel). Build links reuse the same token, which reaches them.
  */
-record AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages) implements Route.Handler {
+record AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages, KnownDevices devices)
+        implements Route.Handler {
     private static final int HISTORY = 50;
+    /** Builds marked for a known device: each mark costs a record read, so the newest only. */
+    private static final int MARKED = 20;
 
     @Override
     public HttpResponse answer(RequestContext request, Matcher path)
@@ -59,7 +70,23 @@ record AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages) 
                 Text.orDash(e.build()), e.channel(), e.uploadedAt(), e.size(), buildLink(request, e))).toList();
         String icon = newest.hasIcon() ? request.link("/" + Layout.icon(newest.id(), 0)).toString() : null;
         return HttpResponse.text(200, "text/html; charset=utf-8",
-                pages.app(new AppPage(newest.name(), bundleId, icon, latest, rows)));
+                pages.app(new AppPage(newest.name(), bundleId, icon, latest, rows), marks(request, all)));
+    }
+
+    /** Each of the newest builds marked for the visitor's device, if it is known. */
+    private DeviceMarks marks(RequestContext request, List<IndexEntry> builds) throws CatalogException {
+        Optional<Device> device = devices.of(request);
+        if (device.isEmpty()) {
+            return DeviceMarks.none();
+        }
+        Map<String, DeviceCheck.Status> marks = new HashMap<>();
+        for (IndexEntry entry : builds.subList(0, Math.min(MARKED, builds.size()))) {
+            Optional<BuildRecord> build = catalog.build(entry.id());
+            if (build.isPresent()) {
+                marks.put(buildLink(request, entry), KnownDevices.status(ProfileDevices.of(build.get()), device.get()));
+            }
+        }
+        return new DeviceMarks(marks);
     }
 
     private static String buildLink(RequestContext request, IndexEntry entry) {

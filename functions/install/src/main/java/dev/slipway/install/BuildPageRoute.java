@@ -8,6 +8,7 @@ import dev.slipway.catalog.BuildRecord;
 import dev.slipway.catalog.CatalogException;
 import dev.slipway.catalog.Layout;
 import dev.slipway.install.page.BuildPage;
+import dev.slipway.install.page.DeviceCheck;
 import dev.slipway.install.page.PageRenderer;
 import dev.slipway.ipa.DeviceFamily;
 import dev.slipway.ipa.Installability;
@@ -22,21 +23,28 @@ import java.util.regex.Matcher;
  * Its Install link carries a fresh manifest token that lives minutes.
  */
 record BuildPageRoute(AuthorisedBuilds builds, LinkSigner signer, PageRenderer pages, Clock clock,
-                      Duration downloadTtl) implements Route.Handler {
+                      Duration downloadTtl, KnownDevices devices) implements Route.Handler {
     @Override
-    public HttpResponse answer(RequestContext request, Matcher path) throws InvalidTokenException, CatalogException {
+    public HttpResponse answer(RequestContext request, Matcher path)
+            throws InvalidTokenException, CatalogException {
         String id = path.group(1);
         BuildRecord build = builds.get(request.log("page", "build"), id, Purpose.PAGE);
+        String pageUrl = request.link("/b/" + id + "?t=" + request.rawToken()).toString();
+        if (KnownDevices.isRedirect(request)) {
+            return devices.moveToCookie(request, pageUrl);
+        }
         String manifestToken = signer.sign(new BuildScope(id), Purpose.MANIFEST, downloadTtl);
         String installLink = InstallLink.forManifest(request.link("/m/" + id + ".plist?t=" + manifestToken));
-        String pageUrl = request.link("/b/" + id + "?t=" + request.rawToken()).toString();
         List<String> families = build.deviceFamilies().stream().map(BuildPageRoute::familyLabel).toList();
         BuildPage page = new BuildPage(build.name(), build.bundleId(), Text.orDash(build.version()),
                 Text.orDash(build.build()), build.hasIcon() ? request.link("/" + Layout.icon(id, 0)).toString() : null,
                 build.size(), build.uploadedAt(), build.channel(), build.releaseNotes(), build.minimumOsVersion(), families,
                 build.profileType(), build.profileExpiresAt(), build.teamName(), installLink, pageUrl,
                 Installability.assess(build.installFacts(), clock.instant()), request.visitor());
-        return HttpResponse.text(200, "text/html; charset=utf-8", pages.build(page));
+        DeviceCheck device = KnownDevices.check(devices.of(request), build, request.visitor(),
+                request.link("/enrol/b/" + id + "?t=" + request.rawToken()).toString());
+        request.log("verdict", device.status().id());
+        return HttpResponse.text(200, "text/html; charset=utf-8", pages.build(page, device));
     }
 
     private static String familyLabel(String id) {

@@ -58,6 +58,10 @@ public final class InstallHandler implements RequestHandler<APIGatewayV2HTTPEven
         if (event.getHeaders() != null) {
             event.getHeaders().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
         }
+        // Payload 2.0 takes cookies out of the headers; the device check reads them back as one header.
+        if (event.getCookies() != null && !event.getCookies().isEmpty()) {
+            headers.put("cookie", String.join("; ", event.getCookies()));
+        }
         String method = event.getRequestContext() != null && event.getRequestContext().getHttp() != null
                 ? event.getRequestContext().getHttp().getMethod() : "GET";
         byte[] body = event.getBody() == null ? new byte[0] : event.getIsBase64Encoded()

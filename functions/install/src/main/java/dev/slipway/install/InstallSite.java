@@ -5,6 +5,8 @@ import dev.slipway.access.KeySource;
 import dev.slipway.access.LinkSigner;
 import dev.slipway.catalog.S3Catalog;
 import dev.slipway.catalog.S3Revocations;
+import dev.slipway.device.DeviceStore;
+import dev.slipway.device.DeviceTokens;
 import dev.slipway.install.page.Assets;
 import dev.slipway.install.page.PageRenderer;
 import java.time.Clock;
@@ -56,15 +58,17 @@ public final class InstallSite {
         LinkSigner signer = new LinkSigner(settings.keys(), settings.clock());
         AccessPolicy policy = new AccessPolicy(new S3Revocations(catalog, settings.clock(), settings.revocationsCacheFor()));
         AuthorisedBuilds builds = new AuthorisedBuilds(catalog, policy);
+        KnownDevices devices = new KnownDevices(new DeviceTokens(settings.keys(), settings.clock()),
+                new DeviceStore(s3, settings.bucket()));
         Duration ttl = settings.downloadTtl();
         return new Router(List.of(
                 Route.read(Pattern.quote(Assets.PATH_PREFIX) + "(.*)", "asset.fetch", new AssetsRoute(pages.assets())),
-                Route.read("/b/" + BUILD_ID, "page.view", new BuildPageRoute(builds, signer, pages, settings.clock(), ttl)),
+                Route.read("/b/" + BUILD_ID, "page.view", new BuildPageRoute(builds, signer, pages, settings.clock(), ttl, devices)),
                 Route.read("/m/" + BUILD_ID + "\\.plist", "manifest.fetch", new ManifestRoute(builds, signer, ttl)),
                 Route.read("/d/" + BUILD_ID + "\\.ipa", "package.download",
                         new DownloadRoute(builds, presigner, settings.bucket(), ttl)),
                 Route.read("/a/([A-Za-z0-9.-]{1,155})(?:/([a-z0-9][a-z0-9._-]{0,39}))?", "page.view",
-                        new AppPageRoute(catalog, policy, pages)),
+                        new AppPageRoute(catalog, policy, pages, devices)),
                 Route.read("/f/" + BUILD_ID, "page.view", new FailurePageRoute(catalog, policy, pages))),
                 settings.origins(), signer, pages);
     }

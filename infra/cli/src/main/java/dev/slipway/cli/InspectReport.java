@@ -77,6 +77,10 @@ final class InspectReport {
         line("Team", (profile.teamName() == null ? "" : profile.teamName() + " ") + "(" + profile.teamId() + ")");
         line("Expires", WHEN.format(profile.expiresAt()) + (profile.expiresAt().isAfter(now) ? "" : "  EXPIRED"));
         line("Devices", profile.provisionsAllDevices() ? "all (enterprise)" : profile.devices().size() + " registered");
+        // The UDIDs themselves: what `slipway devices --missing` compares enrolled devices against.
+        for (String udid : profile.devices()) {
+            line("", udid);
+        }
         for (DeveloperCertificate certificate : profile.certificates()) {
             line("Certificate", certificate.commonName() + ", expires " + WHEN.format(certificate.expiresAt())
                     + (certificate.expiresAt().isAfter(now) ? "" : "  EXPIRED"));

@@ -87,6 +87,11 @@ final class LocalCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Publish a generated sample app at start, to see an install page at once.")
     boolean demo;
 
+    @Option(names = "--device-ca", paramLabel = "CA.pem",
+            description = "Also accept \"Check this device\" answers signed under this TEST certificate authority, "
+                    + "besides Apple's device CA (never instead), to play the phone without one (infra/devices/play-phone.sh).")
+    Path deviceCa;
+
     @Override
     public Integer call() throws LocalStackException, InvalidInputException {
         PrintWriter out = spec.commandLine().getOut();
@@ -110,7 +115,7 @@ final class LocalCommand implements Callable<Integer> {
         }
         String secret = targets.isEmpty() ? null : webhookSecret != null ? webhookSecret : randomSecret();
         LocalStack.Options options = new LocalStack.Options(data != null ? data : DataFolder.defaultPath(), bind, name,
-                port, s3Port, s3HttpPort, tlsCert, tlsKey, targets, secret);
+                port, s3Port, s3HttpPort, tlsCert, tlsKey, targets, secret, deviceCa);
         LocalStack stack = LocalStack.start(options, line -> {
             out.println(line);
             out.flush();

@@ -27,21 +27,24 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * What CloudFront and the HTTP API do in AWS, over HTTPS on one port: {@code /static/*} from the
- * bucket's {@code static/} prefix (icons), everything else through the real install handler as a
- * payload 2.0 event. When the certificate is generated, its authority is offered at
+ * bucket's {@code static/} prefix (icons), {@code /enrol/*} through the real enrol handler (device
+ * enrolment), everything else through the real install handler, as payload 2.0 events. When the certificate is generated, its authority is offered at
  * {@value #CA_PATH} so a device can be told to trust it.
  */
 final class HttpApiServer implements AutoCloseable {
     static final String CA_PATH = "/slipway-local-ca.pem";
     /** CloudFront's behaviour for the bucket's {@code static/} prefix ({@link Layout#ICONS} lives there). */
     private static final String STATIC = "/static/";
-    /** Pages are GETs; a larger body is not something this API takes. */
+    /** The enrol function's routes ({@code GET /enrol/{proxy+}}, {@code POST /enrol/answer}). */
+    private static final String ENROL = "/enrol/";
+    /** Pages are GETs and a device answer is at most 64 KB; a larger body is not something this API takes. */
     private static final int MAX_BODY = 1024 * 1024;
     private static final int THREADS = 16;
 
     private final HttpsServer server;
     private final ExecutorService executor;
     private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> install;
+    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> enrol;
     private final S3Client s3;
     private final String bucket;
     private final String caPem;
@@ -53,8 +56,10 @@ final class HttpApiServer implements AutoCloseable {
      * @throws IOException if the address cannot be bound
      */
     HttpApiServer(InetSocketAddress address, SSLContext tls, RequestHandler<APIGatewayV2HTTPEvent,
-            APIGatewayV2HTTPResponse> install, S3Client s3, String bucket, String caPem) throws IOException {
+            APIGatewayV2HTTPResponse> install, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> enrol,
+                  S3Client s3, String bucket, String caPem) throws IOException {
         this.install = install;
+        this.enrol = enrol;
         this.s3 = s3;
         this.bucket = bucket;
         this.caPem = caPem;
@@ -87,7 +92,7 @@ final class HttpApiServer implements AutoCloseable {
                 exchange.getResponseHeaders().set("Content-Type", "application/x-x509-ca-cert");
                 send(exchange, 200, caPem.getBytes(StandardCharsets.US_ASCII));
             } else {
-                invoke(exchange);
+                invoke(exchange, path.startsWith(ENROL) ? enrol : install);
             }
         } catch (IOException e) {
             // The client went away mid-response; nothing to answer.
@@ -106,7 +111,8 @@ final class HttpApiServer implements AutoCloseable {
         }
     }
 
-    private void invoke(HttpExchange exchange) throws IOException {
+    private void invoke(HttpExchange exchange, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function)
+            throws IOException {
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readNBytes(MAX_BODY + 1);
@@ -115,8 +121,8 @@ final class HttpApiServer implements AutoCloseable {
             send(exchange, 413, new byte[0]);
             return;
         }
-        APIGatewayV2HTTPResponse response = install.handleRequest(HttpApiEvents.from(exchange, body),
-                new LocalContext("slipway-local-install"));
+        APIGatewayV2HTTPResponse response = function.handleRequest(HttpApiEvents.from(exchange, body),
+                new LocalContext(function == enrol ? "slipway-local-enrol" : "slipway-local-install"));
         if (response.getHeaders() != null) {
             response.getHeaders().forEach(exchange.getResponseHeaders()::set);
         }

@@ -12,6 +12,7 @@ import dev.slipway.ingest.IngestHandler;
 import dev.slipway.ingest.IngestService;
 import dev.slipway.ingest.IpaCopier;
 import dev.slipway.install.InstallHandler;
+import dev.slipway.enrol.EnrolHandler;
 import dev.slipway.install.InstallSite;
 import dev.slipway.install.Origins;
 import dev.slipway.notify.NoticeLinks;
@@ -88,9 +89,11 @@ public final class LocalStack implements AutoCloseable {
      * @param tlsKey the user's private key (PEM), or null
      * @param webhooks where build notices are POSTed ({@code URL} or {@code slack:URL}); none if empty
      * @param webhookSecret the secret that signs webhook bodies; null with no webhooks
+     * @param deviceCa a test certificate authority (PEM) whose device certificates enrolment also
+     *     accepts, besides Apple's; null (the default) for Apple's alone
      */
     public record Options(Path data, String bind, String host, int port, int s3Port, int s3HttpPort, Path tlsCert,
-                          Path tlsKey, List<WebhookTarget> webhooks, String webhookSecret) {
+                          Path tlsKey, List<WebhookTarget> webhooks, String webhookSecret, Path deviceCa) {
         public Options {
             webhooks = List.copyOf(webhooks);
             if (!webhooks.isEmpty() && (webhookSecret == null || webhookSecret.isEmpty())) {
@@ -98,10 +101,10 @@ public final class LocalStack implements AutoCloseable {
             }
         }
 
-        /** Without webhooks. */
+        /** Without webhooks, and enrolment trusting Apple's device CA only. */
         public Options(Path data, String bind, String host, int port, int s3Port, int s3HttpPort, Path tlsCert,
                        Path tlsKey) {
-            this(data, bind, host, port, s3Port, s3HttpPort, tlsCert, tlsKey, List.of(), null);
+            this(data, bind, host, port, s3Port, s3HttpPort, tlsCert, tlsKey, List.of(), null, null);
         }
 
         /** The machine's LAN address, or {@code localhost} if it has none. */
@@ -180,10 +183,12 @@ public final class LocalStack implements AutoCloseable {
         LinkSigner signer = new LinkSigner(secrets.linkKeys(), clock);
         // The handler needs the page origin, which has its port only once the server is bound.
         AtomicReference<InstallHandler> install = new AtomicReference<>();
+        AtomicReference<EnrolHandler> enrol = new AtomicReference<>();
         HttpApiServer api;
         try {
             api = new HttpApiServer(new InetSocketAddress(bind, options.port()), context,
-                    (event, invocation) -> install.get().handleRequest(event, invocation), s3, BUCKET,
+                    (event, invocation) -> install.get().handleRequest(event, invocation),
+                    (event, invocation) -> enrol.get().handleRequest(event, invocation), s3, BUCKET,
                     tls.generated() ? LocalTls.pem(tls.trustAnchor()) : null);
         } catch (IOException e) {
             throw portError(options.port(), "--port", e);
@@ -193,6 +198,8 @@ public final class LocalStack implements AutoCloseable {
         // Links use --host, whatever Host a request names; revocations show at once.
         install.set(new InstallHandler(InstallSite.router(s3, presigner, new InstallSite.Settings(BUCKET,
                 secrets.linkKeys(), DOWNLOAD_TTL, Origins.fixed(pages), clock, Duration.ZERO))));
+        enrol.set(new EnrolHandler(LocalEnrolment.service(secrets.linkKeys(), s3, BUCKET, options.deviceCa(), pages, clock,
+                console)));
         api.start();
 
         StackInfo info = new StackInfo(ProcessHandle.current().pid(), pages, s3Public, s3Local, BUCKET, REGION.id(),

@@ -61,6 +61,7 @@ class InspectCommandTest {
                 .contains("  Bundle id   at.felixkrause.iTanky\n")
                 .contains("  Profile     ad-hoc · \"iTanky Ad Hoc Krause New 2\"")
                 .contains("  Devices     24 registered\n")
+                .containsPattern("  Devices     24 registered\n(              [0-9a-f]{40}\n){24}")
                 .contains("  Icon        Icon@2x.png 114×114 (crushed by Xcode, decoded)\n")
                 .contains("✗ the provisioning profile expired on 23 Jul 2012")
                 .containsPattern("Read +[0-9,]+ bytes in \\d+ reads, of 2,056,240");

@@ -86,7 +86,7 @@ class CloudFrontTemplateTest {
         // when
         List<Object> behaviours = Nodes.list(config.get("CacheBehaviors"), "CacheBehaviors");
         // then
-        assertThat(behaviours).hasSize(2).allSatisfy(behaviour ->
+        assertThat(behaviours).hasSize(3).allSatisfy(behaviour ->
                 assertThat(Nodes.map(behaviour, "behaviour").get("ViewerProtocolPolicy")).isEqualTo("redirect-to-https"));
     }
 

@@ -48,7 +48,7 @@ class FunctionArtifactsTest {
                 .filter(id -> "makefile".equals(Nodes.at(TEMPLATE.resource(id), "Metadata", "BuildMethod"))).toList();
         List<String> targets = functions.stream().map(id -> "build-" + id).toList();
         // then: sam build runs `make build-<LogicalId>` from CodeUri, the repository's root
-        assertThat(functions).containsExactly("IngestFunction", "InstallFunction", "NotifyFunction");
+        assertThat(functions).containsExactly("IngestFunction", "InstallFunction", "NotifyFunction", "EnrolFunction");
         assertThat(builtByMake).isEqualTo(functions);
         assertThat(Makefile.load().rules()).containsKeys(targets.toArray(String[]::new));
         assertThat(functions).allSatisfy(id -> assertThat(TEMPLATE.function(id).get("CodeUri")).isEqualTo("."));

@@ -153,7 +153,8 @@ class PolicyTemplateTest {
                 BUCKET_ARN + "/apps/*", Set.of("s3:GetObject"),
                 BUCKET_ARN + "/failed/*", Set.of("s3:GetObject"),
                 BUCKET_ARN + "/revocations/*", Set.of("s3:GetObject"),
-                LINK_SECRET, Set.of("secretsmanager:GetSecretValue")));
+                LINK_SECRET, Set.of("secretsmanager:GetSecretValue"),
+                BUCKET_ARN + "/devices/*", Set.of("s3:GetObject")));
     }
 
     @ParameterizedTest(name = "{0}")

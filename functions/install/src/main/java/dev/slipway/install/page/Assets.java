@@ -26,6 +26,8 @@ public final class Assets {
     public static final String STYLESHEET = "slipway.css";
     /** The iPad desktop-mode touch check, linked only where the server cannot tell a Mac from an iPad. */
     public static final String TOUCH_SCRIPT = "touch.js";
+    /** The "Check this device" script: copy the UDID, share the message for the developer. */
+    public static final String DEVICE_SCRIPT = "device.js";
 
     private static final String RESOURCE_FOLDER = "/dev/slipway/install/page/assets/";
     private static final int HASH_HEX_DIGITS = 12;
@@ -77,7 +79,7 @@ public final class Assets {
      */
     public static Assets fromClasspath() {
         Map<String, Asset> assets = new LinkedHashMap<>();
-        for (String plainName : List.of(STYLESHEET, TOUCH_SCRIPT)) {
+        for (String plainName : List.of(STYLESHEET, TOUCH_SCRIPT, DEVICE_SCRIPT)) {
             assets.put(plainName, load(plainName));
         }
         return new Assets(assets);
@@ -116,7 +118,7 @@ public final class Assets {
         }
     }
 
-    /** Every asset, for the handler to serve: the stylesheet, then the touch script. */
+    /** Every asset, for the handler to serve: the stylesheet, the touch script, the device script. */
     public List<Asset> list() {
         return assets;
     }

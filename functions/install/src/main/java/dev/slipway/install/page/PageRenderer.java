@@ -59,6 +59,17 @@ public final class PageRenderer {
      * @throws TemplateException if a template fails (a bug, not bad input)
      */
     public String build(BuildPage page) {
+        return build(page, DeviceCheck.none());
+    }
+
+    /**
+     * The install page of one build, with what it says about the visitor's device.
+     *
+     * @throws IllegalArgumentException if the page URL is too long for a QR code (over 2,331 bytes)
+     *                                  and the visitor would be shown one
+     * @throws TemplateException if a template fails (a bug, not bad input)
+     */
+    public String build(BuildPage page, DeviceCheck device) {
         Guidance guidance = Guidance.forBuild(page, clock.instant());
         QrCode qr = guidance.showsQr() ? QrCode.of(page.pageUrl()) : null;
         String script = guidance.needsTouchCheck() ? assets.path(Assets.TOUCH_SCRIPT) : null;
@@ -70,6 +81,8 @@ public final class PageRenderer {
         parameters.put("guidance", guidance);
         parameters.put("notes", ReleaseNotes.segments(page.releaseNotes()));
         parameters.put("qr", qr);
+        parameters.put("device", device);
+        parameters.put("deviceScript", assets.path(Assets.DEVICE_SCRIPT));
         return render("build.jte", parameters);
     }
 
@@ -79,7 +92,16 @@ public final class PageRenderer {
      * @throws TemplateException if a template fails (a bug, not bad input)
      */
     public String app(AppPage page) {
-        return render("app.jte", Map.of("head", head(page.appName()), "page", page));
+        return app(page, DeviceMarks.none());
+    }
+
+    /**
+     * The page of one app, each build marked for the visitor's device when it is known.
+     *
+     * @throws TemplateException if a template fails (a bug, not bad input)
+     */
+    public String app(AppPage page, DeviceMarks marks) {
+        return render("app.jte", Map.of("head", head(page.appName()), "page", page, "marks", marks));
     }
 
     /**

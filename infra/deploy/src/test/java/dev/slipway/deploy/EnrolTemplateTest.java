@@ -1,0 +1,99 @@
+package dev.slipway.deploy;
+
+import static dev.slipway.deploy.BucketTemplateTest.BUCKET_ARN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Devices: the enrol function's routes, role and settings, and the one CloudFront path that takes
+ * POST. Its own file, beside the general template tests, as its own block is in template.yaml.
+ */
+class EnrolTemplateTest {
+    private static final String CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+    private static final String ALL_VIEWER_EXCEPT_HOST_HEADER = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+    private static final Template TEMPLATE = Template.load();
+
+    private final Stack stack = new Stack(TEMPLATE);
+
+    @Test
+    void enrol_answersGetUnderEnrolAndPostOnTheAnswerPathOnly() {
+        // when
+        Map<String, Object> events = Nodes.map(stack.function("EnrolFunction").get("Events"), "Events");
+        // then: the HTTP API picks the most specific route, so GET /enrol/… comes here and not to install
+        assertThat(events.values()).containsExactlyInAnyOrder(route("GET", "/enrol/{proxy+}"), route("POST", "/enrol/answer"));
+        assertThat(stack.function("EnrolFunction").get("Handler")).isEqualTo("dev.slipway.enrol.EnrolHandler::handleRequest");
+        assertThat(stack.function("EnrolFunction").get("Timeout")).isEqualTo(15);
+    }
+
+    @Test
+    void enrol_mayWriteOnlyUnderDevices() {
+        // when
+        Map<String, Set<String>> access = new TreeMap<>();
+        for (Object policy : Nodes.oneOrMany(stack.function("EnrolFunction").get("Policies"))) {
+            for (Object statement : Nodes.oneOrMany(Nodes.map(policy, "policy").get("Statement"))) {
+                Map<String, Object> s = Nodes.map(statement, "statement");
+                assertThat(s.get("Effect")).isEqualTo("Allow");
+                for (Object resource : Nodes.oneOrMany(s.get("Resource"))) {
+                    for (Object action : Nodes.oneOrMany(s.get("Action"))) {
+                        access.computeIfAbsent((String) resource, r -> new TreeSet<>()).add((String) action);
+                    }
+                }
+            }
+        }
+        // then: it reads a device's earlier record and writes the new one; ListBucket makes a first
+        // enrolment's missing record a 404
+        assertThat(access).isEqualTo(Map.of(
+                BUCKET_ARN, Set.of("s3:ListBucket"),
+                BUCKET_ARN + "/devices/*", Set.of("s3:GetObject", "s3:PutObject")));
+    }
+
+    @Test
+    void enrol_getsTheLinkKeysAndNoSigningPemUnlessASecretIsNamed() {
+        // given
+        Stack signing = new Stack(TEMPLATE, Map.of("ProfileSigningSecret", "slipway/profile-signing"));
+        // when
+        Object keys = Nodes.at(stack.function("EnrolFunction"), "Environment", "Variables", "SLIPWAY_LINK_KEYS");
+        Object unsigned = Nodes.at(stack.function("EnrolFunction"), "Environment", "Variables", "SLIPWAY_PROFILE_SIGNING_PEM");
+        Object signed = Nodes.at(signing.function("EnrolFunction"), "Environment", "Variables", "SLIPWAY_PROFILE_SIGNING_PEM");
+        // then: keys and PEM are resolved by CloudFormation from Secrets Manager, never template text
+        assertThat(keys).isEqualTo("{{resolve:secretsmanager:{LinkSecret}:SecretString}}");
+        assertThat(Nodes.at(stack.function("EnrolFunction"), "Environment", "Variables", "SLIPWAY_ORIGIN_SECRET"))
+                .isEqualTo("{{resolve:secretsmanager:{OriginSecret}:SecretString}}");
+        assertThat(unsigned).isEqualTo("");
+        assertThat(signed).isEqualTo("{{resolve:secretsmanager:slipway/profile-signing:SecretString}}");
+    }
+
+    @Test
+    void cloudFront_allowsPostOnTheAnswerPathOnly_uncached_withTheViewerHost() {
+        // when
+        Map<String, Object> config = Nodes.map(stack.properties("Distribution").get("DistributionConfig"), "DistributionConfig");
+        List<Object> behaviours = Nodes.list(config.get("CacheBehaviors"), "CacheBehaviors");
+        // then: CloudFront has no POST-only set, so the answer path allows all seven methods and the
+        // HTTP API routes only POST there; every other path stays GET and HEAD
+        assertThat(behaviours).filteredOn(b -> Nodes.map(b, "behaviour").get("AllowedMethods") instanceof List<?> methods
+                && methods.contains("POST")).singleElement().isEqualTo(Map.of(
+                "PathPattern", "/enrol/answer",
+                "TargetOriginId", "api",
+                "ViewerProtocolPolicy", "redirect-to-https",
+                "AllowedMethods", List.of("GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"),
+                "CachedMethods", List.of("GET", "HEAD"),
+                "Compress", false,
+                "CachePolicyId", CACHING_DISABLED,
+                "OriginRequestPolicyId", ALL_VIEWER_EXCEPT_HOST_HEADER,
+                "FunctionAssociations", List.of(Map.of(
+                        "EventType", "viewer-request", "FunctionARN", "{ViewerHostFunction.FunctionARN}"))));
+        assertThat(Nodes.map(config.get("DefaultCacheBehavior"), "default").get("AllowedMethods"))
+                .isEqualTo(List.of("GET", "HEAD"));
+    }
+
+    private static Map<String, Object> route(String method, String path) {
+        return Map.of("Type", "HttpApi", "Properties",
+                Map.of("ApiId", "{HttpApi}", "Path", path, "Method", method, "PayloadFormatVersion", "2.0"));
+    }
+}

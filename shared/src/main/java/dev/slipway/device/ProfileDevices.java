@@ -1,0 +1,62 @@
+package dev.slipway.device;
+
+import dev.slipway.catalog.BuildRecord;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which devices a build's provisioning profile lets it install on, from the build record (the
+ * ingest stores the profile's {@code ProvisionedDevices} as {@code profile.devices} and
+ * {@code ProvisionsAllDevices} as {@code profile.provisionsAllDevices}).
+ *
+ * @param profileType {@code development}, {@code ad-hoc}, {@code enterprise}, {@code app-store}, or null if unsigned
+ * @param allDevices whether the profile provisions every device (enterprise)
+ * @param udids the listed devices' UDIDs
+ */
+public record ProfileDevices(String profileType, boolean allDevices, List<String> udids) {
+
+    /** What a build's profile says about one device. */
+    public enum Verdict {
+        /** The UDID is in the profile: installs as usual. */
+        REGISTERED,
+        /** The profile lists devices, and not this one: iOS would refuse it. */
+        NOT_REGISTERED,
+        /** Enterprise (or any profile for all devices): no device check. */
+        ANY_DEVICE,
+        /** No device can install it over the air (App Store profile, or none). */
+        NO_DEVICE
+    }
+
+    public ProfileDevices {
+        udids = List.copyOf(udids);
+    }
+
+    /** The profile facts of a build record. */
+    public static ProfileDevices of(BuildRecord build) {
+        Map<String, Object> profile = build.profile();
+        if (profile == null) {
+            return new ProfileDevices(null, false, List.of());
+        }
+        List<String> udids = profile.get("devices") instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+                : List.of();
+        return new ProfileDevices(profile.get("type") instanceof String type ? type : null,
+                Boolean.TRUE.equals(profile.get("provisionsAllDevices")), udids);
+    }
+
+    /** Whether the profile limits devices at all (development, ad-hoc): the builds worth a device check. */
+    public boolean limitsDevices() {
+        return !allDevices && !udids.isEmpty();
+    }
+
+    /** The verdict for one device. */
+    public Verdict verdict(String udid) {
+        if (allDevices) {
+            return Verdict.ANY_DEVICE;
+        }
+        if (udids.isEmpty()) {
+            return Verdict.NO_DEVICE;
+        }
+        return udids.stream().anyMatch(listed -> DeviceAttributes.sameUdid(listed, udid)) ? Verdict.REGISTERED
+                : Verdict.NOT_REGISTERED;
+    }
+}
