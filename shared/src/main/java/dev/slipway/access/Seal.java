@@ -25,14 +25,14 @@ public final class Seal {
     private static final int TAG_BYTES = 16;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-    private final KeyRing keys;
+    private final KeySource keys;
     private final int maxChars;
 
     /**
      * @param keys the current key seals, every key opens
      * @param maxChars the longest sealed text {@link #open} decodes (checked before decoding)
      */
-    public Seal(KeyRing keys, int maxChars) {
+    public Seal(KeySource keys, int maxChars) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.maxChars = maxChars;
     }
@@ -46,13 +46,14 @@ public final class Seal {
      * @throws IllegalArgumentException if the result would be longer than the limit given at construction
      */
     public String seal(String context, byte[] content) {
-        byte[] keyId = keys.currentKeyId().getBytes(StandardCharsets.US_ASCII);
+        KeyRing ring = keys.keys();
+        byte[] keyId = ring.currentKeyId().getBytes(StandardCharsets.US_ASCII);
         byte[] body = new byte[2 + keyId.length + content.length];
         body[0] = (byte) VERSION;
         body[1] = (byte) keyId.length;
         System.arraycopy(keyId, 0, body, 2, keyId.length);
         System.arraycopy(content, 0, body, 2 + keyId.length, content.length);
-        byte[] tag = tag(keys.currentKey(), context, body, body.length);
+        byte[] tag = tag(ring.currentKey(), context, body, body.length);
         byte[] raw = Arrays.copyOf(body, body.length + TAG_BYTES);
         System.arraycopy(tag, 0, raw, body.length, TAG_BYTES);
         String text = ENCODER.encodeToString(raw);
@@ -88,7 +89,7 @@ public final class Seal {
             throw new InvalidTokenException(Reason.MALFORMED, context + " has the wrong layout");
         }
         String keyId = new String(raw, 2, raw[1], StandardCharsets.US_ASCII);
-        SecretKey key = keys.key(keyId);
+        SecretKey key = keys.keys().key(keyId);
         if (key == null) {
             throw new InvalidTokenException(Reason.UNKNOWN_KEY, context + " sealed with unknown key id " + LogText.quote(keyId));
         }

@@ -2,7 +2,7 @@ package dev.slipway.device;
 
 import dev.slipway.access.InvalidTokenException;
 import dev.slipway.access.InvalidTokenException.Reason;
-import dev.slipway.access.KeyRing;
+import dev.slipway.access.KeySource;
 import dev.slipway.access.Seal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -38,7 +38,7 @@ public final class Challenges {
      * @param clock issue and check times
      * @param ttl how long a challenge is accepted
      */
-    public Challenges(KeyRing keys, Clock clock, Duration ttl) {
+    public Challenges(KeySource keys, Clock clock, Duration ttl) {
         this.seal = new Seal(keys, MAX_CHARS);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ttl = Objects.requireNonNull(ttl, "ttl");

@@ -2,7 +2,7 @@ package dev.slipway.device;
 
 import dev.slipway.access.InvalidTokenException;
 import dev.slipway.access.InvalidTokenException.Reason;
-import dev.slipway.access.KeyRing;
+import dev.slipway.access.KeySource;
 import dev.slipway.access.Seal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,7 @@ public final class DeviceTokens {
     private final Seal seal;
     private final Clock clock;
 
-    public DeviceTokens(KeyRing keys, Clock clock) {
+    public DeviceTokens(KeySource keys, Clock clock) {
         this.seal = new Seal(keys, MAX_CHARS);
         this.clock = Objects.requireNonNull(clock, "clock");
     }

@@ -1,8 +1,6 @@
 package dev.slipway.enrol;
 
-import dev.slipway.access.KeyRing;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -10,37 +8,27 @@ import software.amazon.awssdk.regions.Region;
  *
  * @param bucket the bucket (the function writes only under {@code devices/})
  * @param region its region
- * @param keys the link keys: they verify page tokens and seal challenges and device tokens
+ * @param linkSecretArn the Secrets Manager secret holding the link keys (they verify page tokens and
+ *     seal challenges and device tokens); its value is never in the environment
  * @param site which site a request came to: behind CloudFront, by its origin secret and the custom domain
- * @param profileSigner the operator's profile signing certificate and key, if set
+ * @param profileSigningSecretArn the secret holding the operator's profile signing certificate and
+ *     key (PEM), or "" to serve profiles unsigned
  */
-record EnrolConfig(String bucket, Region region, KeyRing keys, SiteOrigin site, Optional<ProfileSigner> profileSigner) {
+record EnrolConfig(String bucket, Region region, String linkSecretArn, SiteOrigin site, String profileSigningSecretArn) {
     static final String BUCKET = "SLIPWAY_BUCKET";
     static final String REGION = "AWS_REGION";
-    static final String LINK_KEYS = "SLIPWAY_LINK_KEYS";
+    static final String LINK_SECRET_ARN = "SLIPWAY_LINK_SECRET_ARN";
     static final String CUSTOM_DOMAIN = "SLIPWAY_CUSTOM_DOMAIN";
     static final String ORIGIN_SECRET = "SLIPWAY_ORIGIN_SECRET";
-    static final String PROFILE_SIGNING_PEM = "SLIPWAY_PROFILE_SIGNING_PEM";
+    static final String PROFILE_SIGNING_SECRET_ARN = "SLIPWAY_PROFILE_SIGNING_SECRET_ARN";
 
     /**
      * @throws IllegalStateException naming the variable if one is missing or malformed (never its value)
      */
     static EnrolConfig fromEnvironment(Map<String, String> env) {
-        KeyRing keys;
-        try {
-            keys = KeyRing.parse(require(env, LINK_KEYS));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("environment variable " + LINK_KEYS + " is not a usable key ring: " + e.getMessage());
-        }
-        String pem = env.getOrDefault(PROFILE_SIGNING_PEM, "");
-        Optional<ProfileSigner> signer;
-        try {
-            signer = pem.isBlank() ? Optional.empty() : Optional.of(ProfileSigner.fromPem(pem));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("environment variable " + PROFILE_SIGNING_PEM + ": " + e.getMessage());
-        }
-        return new EnrolConfig(require(env, BUCKET), Region.of(require(env, REGION)), keys,
-                SiteOrigin.behindCloudFront(require(env, ORIGIN_SECRET), env.getOrDefault(CUSTOM_DOMAIN, "")), signer);
+        return new EnrolConfig(require(env, BUCKET), Region.of(require(env, REGION)), require(env, LINK_SECRET_ARN),
+                SiteOrigin.behindCloudFront(require(env, ORIGIN_SECRET), env.getOrDefault(CUSTOM_DOMAIN, "")),
+                env.getOrDefault(PROFILE_SIGNING_SECRET_ARN, "").trim());
     }
 
     private static String require(Map<String, String> env, String name) {

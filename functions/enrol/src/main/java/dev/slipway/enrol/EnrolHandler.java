@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.slipway.access.LinkSigner;
+import dev.slipway.access.SecretKeySource;
+import dev.slipway.access.SecretsManagerSecret;
 import dev.slipway.device.Challenges;
 import dev.slipway.device.DeviceStore;
 import dev.slipway.device.DeviceTokens;
@@ -16,6 +18,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** HTTP API (payload 2.0) → {@link EnrolService} → response. */
 public final class EnrolHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -29,13 +33,33 @@ public final class EnrolHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     public EnrolHandler() {
         EnrolConfig config = EnrolConfig.fromEnvironment(System.getenv());
         Clock clock = Clock.systemUTC();
-        this.service = new EnrolService(new LinkSigner(config.keys(), clock),
-                new Challenges(config.keys(), clock, Challenges.DEFAULT_TTL), new DeviceTokens(config.keys(), clock),
+        SecretsManagerClient secrets = SecretsManagerSecret.client(config.region());
+        SecretKeySource keys = new SecretKeySource(new SecretsManagerSecret(secrets, config.linkSecretArn()), clock);
+        Optional<ProfileSigner> profileSigner = profileSigner(secrets, config.profileSigningSecretArn());
+        this.service = new EnrolService(new LinkSigner(keys, clock),
+                new Challenges(keys, clock, Challenges.DEFAULT_TTL), new DeviceTokens(keys, clock),
                 new DeviceAnswers(DeviceAnchors.apple()),
-                new DeviceStore(S3Clients.create(config.region()), config.bucket()), config.profileSigner(), clock,
+                new DeviceStore(S3Clients.create(config.region()), config.bucket()), profileSigner, clock,
                 config.site());
-        LOG.info("enrol.ready", "bucket", config.bucket(), "profileSigner",
-                config.profileSigner().map(ProfileSigner::subject).orElse(null));
+        LOG.info("enrol.ready", "bucket", config.bucket(), "keys", keys.keys().keyIds().size(), "profileSigner",
+                profileSigner.map(ProfileSigner::subject).orElse(null));
+    }
+
+    /**
+     * The operator's profile signing certificate and key, read once at init from its secret (PEM);
+     * never from the environment, where anyone allowed to read the function's configuration could.
+     *
+     * @throws IllegalStateException if the secret is set but holds no usable certificate and key
+     */
+    private static Optional<ProfileSigner> profileSigner(SecretsManagerClient secrets, String secretArn) {
+        if (secretArn.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ProfileSigner.fromPem(new SecretsManagerSecret(secrets, secretArn).get()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("profile signing secret " + secretArn + ": " + e.getMessage());
+        }
     }
 
     public EnrolHandler(EnrolService service) {

@@ -107,6 +107,16 @@ public final class LocalStack implements AutoCloseable {
             this(data, bind, host, port, s3Port, s3HttpPort, tlsCert, tlsKey, List.of(), null, null);
         }
 
+        /** The same, POSTing build notices to these webhooks, signed with this secret. */
+        public Options withWebhooks(List<WebhookTarget> targets, String secret) {
+            return new Options(data, bind, host, port, s3Port, s3HttpPort, tlsCert, tlsKey, targets, secret, deviceCa);
+        }
+
+        /** The same, enrolment also accepting device certificates from this test CA (PEM). */
+        public Options withDeviceCa(Path ca) {
+            return new Options(data, bind, host, port, s3Port, s3HttpPort, tlsCert, tlsKey, webhooks, webhookSecret, ca);
+        }
+
         /** The machine's LAN address, or {@code localhost} if it has none. */
         public static String defaultHost() {
             return LanAddress.guess();

@@ -43,8 +43,8 @@ class LocalStackEnrolTest {
         phone = temp.resolve("phone");
         assertThat(script("ca", phone.toString()).exit).isZero();
         data = temp.resolve("data");
-        stack = LocalStack.start(new LocalStack.Options(data, "127.0.0.1", "127.0.0.1", 0, 0, 0, null, null,
-                phone.resolve("test-ca.pem")), line -> { });
+        stack = LocalStack.start(new LocalStack.Options(data, "127.0.0.1", "127.0.0.1", 0, 0, 0, null, null)
+                .withDeviceCa(phone.resolve("test-ca.pem")), line -> { });
         Cli.Run published = Cli.run("publish", Fixtures.get("ipa/fastlane-Example1.ipa").toString(), "--local", "--data",
                 data.toString(), "--no-qr");
         page = published.lines()[1];
@@ -104,7 +104,7 @@ class LocalStackEnrolTest {
         Path device = phone.resolve("device.pem");
 
         assertThatThrownBy(() -> LocalStack.start(new LocalStack.Options(temp.resolve("bad"), "127.0.0.1", "127.0.0.1", 0, 0,
-                0, null, null, device), line -> { })).isInstanceOf(LocalStackException.class)
+                0, null, null).withDeviceCa(device), line -> { })).isInstanceOf(LocalStackException.class)
                 .hasMessage("--device-ca " + device + ": test device CA CN=0028864F-4A2C-4C23-997D-E73E4A0838D3 is not a "
                         + "certificate authority (basicConstraints CA:TRUE with keyCertSign)");
     }

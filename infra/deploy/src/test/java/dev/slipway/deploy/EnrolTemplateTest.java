@@ -35,38 +35,45 @@ class EnrolTemplateTest {
     void enrol_mayWriteOnlyUnderDevices() {
         // when
         Map<String, Set<String>> access = new TreeMap<>();
-        for (Object policy : Nodes.oneOrMany(stack.function("EnrolFunction").get("Policies"))) {
-            for (Object statement : Nodes.oneOrMany(Nodes.map(policy, "policy").get("Statement"))) {
-                Map<String, Object> s = Nodes.map(statement, "statement");
-                assertThat(s.get("Effect")).isEqualTo("Allow");
-                for (Object resource : Nodes.oneOrMany(s.get("Resource"))) {
-                    for (Object action : Nodes.oneOrMany(s.get("Action"))) {
-                        access.computeIfAbsent((String) resource, r -> new TreeSet<>()).add((String) action);
-                    }
+        for (Map<String, Object> s : stack.statements("EnrolFunction")) {
+            assertThat(s.get("Effect")).isEqualTo("Allow");
+            for (Object resource : Nodes.oneOrMany(s.get("Resource"))) {
+                for (Object action : Nodes.oneOrMany(s.get("Action"))) {
+                    access.computeIfAbsent((String) resource, r -> new TreeSet<>()).add((String) action);
                 }
             }
         }
         // then: it reads a device's earlier record and writes the new one; ListBucket makes a first
         // enrolment's missing record a 404
         assertThat(access).isEqualTo(Map.of(
+                "{LinkSecret}", Set.of("secretsmanager:GetSecretValue"),
                 BUCKET_ARN, Set.of("s3:ListBucket"),
                 BUCKET_ARN + "/devices/*", Set.of("s3:GetObject", "s3:PutObject")));
     }
 
     @Test
-    void enrol_getsTheLinkKeysAndNoSigningPemUnlessASecretIsNamed() {
+    void enrol_getsSecretsByArnOnly_andReadsTheSigningSecretOnlyWhenNamed() {
         // given
-        Stack signing = new Stack(TEMPLATE, Map.of("ProfileSigningSecret", "slipway/profile-signing"));
+        String arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:slipway/profile-signing-AbCdEf";
+        Stack signing = new Stack(TEMPLATE, Map.of("ProfileSigningSecret", arn));
         // when
-        Object keys = Nodes.at(stack.function("EnrolFunction"), "Environment", "Variables", "SLIPWAY_LINK_KEYS");
-        Object unsigned = Nodes.at(stack.function("EnrolFunction"), "Environment", "Variables", "SLIPWAY_PROFILE_SIGNING_PEM");
-        Object signed = Nodes.at(signing.function("EnrolFunction"), "Environment", "Variables", "SLIPWAY_PROFILE_SIGNING_PEM");
-        // then: keys and PEM are resolved by CloudFormation from Secrets Manager, never template text
-        assertThat(keys).isEqualTo("{{resolve:secretsmanager:{LinkSecret}:SecretString}}");
-        assertThat(Nodes.at(stack.function("EnrolFunction"), "Environment", "Variables", "SLIPWAY_ORIGIN_SECRET"))
-                .isEqualTo("{{resolve:secretsmanager:{OriginSecret}:SecretString}}");
+        Object keys = Nodes.at(stack.function("EnrolFunction"), "Environment", "Variables", "SLIPWAY_LINK_SECRET_ARN");
+        Object unsigned = Nodes.at(stack.function("EnrolFunction"), "Environment", "Variables",
+                "SLIPWAY_PROFILE_SIGNING_SECRET_ARN");
+        Object signed = Nodes.at(signing.function("EnrolFunction"), "Environment", "Variables",
+                "SLIPWAY_PROFILE_SIGNING_SECRET_ARN");
+        // then: the function reads the keys and the signing key itself; no environment holds them
+        assertThat(keys).isEqualTo("{LinkSecret}");
         assertThat(unsigned).isEqualTo("");
-        assertThat(signed).isEqualTo("{{resolve:secretsmanager:slipway/profile-signing:SecretString}}");
+        assertThat(signed).isEqualTo(arn);
+        assertThat(String.valueOf(Nodes.at(signing.function("EnrolFunction"), "Environment", "Variables")))
+                .doesNotContain("{LinkSecret}:SecretString").doesNotContain(arn + ":SecretString");
+        assertThat(signing.statements("EnrolFunction")).anySatisfy(statement -> {
+            assertThat(statement.get("Action")).isEqualTo("secretsmanager:GetSecretValue");
+            assertThat(statement.get("Resource")).isEqualTo(arn);
+        });
+        assertThat(stack.statements("EnrolFunction")).noneSatisfy(statement ->
+                assertThat(statement.get("Resource")).isEqualTo(arn));
     }
 
     @Test

@@ -100,17 +100,18 @@ class PolicyTemplateTest {
     void ingest_getsExactlyTheAccessItsCodeUses() {
         // when
         Map<String, Set<String>> access = access("IngestFunction");
-        // then
-        assertThat(access).isEqualTo(Map.of(
-                BUCKET_ARN, Set.of("s3:ListBucket"),
-                BUCKET_ARN + "/uploads/*", Set.of("s3:GetObject", "s3:GetObjectVersion"),
-                BUCKET_ARN + "/builds/*", Set.of("s3:GetObject", "s3:PutObject"),
-                BUCKET_ARN + "/static/icons/*", Set.of("s3:PutObject"),
-                BUCKET_ARN + "/apps/*", Set.of("s3:PutObject"),
-                BUCKET_ARN + "/failed/*", Set.of("s3:PutObject"),
-                BUCKET_ARN + "/receipts/*", Set.of("s3:PutObject"),
-                QUEUE, Set.of("sqs:SendMessage"),
-                TOPIC, Set.of("sns:Publish")));
+        // then: the link keys sign the page links of its build notices
+        assertThat(access).isEqualTo(Map.ofEntries(
+                Map.entry(LINK_SECRET, Set.of("secretsmanager:GetSecretValue")),
+                Map.entry(BUCKET_ARN, Set.of("s3:ListBucket")),
+                Map.entry(BUCKET_ARN + "/uploads/*", Set.of("s3:GetObject", "s3:GetObjectVersion")),
+                Map.entry(BUCKET_ARN + "/builds/*", Set.of("s3:GetObject", "s3:PutObject")),
+                Map.entry(BUCKET_ARN + "/static/icons/*", Set.of("s3:PutObject")),
+                Map.entry(BUCKET_ARN + "/apps/*", Set.of("s3:PutObject")),
+                Map.entry(BUCKET_ARN + "/failed/*", Set.of("s3:PutObject")),
+                Map.entry(BUCKET_ARN + "/receipts/*", Set.of("s3:PutObject")),
+                Map.entry(QUEUE, Set.of("sqs:SendMessage")),
+                Map.entry(TOPIC, Set.of("sns:Publish"))));
     }
 
     @Test
@@ -174,10 +175,7 @@ class PolicyTemplateTest {
     }
 
     private List<Map<String, Object>> statements(String function) {
-        return Nodes.oneOrMany(stack.function(function).get("Policies")).stream()
-                .flatMap(policy -> Nodes.oneOrMany(Nodes.map(policy, "policy").get("Statement")).stream())
-                .map(statement -> Nodes.map(statement, "statement"))
-                .toList();
+        return stack.statements(function);
     }
 
     /** Resource → the actions allowed on it, across all statements. */

@@ -89,6 +89,14 @@ final class Stack {
         return Nodes.map(evaluate(template.function(logicalId)), logicalId);
     }
 
+    /** The function's inline policy statements, evaluated (statements under a false condition dropped). */
+    List<Map<String, Object>> statements(String logicalId) {
+        return Nodes.oneOrMany(function(logicalId).get("Policies")).stream()
+                .flatMap(policy -> Nodes.oneOrMany(Nodes.map(policy, "policy").get("Statement")).stream())
+                .map(statement -> Nodes.map(statement, "statement"))
+                .toList();
+    }
+
     boolean condition(String name) {
         Object expression = template.section("Conditions").get(name);
         if (expression == null) {
