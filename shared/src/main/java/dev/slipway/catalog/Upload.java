@@ -51,7 +51,7 @@ public record Upload(String key, long size, String eTag, String sequencer, Strin
             throw new UploadRejectedException("channel folders are one level deep: put the IPA in uploads/<channel>/, not "
                     + Layout.UPLOADS + folder);
         }
-        if (!Channel.isValid(channel)) {
+        if (!Channel.FORM.matches(channel)) {
             throw new UploadRejectedException("channel \"" + channel + "\" is not a valid channel name (" + Channel.RULE + ")");
         }
         return channel;

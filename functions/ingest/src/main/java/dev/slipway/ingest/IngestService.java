@@ -130,7 +130,7 @@ public final class IngestService {
             }
             long readMillis = (System.nanoTime() - readStarted) / 1_000_000;
             String bundleId = info.app().bundleId();
-            if (!BundleId.isValid(bundleId)) {
+            if (!BundleId.FORM.matches(bundleId)) {
                 throw new UploadRejectedException("CFBundleIdentifier \"" + bundleId + "\" is not a valid bundle identifier");
             }
             long copyMillis = store(id, upload, channel, notes, info);

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 public final class InstallSite {
     /** A build or failure id in a path, as a group. */
-    private static final String BUILD_ID = "(" + BuildId.REGEX + ")";
+    private static final String BUILD_ID = "(" + BuildId.FORM.regex() + ")";
 
     private InstallSite() {
     }
@@ -66,7 +66,7 @@ public final class InstallSite {
                 Route.read("/m/" + BUILD_ID + "\\.plist", "manifest.fetch", new ManifestRoute(builds, signer, ttl)),
                 Route.read("/d/" + BUILD_ID + "\\.ipa", "package.download",
                         new DownloadRoute(builds, presigner, settings.bucket(), ttl)),
-                Route.read("/a/(" + BundleId.REGEX + ")(?:/(" + Channel.REGEX + "))?", "page.view",
+                Route.read("/a/(" + BundleId.FORM.regex() + ")(?:/(" + Channel.FORM.regex() + "))?", "page.view",
                         new AppPageRoute(catalog, policy, pages)),
                 Route.read("/f/" + BUILD_ID, "page.view", new FailurePageRoute(catalog, policy, pages))),
                 settings.origins(), signer, pages);

@@ -87,7 +87,7 @@ final class PublishCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException("no such file: " + file);
         }
-        if (channel != null && !Channel.isValid(channel)) {
+        if (channel != null && !Channel.FORM.matches(channel)) {
             throw new InvalidInputException("--channel \"" + channel + "\" is not a channel name (" + Channel.RULE + ")");
         }
         LinkCommand.checkTtl(ttl);

@@ -16,13 +16,13 @@ final class Scopes {
      * @throws InvalidInputException naming the text if it is neither form
      */
     static Scope parse(String text) throws InvalidInputException {
-        if (BuildId.isValid(text)) {
+        if (BuildId.FORM.matches(text)) {
             return new BuildScope(text);
         }
         int colon = text.lastIndexOf(':');
         String bundleId = colon < 0 ? text : text.substring(0, colon);
         String channel = colon < 0 ? null : text.substring(colon + 1);
-        if (!BundleId.isValid(bundleId) || channel != null && !Channel.isValid(channel)) {
+        if (!BundleId.FORM.matches(bundleId) || channel != null && !Channel.FORM.matches(channel)) {
             throw new InvalidInputException("\"" + text + "\" is neither a build id (20 characters, a-z 2-7) nor "
                     + "APP[:CHANNEL] (a bundle id such as com.example.app, and a channel such as beta)");
         }
