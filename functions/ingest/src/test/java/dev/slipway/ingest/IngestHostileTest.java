@@ -9,6 +9,7 @@ import dev.slipway.catalog.S3Catalog;
 import dev.slipway.catalog.Upload;
 import dev.slipway.fixtures.HostileCorpus;
 import dev.slipway.fixtures.HostileIpas;
+import dev.slipway.fixtures.TestContext;
 import dev.slipway.fixtures.TestS3;
 import java.time.Clock;
 import java.time.Instant;

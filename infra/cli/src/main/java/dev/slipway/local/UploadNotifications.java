@@ -7,6 +7,7 @@ import dev.slipway.catalog.Layout;
 import dev.slipway.catalog.Receipt;
 import dev.slipway.catalog.S3Catalog;
 import dev.slipway.catalog.Upload;
+import dev.slipway.storage.ETag;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -92,7 +93,7 @@ final class UploadNotifications implements NotifyingBlobStore.Listener, AutoClos
                 // Removed already: S3 would still notify; the ingest would find it gone.
                 return;
             }
-            if (versionId == null && !ObjectCreatedEvents.unquote(head.eTag()).equals(ObjectCreatedEvents.unquote(eTag))) {
+            if (versionId == null && !ETag.same(head.eTag(), eTag)) {
                 // Overwritten since (an unversioned write): that write's own event follows.
                 return;
             }
