@@ -1,8 +1,6 @@
 package dev.slipway.catalog;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The outcome of one upload ({@code receipts/…}), so an uploader who knows the key and the version
@@ -29,15 +27,8 @@ public record Receipt(String uploadKey, String eTag, String versionId, String ou
     }
 
     public byte[] toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("uploadKey", uploadKey);
-        json.put("eTag", eTag);
-        json.put("versionId", versionId);
-        json.put("outcome", outcome);
-        json.put("id", id);
-        json.put("reason", reason);
-        json.put("at", Json.iso(at));
-        return Json.write(json);
+        return Json.write(Json.map("uploadKey", uploadKey, "eTag", eTag, "versionId", versionId, "outcome", outcome,
+                "id", id, "reason", reason, "at", Json.iso(at)));
     }
 
     /**

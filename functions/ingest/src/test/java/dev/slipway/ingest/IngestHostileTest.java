@@ -9,7 +9,7 @@ import dev.slipway.catalog.S3Catalog;
 import dev.slipway.catalog.Upload;
 import dev.slipway.fixtures.HostileCorpus;
 import dev.slipway.fixtures.HostileIpas;
-import dev.slipway.fixtures.TestContext;
+import dev.slipway.log.LocalContext;
 import dev.slipway.fixtures.TestS3;
 import java.time.Clock;
 import java.time.Instant;
@@ -143,7 +143,7 @@ class IngestHostileTest {
     private static Upload ingest(String key, byte[] bytes) throws Exception {
         s3.putObject(b -> b.bucket(s3server.bucket()).key(key), RequestBody.fromBytes(bytes));
         S3Event event = S3Events.put(s3server.bucket(), key, bytes, String.format("0077%014X", SEQUENCE.incrementAndGet()));
-        handler.handleRequest(event, new TestContext());
+        handler.handleRequest(event, new LocalContext("slipway-ingest", "test-request"));
         var record = event.getRecords().get(0);
         var object = record.getS3().getObject();
         return new Upload(object.getUrlDecodedKey(), object.getSizeAsLong(), object.geteTag(), object.getSequencer(),
