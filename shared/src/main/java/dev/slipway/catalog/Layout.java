@@ -1,5 +1,6 @@
 package dev.slipway.catalog;
 
+import dev.slipway.storage.ETag;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -92,9 +93,7 @@ public final class Layout {
         if (versionId != null && !versionId.isBlank()) {
             return "v:" + versionId;
         }
-        String bare = eTag != null && eTag.length() > 1 && eTag.startsWith("\"") && eTag.endsWith("\"")
-                ? eTag.substring(1, eTag.length() - 1) : String.valueOf(eTag);
-        return "e:" + bare;
+        return "e:" + ETag.bare(eTag);
     }
 
     public static String revokedBuild(String buildId) {

@@ -7,6 +7,7 @@ import com.dd.plist.NSObject;
 import com.dd.plist.NSString;
 import dev.slipway.ipa.profile.ProvisioningProfile;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,7 +92,9 @@ final class InfoPlist {
         NSObject value = root.get("UIDeviceFamily");
         List<NSObject> items = new ArrayList<>();
         if (value instanceof NSArray array) {
-            items.addAll(List.of(array.getArray()).subList(0, Math.min(array.count(), MAX_LIST)));
+            // Not List.of: a binary plist's array can hold nulls (found by fuzzing).
+            NSObject[] all = array.getArray();
+            items.addAll(Arrays.asList(all).subList(0, Math.min(all.length, MAX_LIST)));
         } else if (value != null) {
             items.add(value);
         }

@@ -10,6 +10,8 @@ package dev.slipway.ipa;
  */
 public class InvalidIpaException extends Exception {
     private static final long serialVersionUID = 1L;
+    /** Reasons are read by people: longer ones (quoting hostile names) are cut here. */
+    static final int MAX_LENGTH = 500;
 
     /** @param message the reason; control characters in it (from entry names, say) are escaped */
     public InvalidIpaException(String message) {
@@ -24,11 +26,16 @@ public class InvalidIpaException extends Exception {
     /**
      * The text with line breaks, other control characters and bidirectional overrides written as
      * backslash escapes (n, r, t, or u and four hex digits): a reason quotes names from the upload,
-     * and must stay one line in the failure record, the log and the terminal.
+     * and must stay one line in the failure record, the log and the terminal. Cut at
+     * {@value #MAX_LENGTH} characters.
      */
     public static String oneLine(String text) {
         if (text == null) {
             return null;
+        }
+        if (text.length() > MAX_LENGTH) {
+            // A 60,000-character entry name is no reason to write 60 KB into a failure record.
+            text = text.substring(0, MAX_LENGTH) + "…";
         }
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {

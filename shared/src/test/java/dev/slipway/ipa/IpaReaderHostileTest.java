@@ -56,6 +56,20 @@ class IpaReaderHostileTest {
     }
 
     @Test
+    void read_fuzzNullElementInDeviceFamilies_isReadAsIphoneOnly() throws Exception {
+        // given the input Jazzer found: a binary plist whose UIDeviceFamily array holds a null object
+        byte[] plist;
+        try (var in = getClass().getResourceAsStream(
+                "InfoPlistFuzzTestInputs/parse_anyBytes_onlyPlistFormatExceptionEscapes/fuzz-null-element-in-device-families.plist")) {
+            plist = in.readAllBytes();
+        }
+
+        // when / then it reads (a NullPointerException escaped before)
+        IpaInfo info = read(ipa(plist));
+        assertThat(info.app().deviceFamilies()).containsExactly(DeviceFamily.IPHONE);
+    }
+
+    @Test
     void read_malformedXmlPlist_printsNothingAndGivesTheReason() throws Exception {
         // given issue 10's defect 7: the JDK parser printed "[Fatal Error] …" before the reason
         Path ipa = ipa("<?xml version=\"1.0\"?><plist><dict><key>a</key>".getBytes(StandardCharsets.UTF_8));

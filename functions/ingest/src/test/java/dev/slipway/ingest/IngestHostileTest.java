@@ -7,12 +7,15 @@ import dev.slipway.catalog.FailureRecord;
 import dev.slipway.catalog.Receipt;
 import dev.slipway.catalog.S3Catalog;
 import dev.slipway.catalog.Upload;
+import dev.slipway.fixtures.HostileCorpus;
 import dev.slipway.fixtures.HostileIpas;
-import dev.slipway.fixtures.TestContext;
+import dev.slipway.log.LocalContext;
 import dev.slipway.fixtures.TestS3;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,12 +24,14 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Issue 10's defects 2 and 3 through the handler, over S3Proxy: each upload ends in a build or a
- * failure record, and the handler returns (a throw is a Lambda retry, then the dead-letter queue).
+ * Issue 10's defects 2 and 3, and its generated hostile corpus, through the handler over S3Proxy:
+ * each upload ends in a build or a failure record, and the handler returns (a throw is a Lambda
+ * retry, then the dead-letter queue).
  */
 class IngestHostileTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final int BIT_FLIPS = 40;
     private static TestS3 s3server;
     private static S3Client s3;
     private static S3Catalog catalog;
@@ -80,6 +85,53 @@ class IngestHostileTest {
                 + "directory");
     }
 
+    @Test
+    void handleRequest_hostileCorpus_everyUploadEndsInABuildOrAFailureRecord() throws Exception {
+        // given issue 10's generated hostile corpus (fewer bit flips than the reader's run: each is an S3 round trip)
+        List<HostileCorpus.Input> corpus = HostileCorpus.generate(BIT_FLIPS);
+        List<String> retries = new ArrayList<>();
+        List<String> noVerdict = new ArrayList<>();
+        int built = 0;
+        int failed = 0;
+        long worstMillis = 0;
+        String worst = "";
+        for (int i = 0; i < corpus.size(); i++) {
+            HostileCorpus.Input input = corpus.get(i);
+            String label = input.category() + ": " + input.name();
+            long started = System.nanoTime();
+            Upload upload;
+            // when each is uploaded and its event handled
+            try {
+                upload = ingest("uploads/corpus/" + i + ".ipa", input.bytes().get());
+            } catch (RuntimeException e) {
+                // A throw from the handler is what Lambda retries, then dead-letters.
+                retries.add(label + " -> " + e);
+                continue;
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (millis >= worstMillis) {
+                worstMillis = millis;
+                worst = label;
+            }
+            // then it has a verdict: a build, or a failure record with a one-line reason
+            if (catalog.build(upload.buildId()).isPresent()) {
+                built++;
+            } else if (catalog.failure(upload.failureId()).isPresent()) {
+                failed++;
+                assertThat(catalog.failure(upload.failureId()).orElseThrow().reason()).as(label).isNotBlank()
+                        .doesNotContain("\n").doesNotContain("Exception");
+            } else {
+                noVerdict.add(label);
+            }
+        }
+        System.out.printf("hostile corpus through the ingest handler: inputs=%d built=%d failed=%d retries=%d "
+                + "noVerdict=%d worstMs=%d worst=%s%n", corpus.size(), built, failed, retries.size(), noVerdict.size(),
+                worstMillis, worst);
+        assertThat(retries).isEmpty();
+        assertThat(noVerdict).isEmpty();
+        assertThat(built + failed).isEqualTo(corpus.size());
+    }
+
     private static FailureRecord failure(Upload upload) throws Exception {
         FailureRecord failure = catalog.failure(upload.failureId()).orElseThrow();
         assertThat(catalog.receipt(upload.key()).orElseThrow().reason()).isEqualTo(failure.reason());
@@ -91,7 +143,7 @@ class IngestHostileTest {
     private static Upload ingest(String key, byte[] bytes) throws Exception {
         s3.putObject(b -> b.bucket(s3server.bucket()).key(key), RequestBody.fromBytes(bytes));
         S3Event event = S3Events.put(s3server.bucket(), key, bytes, String.format("0077%014X", SEQUENCE.incrementAndGet()));
-        handler.handleRequest(event, new TestContext());
+        handler.handleRequest(event, new LocalContext("slipway-ingest", "test-request"));
         var record = event.getRecords().get(0);
         var object = record.getS3().getObject();
         return new Upload(object.getUrlDecodedKey(), object.getSizeAsLong(), object.geteTag(), object.getSequencer(),

@@ -27,6 +27,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSTypedData;
+import org.xml.sax.SAXParseException;
 
 /**
  * Reads a provisioning profile: a CMS SignedData message whose encapsulated content is a property
@@ -326,6 +327,10 @@ public final class ProfileParser {
      * quote the (hostile) input, control characters included.
      */
     private static String reason(Throwable e) {
+        if (e instanceof SAXParseException xml) {
+            // The JDK parser's words ("Content is not allowed in prolog.") are its own jargon.
+            return "its XML is not well-formed (line " + xml.getLineNumber() + ")";
+        }
         String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
                 : e.getMessage().strip().replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "?");
         return message.length() <= MAX_REASON_LENGTH ? message : message.substring(0, MAX_REASON_LENGTH) + "…";

@@ -2,6 +2,7 @@ package dev.slipway.ipa.icon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.fixtures.RawZip;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -58,19 +59,7 @@ final class TestPngs {
 
     /** Deflate without zlib header and Adler-32, as in crushed PNGs. */
     static byte[] rawDeflate(byte[] data) {
-        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-        try {
-            deflater.setInput(data);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-            return out.toByteArray();
-        } finally {
-            deflater.end();
-        }
+        return RawZip.deflate(data);
     }
 
     /** Raw deflate of {@code count} zero bytes, streamed so the zeros never sit in memory at once. */
