@@ -30,9 +30,8 @@ public record FailureRecord(String id, String uploadKey, String fileName, long s
      * @throws CatalogException if the bytes are not a failure record
      */
     public static FailureRecord parse(byte[] bytes) throws CatalogException {
-        Map<String, Object> json = Json.read(bytes, "failure record");
-        return new FailureRecord(Json.string(json, "id"), Json.string(json, "uploadKey"), Json.string(json, "fileName"),
-                Json.number(json, "size"), Json.string(json, "eTag"), Json.instant(json, "uploadedAt"),
-                Json.instant(json, "failedAt"), Json.string(json, "reason"));
+        Json.Fields json = Json.read(bytes, "failure record");
+        return new FailureRecord(json.string("id"), json.string("uploadKey"), json.string("fileName"), json.number("size"),
+                json.string("eTag"), json.instant("uploadedAt"), json.instant("failedAt"), json.string("reason"));
     }
 }

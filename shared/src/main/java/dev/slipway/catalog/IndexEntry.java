@@ -13,7 +13,8 @@ public record IndexEntry(String id, String bundleId, String channel, String name
 
     public static IndexEntry of(BuildRecord record) {
         return new IndexEntry(record.id(), record.bundleId(), record.channel(), record.name(), record.version(),
-                record.build(), record.size(), record.uploadedAt(), record.profileType(), record.hasIcon());
+                record.build(), record.size(), record.uploadedAt(),
+                record.profile() == null ? null : record.profile().type().id(), record.hasIcon());
     }
 
     public String key() {
@@ -39,10 +40,9 @@ public record IndexEntry(String id, String bundleId, String channel, String name
      * @throws CatalogException if the bytes are not an index entry
      */
     public static IndexEntry parse(byte[] bytes) throws CatalogException {
-        Map<String, Object> json = Json.read(bytes, "index entry");
-        return new IndexEntry(Json.string(json, "id"), Json.string(json, "bundleId"), Json.string(json, "channel"),
-                Json.string(json, "name"), Json.string(json, "version"), Json.string(json, "build"),
-                Json.number(json, "size"), Json.instant(json, "uploadedAt"), Json.string(json, "profileType"),
-                Json.bool(json, "hasIcon"));
+        Json.Fields json = Json.read(bytes, "index entry");
+        return new IndexEntry(json.string("id"), json.string("bundleId"), json.string("channel"), json.string("name"),
+                json.string("version"), json.string("build"), json.number("size"), json.instant("uploadedAt"),
+                json.string("profileType"), json.bool("hasIcon"));
     }
 }

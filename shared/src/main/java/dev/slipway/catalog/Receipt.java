@@ -35,8 +35,8 @@ public record Receipt(String uploadKey, String eTag, String outcome, String id, 
      * @throws CatalogException if the bytes are not a receipt
      */
     public static Receipt parse(byte[] bytes) throws CatalogException {
-        Map<String, Object> json = Json.read(bytes, "receipt");
-        return new Receipt(Json.string(json, "uploadKey"), Json.string(json, "eTag"), Json.string(json, "outcome"),
-                Json.string(json, "id"), Json.string(json, "reason"), Json.instant(json, "at"));
+        Json.Fields json = Json.read(bytes, "receipt");
+        return new Receipt(json.string("uploadKey"), json.string("eTag"), json.string("outcome"), json.string("id"),
+                json.string("reason"), json.instant("at"));
     }
 }

@@ -102,8 +102,8 @@ class IngestHandlerTest {
         assertThat(record.releaseNotes()).isEqualTo("Fixes & features\nÜber <fast>");
         assertThat(record.fileName()).isEqualTo(ipa.getFileName().toString());
         assertThat(record.size()).isEqualTo(bytes.length);
-        assertThat(record.profileType()).isEqualTo(expected.profile().type().id());
-        assertThat(record.profileExpiresAt()).isEqualTo(expected.profile().expiresAt());
+        assertThat(record.profile().type()).isEqualTo(expected.profile().type());
+        assertThat(record.profile().expiresAt()).isEqualTo(expected.profile().expiresAt());
         assertThat(record.asMap()).containsEntry("uploadKey", key).containsEntry("ingestedAt", "2026-11-21T10:00:00Z")
                 .containsKeys("minimumOsVersion", "deviceFamilies", "platform", "profile", "icon", "extensions");
         // and the IPA moved, byte for byte, out of uploads/ (an unversioned bucket)

@@ -18,8 +18,7 @@ record FailurePageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pag
     public HttpResponse answer(RequestContext request, Matcher path)
             throws InvalidTokenException, NotFoundException, CatalogException {
         String id = path.group(1);
-        request.log("page", "failure", "failure", id);
-        LinkToken token = request.token(Purpose.PAGE);
+        LinkToken token = request.log("page", "failure", "failure", id).token(Purpose.PAGE);
         if (!token.scope().equals(new BuildScope(id))) {
             throw new InvalidTokenException(InvalidTokenException.Reason.WRONG_SCOPE, "page token is not for this upload");
         }

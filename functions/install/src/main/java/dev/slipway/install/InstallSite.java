@@ -3,6 +3,9 @@ package dev.slipway.install;
 import dev.slipway.access.AccessPolicy;
 import dev.slipway.access.KeyRing;
 import dev.slipway.access.LinkSigner;
+import dev.slipway.catalog.BuildId;
+import dev.slipway.catalog.BundleId;
+import dev.slipway.catalog.Channel;
 import dev.slipway.catalog.S3Catalog;
 import dev.slipway.catalog.S3Revocations;
 import dev.slipway.device.DeviceStore;
@@ -24,7 +27,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 public final class InstallSite {
     /** A build or failure id in a path, as a group. */
-    private static final String BUILD_ID = "([a-z2-7]{20})";
+    private static final String BUILD_ID = "(" + BuildId.FORM.regex() + ")";
 
     private InstallSite() {
     }
@@ -67,7 +70,7 @@ public final class InstallSite {
                 Route.read("/m/" + BUILD_ID + "\\.plist", "manifest.fetch", new ManifestRoute(builds, signer, ttl)),
                 Route.read("/d/" + BUILD_ID + "\\.ipa", "package.download",
                         new DownloadRoute(builds, presigner, settings.bucket(), ttl)),
-                Route.read("/a/([A-Za-z0-9.-]{1,155})(?:/([a-z0-9][a-z0-9._-]{0,39}))?", "page.view",
+                Route.read("/a/(" + BundleId.FORM.regex() + ")(?:/(" + Channel.FORM.regex() + "))?", "page.view",
                         new AppPageRoute(catalog, policy, pages, devices)),
                 Route.read("/f/" + BUILD_ID, "page.view", new FailurePageRoute(catalog, policy, pages))),
                 settings.origins(), signer, pages);

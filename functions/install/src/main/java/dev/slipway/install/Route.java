@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * One kind of address on the install site: the paths it answers, the methods, the event its log
  * line is, and the handler. A new route is one {@link Handler} class and one line in
  * {@link InstallSite#router}, e.g.
- * {@code Route.read("/api/v1/apps/([A-Za-z0-9.-]{1,155})/latest", "update.check", new LatestRoute(...))};
+ * {@code Route.read("/api/v1/apps/(" + BundleId.FORM.regex() + ")/latest", "update.check", new LatestRoute(...))};
  * the {@link Router} does the rest (method checks, HEAD, error pages, security headers, the log line).
  *
  * @param path matched against the whole raw path; its groups go to the handler
