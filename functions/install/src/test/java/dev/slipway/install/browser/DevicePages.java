@@ -1,6 +1,7 @@
 package dev.slipway.install.browser;
 
 import static dev.slipway.install.page.BuildPages.aBuild;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.install.page.DeviceCheck;
 import dev.slipway.install.page.DeviceCheck.Status;
@@ -9,8 +10,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The build page with each answer "Check this device" can give, registered on a {@link
