@@ -59,11 +59,7 @@ public record BuildRecord(int schema, String id, String bundleId, String channel
         }
 
         Map<String, Object> toMap() {
-            Map<String, Object> map = new LinkedHashMap<>();
-            map.put("full", full);
-            map.put("57", small);
-            map.put("512", large);
-            return map;
+            return Json.map("full", full, "57", small, "512", large);
         }
     }
 
@@ -98,12 +94,8 @@ public record BuildRecord(int schema, String id, String bundleId, String channel
         }
 
         Map<String, Object> toMap() {
-            Map<String, Object> map = new LinkedHashMap<>();
-            map.put("type", type.id());
-            map.put("teamId", teamId);
-            map.put("teamName", teamName);
-            map.put("expiresAt", Json.iso(expiresAt));
-            map.put("devices", devices);
+            Map<String, Object> map = Json.map("type", type.id(), "teamId", teamId, "teamName", teamName,
+                    "expiresAt", Json.iso(expiresAt), "devices", devices);
             map.putAll(others);
             return map;
         }
@@ -128,20 +120,10 @@ public record BuildRecord(int schema, String id, String bundleId, String channel
                                      String ipaKey, String ipaVersionId, boolean hasIcon, Instant ingestedAt) {
         // The inspect JSON is the one description of an IPA; typed here by reading it back.
         Map<String, Object> json = new LinkedHashMap<>(IpaJson.toMap(info));
-        json.put("schema", SCHEMA);
-        json.put("id", id);
-        json.put("channel", channel);
-        json.put("releaseNotes", releaseNotes);
-        json.put("fileName", upload.fileName());
-        json.put("uploadKey", upload.key());
-        json.put("size", info.archiveSize());
-        json.put("eTag", upload.eTag());
-        json.put("uploadedAt", Json.iso(upload.eventTime()));
-        json.put("ingestedAt", Json.iso(ingestedAt));
-        json.put("ipaKey", ipaKey);
-        json.put("ipaVersionId", ipaVersionId);
-        json.put("icons", null);
-        json.put("install", Map.of());
+        json.putAll(Json.map("schema", SCHEMA, "id", id, "channel", channel, "releaseNotes", releaseNotes,
+                "fileName", upload.fileName(), "uploadKey", upload.key(), "size", info.archiveSize(), "eTag", upload.eTag(),
+                "uploadedAt", Json.iso(upload.eventTime()), "ingestedAt", Json.iso(ingestedAt), "ipaKey", ipaKey,
+                "ipaVersionId", ipaVersionId, "icons", null, "install", Map.of()));
         try {
             BuildRecord record = read(new Json.Fields(json, "build record " + id));
             return record.with(hasIcon ? Icons.of(id) : null,
@@ -193,32 +175,14 @@ public record BuildRecord(int schema, String id, String bundleId, String channel
 
     /** The record as plain values, in the order it is written, for JSON output. */
     public Map<String, Object> asMap() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("schema", schema);
-        json.put("id", id);
-        json.put("channel", channel);
-        json.put("releaseNotes", releaseNotes);
-        json.put("fileName", fileName);
-        json.put("uploadKey", uploadKey);
-        json.put("size", size);
-        json.put("eTag", eTag);
-        json.put("uploadedAt", Json.iso(uploadedAt));
-        json.put("ingestedAt", Json.iso(ingestedAt));
-        json.put("ipaKey", ipaKey);
-        json.put("ipaVersionId", ipaVersionId);
-        json.put("icons", icons == null ? null : icons.toMap());
-        Map<String, Object> installMap = new LinkedHashMap<>();
-        installMap.put("latestCertificateExpiry", Json.iso(install.latestCertificateExpiry()));
-        json.put("install", installMap);
-        json.put("bundleId", bundleId);
-        json.put("version", version);
-        json.put("build", build);
-        json.put("name", name);
-        json.put("minimumOsVersion", minimumOsVersion);
-        json.put("deviceFamilies", deviceFamilies);
-        json.put("platform", platform);
-        json.put("profile", profile == null ? null : profile.toMap());
-        json.put("appStoreEncrypted", appStoreEncrypted);
+        Map<String, Object> json = Json.map("schema", schema, "id", id, "channel", channel, "releaseNotes", releaseNotes,
+                "fileName", fileName, "uploadKey", uploadKey, "size", size, "eTag", eTag,
+                "uploadedAt", Json.iso(uploadedAt), "ingestedAt", Json.iso(ingestedAt), "ipaKey", ipaKey,
+                "ipaVersionId", ipaVersionId, "icons", icons == null ? null : icons.toMap(),
+                "install", Json.map("latestCertificateExpiry", Json.iso(install.latestCertificateExpiry())),
+                "bundleId", bundleId, "version", version, "build", build, "name", name, "minimumOsVersion", minimumOsVersion,
+                "deviceFamilies", deviceFamilies, "platform", platform, "profile", profile == null ? null : profile.toMap(),
+                "appStoreEncrypted", appStoreEncrypted);
         json.putAll(others);
         return java.util.Collections.unmodifiableMap(json);
     }

@@ -1,8 +1,6 @@
 package dev.slipway.catalog;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** A rejected upload ({@code failed/{id}.json}): the one-line reason a person can act on, and what was uploaded. */
 public record FailureRecord(String id, String uploadKey, String fileName, long size, String eTag, Instant uploadedAt,
@@ -14,16 +12,8 @@ public record FailureRecord(String id, String uploadKey, String fileName, long s
     }
 
     public byte[] toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", id);
-        json.put("uploadKey", uploadKey);
-        json.put("fileName", fileName);
-        json.put("size", size);
-        json.put("eTag", eTag);
-        json.put("uploadedAt", Json.iso(uploadedAt));
-        json.put("failedAt", Json.iso(failedAt));
-        json.put("reason", reason);
-        return Json.write(json);
+        return Json.write(Json.map("id", id, "uploadKey", uploadKey, "fileName", fileName, "size", size,
+                "eTag", eTag, "uploadedAt", Json.iso(uploadedAt), "failedAt", Json.iso(failedAt), "reason", reason));
     }
 
     /**

@@ -1,8 +1,6 @@
 package dev.slipway.catalog;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * One build in an app's index ({@code apps/{bundleId}/channels/{channel}/…}): enough to list it
@@ -22,18 +20,9 @@ public record IndexEntry(String id, String bundleId, String channel, String name
     }
 
     public byte[] toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", id);
-        json.put("bundleId", bundleId);
-        json.put("channel", channel);
-        json.put("name", name);
-        json.put("version", version);
-        json.put("build", build);
-        json.put("size", size);
-        json.put("uploadedAt", Json.iso(uploadedAt));
-        json.put("profileType", profileType);
-        json.put("hasIcon", hasIcon);
-        return Json.write(json);
+        return Json.write(Json.map("id", id, "bundleId", bundleId, "channel", channel, "name", name,
+                "version", version, "build", build, "size", size, "uploadedAt", Json.iso(uploadedAt),
+                "profileType", profileType, "hasIcon", hasIcon));
     }
 
     /**

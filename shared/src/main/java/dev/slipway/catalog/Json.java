@@ -41,6 +41,15 @@ final class Json {
         }
     }
 
+    /** An ordered map of name, value, name, value… (nulls kept: they are written as null). */
+    static Map<String, Object> map(Object... namesAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return map;
+    }
+
     static String iso(Instant instant) {
         return instant == null ? null : instant.toString();
     }

@@ -1,8 +1,6 @@
 package dev.slipway.catalog;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The outcome of the latest upload under a key ({@code receipts/…}), so an uploader who knows the
@@ -21,14 +19,8 @@ public record Receipt(String uploadKey, String eTag, String outcome, String id, 
     }
 
     public byte[] toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("uploadKey", uploadKey);
-        json.put("eTag", eTag);
-        json.put("outcome", outcome);
-        json.put("id", id);
-        json.put("reason", reason);
-        json.put("at", Json.iso(at));
-        return Json.write(json);
+        return Json.write(Json.map("uploadKey", uploadKey, "eTag", eTag, "outcome", outcome, "id", id,
+                "reason", reason, "at", Json.iso(at)));
     }
 
     /**
