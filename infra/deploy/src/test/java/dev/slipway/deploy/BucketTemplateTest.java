@@ -23,7 +23,7 @@ class BucketTemplateTest {
         Object name = stack.properties("Bucket").get("BucketName");
         // then
         assertThat(name).isEqualTo(BUCKET);
-        assertThat(functions).hasSize(2).allSatisfy(function -> assertThat(
+        assertThat(functions).hasSize(3).allSatisfy(function -> assertThat(
                 Nodes.at(stack.function(function), "Environment", "Variables", "SLIPWAY_BUCKET")).isEqualTo(BUCKET));
     }
 
