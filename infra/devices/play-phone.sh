@@ -94,7 +94,7 @@ PLIST
   local location=${answer#* }
   echo "4. redirect        ${location%%\?*}?t=…&device=…"
 
-  curl -sS "$@" -o "$work/page.html" -c "$work/cookies" -L "$location"
+  curl -sS "$@" -o "$work/page.html" -b "$work/cookies" -c "$work/cookies" -L "$location"
   local verdict
   verdict=$(tr -d '\n' < "$work/page.html" | grep -o 'data-verdict="[a-z-]*"' | head -1 || true)
   echo "5. page again      ${verdict:-no verdict on the page}"

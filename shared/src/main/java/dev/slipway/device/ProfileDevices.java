@@ -1,13 +1,14 @@
 package dev.slipway.device;
 
 import dev.slipway.catalog.BuildRecord;
+import dev.slipway.ipa.profile.DistributionType;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Which devices a build's provisioning profile lets it install on, from the build record (the
  * ingest stores the profile's {@code ProvisionedDevices} as {@code profile.devices} and
- * {@code ProvisionsAllDevices} as {@code profile.provisionsAllDevices}).
+ * {@code ProvisionsAllDevices} as {@code profile.provisionsAllDevices}; an enterprise profile
+ * provisions every device).
  *
  * @param profileType {@code development}, {@code ad-hoc}, {@code enterprise}, {@code app-store}, or null if unsigned
  * @param allDevices whether the profile provisions every device (enterprise)
@@ -33,14 +34,13 @@ public record ProfileDevices(String profileType, boolean allDevices, List<String
 
     /** The profile facts of a build record. */
     public static ProfileDevices of(BuildRecord build) {
-        Map<String, Object> profile = build.profile();
+        BuildRecord.Profile profile = build.profile();
         if (profile == null) {
             return new ProfileDevices(null, false, List.of());
         }
-        List<String> udids = profile.get("devices") instanceof List<?> list ? list.stream().map(String::valueOf).toList()
-                : List.of();
-        return new ProfileDevices(profile.get("type") instanceof String type ? type : null,
-                Boolean.TRUE.equals(profile.get("provisionsAllDevices")), udids);
+        boolean all = profile.type() == DistributionType.ENTERPRISE
+                || Boolean.TRUE.equals(profile.others().get("provisionsAllDevices"));
+        return new ProfileDevices(profile.type().id(), all, profile.devices());
     }
 
     /** Whether the profile limits devices at all (development, ad-hoc): the builds worth a device check. */

@@ -15,6 +15,7 @@ import dev.slipway.device.ProfileDevices;
 import dev.slipway.install.page.AppPage;
 import dev.slipway.install.page.DeviceCheck;
 import dev.slipway.install.page.DeviceMarks;
+import dev.slipway.install.page.Visitor;
 import dev.slipway.install.page.PageRenderer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,14 +71,24 @@ record AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages, 
                 Text.orDash(e.build()), e.channel(), e.uploadedAt(), e.size(), buildLink(request, e))).toList();
         String icon = newest.hasIcon() ? request.link("/" + Layout.icon(newest.id(), 0)).toString() : null;
         return HttpResponse.text(200, "text/html; charset=utf-8",
-                pages.app(new AppPage(newest.name(), bundleId, icon, latest, rows), marks(request, all)));
+                pages.app(new AppPage(newest.name(), bundleId, icon, latest, rows), marks(request, all, path.group(0))));
     }
 
-    /** Each of the newest builds marked for the visitor's device, if it is known. */
-    private DeviceMarks marks(RequestContext request, List<IndexEntry> builds) throws CatalogException {
+    /**
+     * Each of the newest builds marked for the visitor's device if it is known; otherwise, in
+     * Safari on iOS, "Check this device" when the newest build limits devices. (An iPad in desktop
+     * mode gets the offer on build pages, where the touch check runs.)
+     */
+    private DeviceMarks marks(RequestContext request, List<IndexEntry> builds, String pagePath) throws CatalogException {
         Optional<Device> device = devices.of(request);
         if (device.isEmpty()) {
-            return DeviceMarks.none();
+            if (request.visitor().kind() != Visitor.Kind.IOS_SAFARI) {
+                return DeviceMarks.none();
+            }
+            Optional<BuildRecord> newest = catalog.build(builds.get(0).id());
+            return newest.isPresent() && ProfileDevices.of(newest.get()).limitsDevices()
+                    ? DeviceMarks.offering(DeviceCheck.offer(request.link("/enrol" + pagePath + "?t=" + request.rawToken())
+                    .toString(), false)) : DeviceMarks.none();
         }
         Map<String, DeviceCheck.Status> marks = new HashMap<>();
         for (IndexEntry entry : builds.subList(0, Math.min(MARKED, builds.size()))) {
@@ -86,7 +97,7 @@ record AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages, 
                 marks.put(buildLink(request, entry), KnownDevices.status(ProfileDevices.of(build.get()), device.get()));
             }
         }
-        return new DeviceMarks(marks);
+        return DeviceMarks.of(marks);
     }
 
     private static String buildLink(RequestContext request, IndexEntry entry) {

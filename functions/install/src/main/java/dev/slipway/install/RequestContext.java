@@ -7,6 +7,7 @@ import dev.slipway.access.Purpose;
 import dev.slipway.install.page.Visitor;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -62,7 +63,8 @@ public record RequestContext(HttpRequest request, URI origin, String requestId, 
      * @param fields name, value, name, value…
      */
     public RequestContext log(Object... fields) {
-        logFields.addAll(List.of(fields));
+        // Arrays.asList, not List.of: a value may be null (an app page for every channel has no channel).
+        logFields.addAll(Arrays.asList(fields));
         return this;
     }
 }

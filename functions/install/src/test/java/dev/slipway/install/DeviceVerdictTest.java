@@ -147,6 +147,29 @@ class DeviceVerdictTest {
         assertThat(html).contains("data-verdict=\"not-registered\"").contains("✗ not registered for this device");
     }
 
+    /** Regression: an app link for every channel has no channel, and its null in the log line made the page a 500. */
+    @Test
+    void appPage_everyChannelLinkWithKnownDevice_marksEachBuild() throws Exception {
+        String bundleId = new S3Catalog(s3server.client(), s3server.bucket()).build(development).orElseThrow().bundleId();
+        String token = signer.sign(AppScope.allChannels(bundleId), Purpose.PAGE, Duration.ofDays(7));
+
+        APIGatewayV2HTTPResponse response = get("/a/" + bundleId + "?t=" + token, registered);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).contains("data-verdict=\"registered\"").contains("✓ installs on this device");
+    }
+
+    @Test
+    void appPage_unknownDeviceOnAnIphone_offersTheCheckForThisAppPage() throws Exception {
+        String bundleId = new S3Catalog(s3server.client(), s3server.bucket()).build(development).orElseThrow().bundleId();
+        String token = signer.sign(new AppScope(bundleId, "dev"), Purpose.PAGE, Duration.ofDays(7));
+
+        String html = get("/a/" + bundleId + "/dev?t=" + token, null).getBody();
+
+        assertThat(html).contains("data-verdict=\"unknown\"")
+                .contains("href=\"https://d1a2b3c4d5e6f7.cloudfront.net/enrol/a/" + bundleId + "/dev?t=" + token + "\"");
+    }
+
     private static String page(String buildId) {
         return signer.sign(new BuildScope(buildId), Purpose.PAGE, Duration.ofDays(7));
     }

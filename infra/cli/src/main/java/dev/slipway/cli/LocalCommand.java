@@ -28,7 +28,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 @Command(name = "local", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run Slipway on this machine, with no AWS account and no Docker: an S3 endpoint (S3Proxy, data "
                 + "on disk), the real ingest function on every new object under uploads/, and the real install "
-                + "function behind an HTTPS server, as API Gateway and CloudFront run them in AWS.", "",
+                + "and enrol (\"Check this device\") functions behind an HTTPS server, as API Gateway and CloudFront "
+                + "run them in AWS.", "",
                 "Upload with ./slipway publish App.ipa --local, or with any S3 tool (aws s3 cp, fastlane's aws_s3) "
                 + "against the printed endpoint and keys. Each ingest is printed with its install link.", "",
                 "Without --tls-cert/--tls-key the stack makes its own certificate authority (kept in the data "

@@ -13,7 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import dev.slipway.device.ProfileDevices;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -66,9 +68,23 @@ class LocalStackEnrolTest {
                 .contains("PayloadType Profile Service, answers to " + stack.info().pages() + "/enrol/answer")
                 .containsPattern("3\\. signed answer   POST /enrol/answer \\([0-9]+ bytes\\) -> HTTP 301")
                 .contains("4. redirect        " + page.substring(0, page.indexOf('?')) + "?t=…&device=…")
+                .contains("5. page again      data-verdict=\"not-registered\"")
                 .doesNotContain("00008130");
         Cli.Run devices = Cli.run("devices", "--format", "apple", "--local", "--data", data.toString());
-        assertThat(devices.out()).isEqualTo("Device ID\tDevice Name\tDevice Platform\n00008130-001A2B3C4D5E6F70\tTest iPhone\tios\n");
+        assertThat(devices.out()).startsWith("Device ID\tDevice Name\tDevice Platform\n")
+                .contains("\n00008130-001A2B3C4D5E6F70\tTest iPhone\tios\n");
+    }
+
+    @Test
+    void playPhone_deviceInTheBuildsProfile_pageSaysRegistered() throws Exception {
+        String buildId = page.substring(page.indexOf("/b/") + 3, page.indexOf('?'));
+        String listed = ProfileDevices.of(stack.catalog().build(buildId).orElseThrow()).udids().get(0);
+
+        Result run = script(Map.of("UDID", listed, "DEVICE_NAME", "Listed iPhone"), "enrol", phone.toString(), page,
+                "--cacert", stack.info().caFile().toString());
+
+        assertThat(run.exit).as(run.output).isZero();
+        assertThat(run.output).contains("5. page again      data-verdict=\"registered\"");
     }
 
     @Test
@@ -113,9 +129,15 @@ class LocalStackEnrolTest {
     }
 
     private static Result script(String... args) throws IOException, InterruptedException {
+        return script(Map.of(), args);
+    }
+
+    private static Result script(Map<String, String> environment, String... args) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of("bash", SCRIPT.toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return new Result(process.exitValue(), output);

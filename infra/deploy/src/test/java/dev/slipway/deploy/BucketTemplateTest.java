@@ -18,12 +18,12 @@ class BucketTemplateTest {
     void bucketName_isTheNameEveryFunctionIsGiven() {
         // given: functions name the bucket by a string built from the stack id, because a !Ref to it
         // would close the bucket -> notification -> function -> role -> bucket loop
-        List<String> functions = List.of("IngestFunction", "InstallFunction");
+        List<String> functions = List.of("IngestFunction", "InstallFunction", "EnrolFunction");
         // when
         Object name = stack.properties("Bucket").get("BucketName");
         // then
         assertThat(name).isEqualTo(BUCKET);
-        assertThat(functions).allSatisfy(function -> assertThat(
+        assertThat(functions).hasSize(3).allSatisfy(function -> assertThat(
                 Nodes.at(stack.function(function), "Environment", "Variables", "SLIPWAY_BUCKET")).isEqualTo(BUCKET));
     }
 

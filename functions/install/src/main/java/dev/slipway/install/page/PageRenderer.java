@@ -101,7 +101,8 @@ public final class PageRenderer {
      * @throws TemplateException if a template fails (a bug, not bad input)
      */
     public String app(AppPage page, DeviceMarks marks) {
-        return render("app.jte", Map.of("head", head(page.appName()), "page", page, "marks", marks));
+        return render("app.jte", Map.of("head", head(page.appName()), "page", page, "marks", marks,
+                "deviceScript", assets.path(Assets.DEVICE_SCRIPT)));
     }
 
     /**

@@ -1,0 +1,90 @@
+package dev.slipway.install.browser;
+
+import static dev.slipway.install.page.BuildPages.IPHONE_SAFARI_17;
+
+import dev.slipway.install.page.PageRenderer;
+import java.io.IOException;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * "Check this device" on build pages, as an iPhone shows them, in WebKit (Safari's engine) and in
+ * Chromium emulating an iPhone's screen, touch and user agent: each verdict in each browser.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeviceVerdictBrowserTest {
+    private PageServer server;
+    private Browser webkit;
+    private Browser chromium;
+
+    @BeforeAll
+    void start() throws IOException {
+        PageRenderer renderer = new PageRenderer();
+        server = PageServer.start(renderer.assets());
+        DevicePages.register(server, renderer);
+        if (Browsers.webkitMissing() == null) {
+            webkit = Browsers.webkit(IPHONE_SAFARI_17, 390, 844, 3);
+        }
+        if (Browsers.chromiumMissing() == null) {
+            chromium = Browsers.chromium(390, 844);
+            ChromeDriver driver = (ChromeDriver) chromium.driver();
+            driver.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", IPHONE_SAFARI_17));
+            driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        for (Browser browser : new Browser[] {webkit, chromium}) {
+            if (browser != null) {
+                browser.close();
+            }
+        }
+        server.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"webkit", "chromium"})
+    void buildPage_registeredDevice_saysSoAndShowsInstall(String engine) {
+        check(engine, "registered", DevicePages::assertRegistered);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"webkit", "chromium"})
+    void buildPage_unregisteredDevice_withholdsInstallAndOffersTheUdid(String engine) {
+        check(engine, "not-registered", DevicePages::assertNotRegistered);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"webkit", "chromium"})
+    void buildPage_enterpriseBuild_needsNoCheck(String engine) {
+        check(engine, "any-device", DevicePages::assertAnyDevice);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"webkit", "chromium"})
+    void buildPage_unknownDevice_offersCheckThisDevice(String engine) {
+        check(engine, "offer", DevicePages::assertOffer);
+    }
+
+    /** Runs the page's checks in one engine (skipping, with the reason, where it is not installed), then a screenshot. */
+    private void check(String engine, String name, BiConsumer<WebDriver, PageServer> checks) {
+        Browser browser;
+        if (engine.equals("webkit")) {
+            Browsers.assumeWebkit();
+            browser = webkit;
+        } else {
+            Browsers.assumeChromium();
+            browser = chromium;
+        }
+        checks.accept(browser.driver(), server);
+        browser.screenshot(engine + "-device-" + name + ".png");
+    }
+}
