@@ -11,7 +11,6 @@ import dev.slipway.catalog.Layout;
 import dev.slipway.catalog.Receipt;
 import dev.slipway.catalog.S3Catalog;
 import dev.slipway.local.LocalStackException;
-import dev.slipway.local.PageLinks;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
