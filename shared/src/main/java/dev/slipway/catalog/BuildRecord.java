@@ -166,7 +166,7 @@ public final class BuildRecord {
             return null;
         }
         String name = Json.string(profile, "teamName");
-        return name != null ? name : Json.string(profile, "teamId");
+        return name != null && !name.isBlank() ? name : Json.string(profile, "teamId");
     }
 
     /** What installability depends on, as stored. */

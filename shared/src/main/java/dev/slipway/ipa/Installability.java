@@ -43,7 +43,7 @@ public final class Installability {
             Instant latest = profile.certificates().stream().map(DeveloperCertificate::expiresAt)
                     .max(Instant::compareTo).orElse(null);
             return new Facts(info.app().platform(), profile.type().id(), profile.devices().size(),
-                    profile.teamName() != null ? profile.teamName() : profile.teamId(), profile.expiresAt(), latest,
+                    profile.teamName() != null && !profile.teamName().isBlank() ? profile.teamName() : profile.teamId(), profile.expiresAt(), latest,
                     info.appStoreEncrypted());
         }
     }

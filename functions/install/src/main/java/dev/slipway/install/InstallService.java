@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -197,8 +198,10 @@ public final class InstallService {
         String t = request.param("t");
         List<AppPage.ChannelLatest> latest = new ArrayList<>();
         List<IndexEntry> all = new ArrayList<>();
+        Set<String> withdrawn = catalog.withdrawn(bundleId);
         for (String c : channels) {
-            List<IndexEntry> history = catalog.history(bundleId, c, HISTORY);
+            List<IndexEntry> history = new ArrayList<>(catalog.history(bundleId, c, HISTORY));
+            history.removeIf(e -> withdrawn.contains(e.id()));
             if (!history.isEmpty()) {
                 IndexEntry newest = history.get(0);
                 latest.add(new AppPage.ChannelLatest(c, orDash(newest.version()), orDash(newest.build()), newest.uploadedAt(),
@@ -241,6 +244,10 @@ public final class InstallService {
             throw new InvalidTokenException(InvalidTokenException.Reason.WRONG_SCOPE, "no build " + id);
         }
         policy.checkBuild(token, id, build.get().bundleId(), build.get().channel());
+        if (catalog.withdrawn(build.get().bundleId(), id)) {
+            // Withdrawn looks like gone: the same 404 as an unknown build, so a link says nothing about it.
+            throw new InvalidTokenException(InvalidTokenException.Reason.WRONG_SCOPE, "build " + id + " is withdrawn");
+        }
         return build.get();
     }
 

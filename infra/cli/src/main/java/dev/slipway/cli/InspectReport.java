@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The human summary {@code slipway inspect} prints: what a release engineer asks when an install fails. */
@@ -74,12 +75,18 @@ final class InspectReport {
             return;
         }
         line("Profile", profile.type().id() + " · \"" + profile.name() + "\" · " + profile.uuid());
-        line("Team", (profile.teamName() == null ? "" : profile.teamName() + " ") + "(" + profile.teamId() + ")");
+        line("Team", profile.teamName() == null || profile.teamName().isBlank() ? profile.teamId()
+                : profile.teamName() + " (" + profile.teamId() + ")");
         line("Expires", WHEN.format(profile.expiresAt()) + (profile.expiresAt().isAfter(now) ? "" : "  EXPIRED"));
         line("Devices", profile.provisionsAllDevices() ? "all (enterprise)" : profile.devices().size() + " registered");
+        Optional<DeveloperCertificate> signer = SigningCertificate.of(profile);
         for (DeveloperCertificate certificate : profile.certificates()) {
             line("Certificate", certificate.commonName() + ", expires " + WHEN.format(certificate.expiresAt())
-                    + (certificate.expiresAt().isAfter(now) ? "" : "  EXPIRED"));
+                    + (certificate.expiresAt().isAfter(now) ? "" : "  EXPIRED")
+                    + (signer.isPresent() && signer.get().equals(certificate) ? "  ← signed the app" : ""));
+        }
+        if (signer.isEmpty() && profile.certificates().size() > 1) {
+            line("", "(one of these signed the app: " + SigningCertificate.UNKNOWN + ")");
         }
     }
 

