@@ -182,6 +182,6 @@ public final class BuildRecord {
         return new Installability.Facts(platform, profileType(),
                 profile == null ? 0 : Json.strings(profile, "devices").size(), teamName(), profileExpiresAt(),
                 install == null ? null : Json.instant(install, "latestCertificateExpiry"),
-                Json.bool(json, "appStoreEncrypted"));
+                Json.bool(json, "appStoreEncrypted"), Json.strings(json, "architectures"));
     }
 }

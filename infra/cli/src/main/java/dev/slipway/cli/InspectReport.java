@@ -58,6 +58,9 @@ final class InspectReport {
             line("Built with", "Xcode " + orDash(app.xcodeVersion()) + (app.xcodeBuild() == null ? "" : " (" + app.xcodeBuild()
                     + ")") + ", SDK " + orDash(app.sdk()));
         }
+        if (!info.architectures().isEmpty()) {
+            line("Binary", String.join(", ", info.architectures()));
+        }
         line("Size", String.format(Locale.ROOT, "%,d bytes, %d entries", info.archiveSize(), info.entryCount()));
         List<Installability.Finding> findings = Installability.assess(info, now);
         text.append('\n').append(Installability.installable(findings) ? "✓ Installable over the air\n"

@@ -189,4 +189,22 @@ class InspectCommandTest {
                 .get("certificates");
         assertThat(certificates).singleElement().satisfies(c -> assertThat(c).containsEntry("signedTheApp", true));
     }
+
+    @Test
+    void inspect_32BitOnlyBinary_saysIos11AndLaterWillNotRunIt() throws Exception {
+        // a real armv7-only app from 2013
+        int code = run("inspect", Fixtures.get("ipa/profileInspector-spotmyride.ipa").toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("  Binary      armv7\n")
+                .contains("✗ Not installable over the air\n"
+                        + "  ✗ the app is 32-bit only (armv7): iOS 11 and later run only 64-bit apps\n");
+    }
+
+    @Test
+    void inspect_json_listsTheArchitectures() throws Exception {
+        run("inspect", Fixtures.get("ipa/pliney-test.ipa").toString(), "--json");
+
+        assertThat(JSON.std.mapFrom(out.toString()).get("architectures")).isEqualTo(List.of("armv7", "arm64"));
+    }
 }
