@@ -5,7 +5,9 @@ import gg.jte.TemplateEngine;
 import gg.jte.TemplateException;
 import gg.jte.output.StringOutput;
 import java.time.Clock;
+import dev.slipway.notes.ReleaseNotes;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -61,14 +63,14 @@ public final class PageRenderer {
     public String build(BuildPage page) {
         Guidance guidance = Guidance.forBuild(page, clock.instant());
         QrCode qr = guidance.showsQr() ? QrCode.of(page.pageUrl()) : null;
-        String script = guidance.needsTouchCheck() ? assets.path(Assets.TOUCH_SCRIPT) : null;
-        Head head = new Head(page.appName() + " " + page.version() + " (" + page.build() + ")",
-                assets.path(Assets.STYLESHEET), script);
+        List<String> scripts = guidance.needsTouchCheck() ? List.of(assets.path(Assets.TOUCH_SCRIPT)) : List.of();
+        Head head = Head.page(page.appName() + " " + page.version() + " (" + page.build() + ")",
+                assets.path(Assets.STYLESHEET), scripts);
         Map<String, Object> parameters = new HashMap<>(); // Map.of refuses the null QR code
         parameters.put("head", head);
         parameters.put("page", page);
         parameters.put("guidance", guidance);
-        parameters.put("notes", ReleaseNotes.segments(page.releaseNotes()));
+        parameters.put("notes", ReleaseNotes.parse(page.releaseNotes()));
         parameters.put("qr", qr);
         return render("build.jte", parameters);
     }
@@ -97,11 +99,11 @@ public final class PageRenderer {
      * @throws TemplateException if a template fails (a bug, not bad input)
      */
     public String error(ErrorPage page) {
-        return render("error.jte", Map.of("head", head(page.title()), "page", page));
+        return render("error.jte", Map.of("head", Head.error(page.title(), assets.path(Assets.STYLESHEET)), "page", page));
     }
 
     private Head head(String title) {
-        return new Head(title, assets.path(Assets.STYLESHEET), null);
+        return Head.page(title, assets.path(Assets.STYLESHEET), List.of());
     }
 
     private String render(String template, Map<String, Object> parameters) {
