@@ -97,7 +97,7 @@ public final class IngestService {
         long started = System.nanoTime();
         String id = upload.buildId();
         if (catalog.build(id).isPresent()) {
-            LOG.info("duplicate event: build " + id + " exists for " + upload.key());
+            LOG.info("ingest.duplicate", "build", id, "key", upload.key());
             if (upload.versionId() == null) {
                 removeUpload(upload);
             }
@@ -135,9 +135,9 @@ public final class IngestService {
             }
             long copyMillis = store(id, upload, channel, notes, info);
             long totalMillis = (System.nanoTime() - started) / 1_000_000;
-            LOG.info(String.format("built %s app=%s version=%s channel=%s key=%s size=%d bytesRead=%d gets=%d "
-                    + "readMs=%d copyMs=%d ms=%d", id, bundleId, info.app().version(), channel, upload.key(),
-                    info.archiveSize(), stats.bytesRead(), stats.readCalls(), readMillis, copyMillis, totalMillis));
+            LOG.info("build.ready", "build", id, "app", bundleId, "version", info.app().version(), "channel", channel,
+                    "key", upload.key(), "size", info.archiveSize(), "bytesRead", stats.bytesRead(),
+                    "gets", stats.readCalls(), "readMs", readMillis, "copyMs", copyMillis, "ms", totalMillis);
             return new Result(Outcome.BUILT, id, stats, readMillis, copyMillis, totalMillis);
         } catch (ObjectChangedException e) {
             return superseded(upload, "it changed while being read");
@@ -184,7 +184,7 @@ public final class IngestService {
             return true;
         } catch (IconException e) {
             // An icon that decodes but cannot be scaled is no reason to refuse the build.
-            LOG.warn("build " + id + ": icon not stored: " + e.getMessage());
+            LOG.warn("icon.skipped", "build", id, "reason", e.getMessage());
             return false;
         }
     }
@@ -194,12 +194,12 @@ public final class IngestService {
         FailureRecord failure = FailureRecord.of(upload, reason, now);
         catalog.putFailure(failure);
         catalog.putReceipt(new Receipt(upload.key(), upload.eTag(), Receipt.FAILED, failure.id(), reason, now));
-        LOG.warn("rejected " + upload.key() + " (failure " + failure.id() + "): " + reason);
+        LOG.warn("build.rejected", "key", upload.key(), "failure", failure.id(), "reason", reason);
         return new Result(Outcome.REJECTED, failure.id());
     }
 
     private Result superseded(Upload upload, String why) {
-        LOG.info("skipped " + upload.key() + " (ETag " + upload.eTag() + "): " + why);
+        LOG.info("ingest.superseded", "key", upload.key(), "eTag", upload.eTag(), "why", why);
         return new Result(Outcome.SUPERSEDED, null);
     }
 

@@ -1,0 +1,40 @@
+package dev.slipway.install;
+
+import dev.slipway.access.AccessPolicy;
+import dev.slipway.access.InvalidTokenException;
+import dev.slipway.access.LinkToken;
+import dev.slipway.catalog.BuildRecord;
+import dev.slipway.catalog.CatalogException;
+import dev.slipway.catalog.S3Catalog;
+import java.util.Optional;
+
+/**
+ * Builds as a token reaches them: an unknown or withdrawn build fails exactly like a foreign or
+ * revoked token.
+ */
+final class AuthorisedBuilds {
+    private final S3Catalog catalog;
+    private final AccessPolicy policy;
+
+    AuthorisedBuilds(S3Catalog catalog, AccessPolicy policy) {
+        this.catalog = catalog;
+        this.policy = policy;
+    }
+
+    /**
+     * @throws InvalidTokenException if there is no such build, or the token does not reach it
+     * @throws CatalogException if its record cannot be read
+     */
+    BuildRecord get(LinkToken token, String id) throws InvalidTokenException, CatalogException {
+        Optional<BuildRecord> build = catalog.build(id);
+        if (build.isEmpty()) {
+            throw new InvalidTokenException(InvalidTokenException.Reason.WRONG_SCOPE, "no build " + id);
+        }
+        policy.checkBuild(token, id, build.get().bundleId(), build.get().channel());
+        if (catalog.withdrawn(build.get().bundleId(), id)) {
+            // Withdrawn looks like gone: the same 404 as an unknown build, so a link says nothing about it.
+            throw new InvalidTokenException(InvalidTokenException.Reason.WRONG_SCOPE, "build " + id + " is withdrawn");
+        }
+        return build.get();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.slipway.install;
+
+import dev.slipway.access.BuildScope;
+import dev.slipway.access.InvalidTokenException;
+import dev.slipway.access.LinkSigner;
+import dev.slipway.access.Purpose;
+import dev.slipway.catalog.BuildRecord;
+import dev.slipway.catalog.CatalogException;
+import dev.slipway.catalog.Layout;
+import dev.slipway.manifest.ManifestData;
+import dev.slipway.manifest.OtaManifest;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /m/{build}.plist?t=…}: the OTA manifest iOS's installer fetches (manifest token, minted
+ * by the page), generated per request so its package URL carries a fresh package token.
+ */
+final class ManifestRoute implements Route {
+    private static final Pattern PATH = Pattern.compile("/m/([a-z2-7]{20})\\.plist");
+
+    private final AuthorisedBuilds builds;
+    private final LinkSigner signer;
+    private final Duration downloadTtl;
+
+    ManifestRoute(AuthorisedBuilds builds, LinkSigner signer, Duration downloadTtl) {
+        this.builds = builds;
+        this.signer = signer;
+        this.downloadTtl = downloadTtl;
+    }
+
+    @Override
+    public Pattern path() {
+        return PATH;
+    }
+
+    @Override
+    public String event() {
+        return "manifest.fetch";
+    }
+
+    @Override
+    public HttpResponse answer(RequestContext request, Matcher path) throws InvalidTokenException, CatalogException {
+        String id = path.group(1);
+        request.log("build", id);
+        BuildRecord build = builds.get(request.token(Purpose.MANIFEST), id);
+        request.log("app", build.bundleId(), "channel", build.channel());
+        String packageToken = signer.sign(new BuildScope(id), Purpose.PACKAGE, downloadTtl);
+        ManifestData data = new ManifestData(request.link("/d/" + id + ".ipa?t=" + packageToken),
+                build.hasIcon() ? request.link("/" + Layout.icon(id, 57)) : null,
+                build.hasIcon() ? request.link("/" + Layout.icon(id, 512)) : null,
+                build.bundleId(), build.version() != null ? build.version() : build.build(), build.name());
+        return HttpResponse.text(200, "text/xml; charset=utf-8", OtaManifest.toXml(data));
+    }
+}
