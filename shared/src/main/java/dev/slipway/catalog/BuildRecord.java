@@ -172,12 +172,7 @@ public final class BuildRecord {
     /** What installability depends on, as stored. */
     public Installability.Facts installFacts() {
         Map<String, Object> profile = profile();
-        Platform platform = Platform.UNKNOWN;
-        for (Platform candidate : Platform.values()) {
-            if (candidate.label().equals(Json.string(json, "platform"))) {
-                platform = candidate;
-            }
-        }
+        Platform platform = Platform.fromLabel(Json.string(json, "platform"));
         Map<String, Object> install = Json.object(json, "install");
         return new Installability.Facts(platform, profileType(),
                 profile == null ? 0 : Json.strings(profile, "devices").size(), teamName(), profileExpiresAt(),

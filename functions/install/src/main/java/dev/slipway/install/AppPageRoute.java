@@ -11,9 +11,12 @@ import dev.slipway.catalog.Layout;
 import dev.slipway.catalog.S3Catalog;
 import dev.slipway.install.page.AppPage;
 import dev.slipway.install.page.PageRenderer;
+import dev.slipway.install.page.Visitor;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,16 +27,17 @@ import java.util.regex.Pattern;
  */
 final class AppPageRoute implements Route {
     private static final Pattern PATH = Pattern.compile("/a/([A-Za-z0-9.-]{1,155})(?:/([a-z0-9][a-z0-9._-]{0,39}))?");
-    private static final int HISTORY = 50;
 
     private final S3Catalog catalog;
     private final AccessPolicy policy;
     private final PageRenderer pages;
+    private final BuildVerdicts verdicts;
 
-    AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages) {
+    AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages, BuildVerdicts verdicts) {
         this.catalog = catalog;
         this.policy = policy;
         this.pages = pages;
+        this.verdicts = verdicts;
     }
 
     @Override
@@ -62,16 +66,14 @@ final class AppPageRoute implements Route {
         policy.checkScope(token);
         request.log("channel", channel);
         List<String> channels = channel != null ? List.of(channel) : catalog.channels(bundleId);
-        List<AppPage.ChannelLatest> latest = new ArrayList<>();
-        List<IndexEntry> all = new ArrayList<>();
         Set<String> withdrawn = catalog.withdrawn(bundleId);
+        List<IndexEntry> latest = new ArrayList<>();
+        List<IndexEntry> all = new ArrayList<>();
         for (String c : channels) {
-            List<IndexEntry> history = new ArrayList<>(catalog.history(bundleId, c, HISTORY));
+            List<IndexEntry> history = new ArrayList<>(catalog.history(bundleId, c, BuildVerdicts.HISTORY));
             history.removeIf(e -> withdrawn.contains(e.id()));
             if (!history.isEmpty()) {
-                IndexEntry newest = history.get(0);
-                latest.add(new AppPage.ChannelLatest(c, Text.orDash(newest.version()), Text.orDash(newest.build()),
-                        newest.uploadedAt(), buildLink(request, newest)));
+                latest.add(history.get(0));
                 all.addAll(history);
             }
         }
@@ -80,14 +82,18 @@ final class AppPageRoute implements Route {
         }
         all.sort(Comparator.comparing(IndexEntry::uploadedAt).reversed());
         IndexEntry newest = all.get(0);
-        List<AppPage.BuildRow> rows = all.stream().limit(HISTORY).map(e -> new AppPage.BuildRow(Text.orDash(e.version()),
-                Text.orDash(e.build()), e.channel(), e.uploadedAt(), e.size(), buildLink(request, e))).toList();
+        // One verdict per build, shared by its rows under "Latest" and "All".
+        Map<String, AppPage.BuildRow> rows = new LinkedHashMap<>();
+        for (IndexEntry entry : all.subList(0, Math.min(all.size(), BuildVerdicts.HISTORY))) {
+            rows.put(entry.id(), verdicts.row(request, entry));
+        }
+        List<AppPage.BuildRow> latestRows = new ArrayList<>();
+        for (IndexEntry entry : latest) {
+            latestRows.add(rows.containsKey(entry.id()) ? rows.get(entry.id()) : verdicts.row(request, entry));
+        }
         String icon = newest.hasIcon() ? request.link("/" + Layout.icon(newest.id(), 0)).toString() : null;
-        return HttpResponse.text(200, "text/html; charset=utf-8",
-                pages.app(new AppPage(newest.name(), bundleId, icon, latest, rows)));
-    }
-
-    private static String buildLink(RequestContext request, IndexEntry entry) {
-        return request.link("/b/" + entry.id() + "?t=" + request.rawToken()).toString();
+        AppPage page = new AppPage(new AppPage.App(newest.name(), bundleId, icon), latestRows, List.copyOf(rows.values()),
+                request.visitor().kind() == Visitor.Kind.MAC);
+        return HttpResponse.text(200, "text/html; charset=utf-8", pages.app(page));
     }
 }

@@ -1,20 +1,14 @@
 package dev.slipway.install;
 
-import dev.slipway.access.BuildScope;
 import dev.slipway.access.InvalidTokenException;
-import dev.slipway.access.LinkSigner;
+import dev.slipway.access.LinkToken;
 import dev.slipway.access.Purpose;
 import dev.slipway.catalog.BuildRecord;
 import dev.slipway.catalog.CatalogException;
 import dev.slipway.catalog.Layout;
 import dev.slipway.install.page.BuildPage;
 import dev.slipway.install.page.PageRenderer;
-import dev.slipway.ipa.DeviceFamily;
-import dev.slipway.ipa.Installability;
-import dev.slipway.manifest.InstallLink;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
+import dev.slipway.install.page.Verdict;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,17 +20,13 @@ final class BuildPageRoute implements Route {
     private static final Pattern PATH = Pattern.compile("/b/([a-z2-7]{20})");
 
     private final AuthorisedBuilds builds;
-    private final LinkSigner signer;
+    private final BuildVerdicts verdicts;
     private final PageRenderer pages;
-    private final Clock clock;
-    private final Duration downloadTtl;
 
-    BuildPageRoute(AuthorisedBuilds builds, LinkSigner signer, PageRenderer pages, Clock clock, Duration downloadTtl) {
+    BuildPageRoute(AuthorisedBuilds builds, BuildVerdicts verdicts, PageRenderer pages) {
         this.builds = builds;
-        this.signer = signer;
+        this.verdicts = verdicts;
         this.pages = pages;
-        this.clock = clock;
-        this.downloadTtl = downloadTtl;
     }
 
     @Override
@@ -53,26 +43,22 @@ final class BuildPageRoute implements Route {
     public HttpResponse answer(RequestContext request, Matcher path) throws InvalidTokenException, CatalogException {
         String id = path.group(1);
         request.log("page", "build", "build", id);
-        BuildRecord build = builds.get(request.token(Purpose.PAGE), id);
+        LinkToken token = request.token(Purpose.PAGE);
+        BuildRecord build = builds.get(token, id);
         request.log("app", build.bundleId(), "channel", build.channel());
-        String manifestToken = signer.sign(new BuildScope(id), Purpose.MANIFEST, downloadTtl);
-        String installLink = InstallLink.forManifest(request.link("/m/" + id + ".plist?t=" + manifestToken));
-        String pageUrl = request.link("/b/" + id + "?t=" + request.rawToken()).toString();
-        List<String> families = build.deviceFamilies().stream().map(BuildPageRoute::familyLabel).toList();
-        BuildPage page = new BuildPage(build.name(), build.bundleId(), Text.orDash(build.version()),
-                Text.orDash(build.build()), build.hasIcon() ? request.link("/" + Layout.icon(id, 0)).toString() : null,
-                build.size(), build.uploadedAt(), build.channel(), build.releaseNotes(), build.minimumOsVersion(), families,
-                build.profileType(), build.profileExpiresAt(), build.teamName(), installLink, pageUrl,
-                Installability.assess(build.installFacts(), clock.instant()), request.visitor());
-        return HttpResponse.text(200, "text/html; charset=utf-8", pages.build(page));
-    }
-
-    private static String familyLabel(String id) {
-        for (DeviceFamily family : DeviceFamily.values()) {
-            if (family.id().equals(id)) {
-                return family.label();
-            }
+        Verdict.Build input = verdicts.input(build);
+        BuildPage.Builder page = BuildPage.builder()
+                .app(build.name(), build.bundleId(), build.hasIcon() ? request.link("/" + Layout.icon(id, 0)).toString() : null)
+                .version(Text.orDash(build.version()), Text.orDash(build.build()))
+                .upload(build.size(), build.uploadedAt(), build.channel())
+                .releaseNotes(build.releaseNotes())
+                .requirements(input.minimumOsVersion(), input.deviceFamilies())
+                .signing(build.profileType(), build.profileExpiresAt(), build.teamName(), input.findings())
+                .links(verdicts.installLink(request, id), request.link("/b/" + id + "?t=" + request.rawToken()).toString())
+                .visitor(request.visitor());
+        if (!Verdict.of(input, request.visitor()).installable()) {
+            verdicts.newer(request, token, build).ifPresent(page::newerBuild);
         }
-        return id;
+        return HttpResponse.text(200, "text/html; charset=utf-8", pages.build(page.build()));
     }
 }

@@ -52,12 +52,13 @@ public final class InstallSite {
         AccessPolicy policy = new AccessPolicy(new S3Revocations(catalog, settings.clock(), settings.revocationsCacheFor()));
         AuthorisedBuilds builds = new AuthorisedBuilds(catalog, policy);
         Duration ttl = settings.downloadTtl();
+        BuildVerdicts verdicts = new BuildVerdicts(catalog, signer, settings.clock(), ttl);
         return new Router(List.of(
                 new AssetsRoute(pages.assets()),
-                new BuildPageRoute(builds, signer, pages, settings.clock(), ttl),
+                new BuildPageRoute(builds, verdicts, pages),
                 new ManifestRoute(builds, signer, ttl),
                 new DownloadRoute(builds, presigner, settings.bucket(), ttl),
-                new AppPageRoute(catalog, policy, pages),
+                new AppPageRoute(catalog, policy, pages, verdicts),
                 new FailurePageRoute(catalog, policy, pages)),
                 settings.origins(), signer, pages);
     }

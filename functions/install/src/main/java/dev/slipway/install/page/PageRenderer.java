@@ -6,6 +6,7 @@ import gg.jte.TemplateException;
 import gg.jte.output.StringOutput;
 import java.time.Clock;
 import dev.slipway.notes.ReleaseNotes;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,13 @@ public final class PageRenderer {
     public String build(BuildPage page) {
         Guidance guidance = Guidance.forBuild(page, clock.instant());
         QrCode qr = guidance.showsQr() ? QrCode.of(page.pageUrl()) : null;
-        List<String> scripts = guidance.needsTouchCheck() ? List.of(assets.path(Assets.TOUCH_SCRIPT)) : List.of();
+        List<String> scripts = new ArrayList<>();
+        if (guidance.needsTouchCheck()) {
+            scripts.add(assets.path(Assets.TOUCH_SCRIPT));
+        }
+        if (guidance.showsCopyLink()) {
+            scripts.add(assets.path(Assets.COPY_SCRIPT));
+        }
         Head head = Head.page(page.appName() + " " + page.version() + " (" + page.build() + ")",
                 assets.path(Assets.STYLESHEET), scripts);
         Map<String, Object> parameters = new HashMap<>(); // Map.of refuses the null QR code
@@ -81,7 +88,9 @@ public final class PageRenderer {
      * @throws TemplateException if a template fails (a bug, not bad input)
      */
     public String app(AppPage page) {
-        return render("app.jte", Map.of("head", head(page.appName()), "page", page));
+        List<String> scripts = page.touchCheck() ? List.of(assets.path(Assets.TOUCH_SCRIPT)) : List.of();
+        return render("app.jte", Map.of("head", Head.page(page.app().name(), assets.path(Assets.STYLESHEET), scripts),
+                "page", page));
     }
 
     /**
