@@ -276,4 +276,34 @@ class CliMessagesTest {
         assertThat(Cli.run("revoke", "--help").out().replaceAll("\\s+", " "))
                 .contains("To stop a build being installed at all, use withdraw (no link, old or new, installs it");
     }
+
+    @Test
+    void buildPage_expiredBuild_namesTheNewerInstallableOneAndTheAppPageBadgesBoth() throws Exception {
+        // given an expired build, then an installable one, on one channel
+        Path expired = temp.resolve("Old.ipa");
+        InstallableIpa.write(expired, java.time.Instant.now().minus(java.time.Duration.ofDays(3)));
+        Path fresh = temp.resolve("New.ipa");
+        InstallableIpa.write(fresh);
+        Cli.Run old = local("publish", expired.toString(), "--channel", "newer", "--no-qr");
+        String newId = buildId(local("publish", fresh.toString(), "--channel", "newer", "--no-qr"));
+
+        // when the expired build's page is opened with its own build link
+        String html = http.page(URI.create(old.lines()[1])).body();
+
+        // then it names the newer build, with a link (a token for that build) that opens it
+        assertThat(html).contains("A newer build is available").contains("Can’t be installed on this iPhone");
+        Matcher newer = Pattern.compile("href=\"(https://[^\"]*/b/" + newId + "\\?t=[^\"]+)\"").matcher(html);
+        assertThat(newer.find()).as(html).isTrue();
+        java.net.http.HttpResponse<String> next = http.page(URI.create(newer.group(1)));
+        assertThat(next.statusCode()).isEqualTo(200);
+        assertThat(StackHttp.installLinks(next.body())).hasSize(1);
+        assertThat(next.body()).doesNotContain("A newer build is available");
+
+        // and the app page of that channel badges each build and offers Install for the installable one only
+        String app = http.page(URI.create(linkTo(InstallableIpa.BUNDLE_ID + ":newer"))).body();
+        assertThat(app).contains(">Installable<").contains(">Expired<").contains("build unavailable");
+        assertThat(StackHttp.installLinks(app)).hasSize(1);
+        assertThat(StackHttp.installLinks(app).get(0)).contains("%2Fm%2F" + newId + ".plist");
+        assertThat(app).doesNotContain("Latest on each channel");
+    }
 }
