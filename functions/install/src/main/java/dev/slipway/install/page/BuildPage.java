@@ -153,7 +153,7 @@ public final class BuildPage {
 
     /** This page in Safari, from another iOS browser: {@code x-safari-https://…} (iOS 17 and later). */
     public String safariUrl() {
-        return pageUrl.startsWith("https://") ? "x-safari-" + pageUrl : null;
+        return pageUrl.startsWith("https://") || pageUrl.startsWith("http://") ? "x-safari-" + pageUrl : null;
     }
 
     /** What {@code Installability.assess} found. */

@@ -294,9 +294,9 @@ class PageRendererTest {
                 .containsExactly("https://install.example.com/b/3?t=x", "https://install.example.com/b/2?t=x");
         assertThat(html.text("//h2[@id='history-title']")).isEqualTo("All builds");
         assertThat(html.all("//section[@aria-labelledby='history-title']//a[@class='row']")).extracting(a -> a.getTextContent())
-                .containsExactly("2.5.0 (520) beta 49.1 MBInstallable 21 Nov 2026, 08:00 UTC",
-                        "2.4.1 (512) production 48.2 MBApp Store–signed 20 Nov 2026, 14:05 UTC",
-                        "2.4.0 (501) beta 2.0 MBExpired 1 Nov 2026, 10:00 UTC");
+                .containsExactly("2.5.0 (520) Installablebeta 49.1 MB · 21 Nov 2026, 08:00 UTC",
+                        "2.4.1 (512) App Store–signedproduction 48.2 MB · 20 Nov 2026, 14:05 UTC",
+                        "2.4.0 (501) Expiredbeta 2.0 MB · 1 Nov 2026, 10:00 UTC");
         assertThat(html.all("//section[@aria-labelledby='history-title']//li")).extracting(li -> li.getAttribute("class"))
                 .containsExactly("build", "build unavailable", "build unavailable");
         // one Install button, for the installable build, with its own manifest link
