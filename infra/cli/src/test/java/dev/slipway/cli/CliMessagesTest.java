@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -305,5 +306,33 @@ class CliMessagesTest {
         assertThat(StackHttp.installLinks(app)).hasSize(1);
         assertThat(StackHttp.installLinks(app).get(0)).contains("%2Fm%2F" + newId + ".plist");
         assertThat(app).doesNotContain("Latest on each channel");
+    }
+
+    @Test
+    void notFoundPages_unknownRevokedAndWithdrawn_identicalWithoutJargon() throws Exception {
+        // given a revoked build, a withdrawn build and a build that never was, each with a valid link
+        String revoked = buildId(local("publish", Fixtures.get("ipa/pliney-test.ipa").toString(), "--no-qr",
+                "--channel", "gone"));
+        URI revokedLink = URI.create(linkTo(revoked));
+        local("revoke", revoked);
+        String withdrawn = buildId(local("publish", Fixtures.get("ipa/pliney-test.ipa").toString(), "--no-qr",
+                "--channel", "gone"));
+        local("withdraw", withdrawn);
+        dev.slipway.access.LinkSigner signer = new dev.slipway.access.LinkSigner(stack.secrets().linkKeys(),
+                java.time.Clock.systemUTC());
+        URI unknown = stack.info().pages().resolve("/b/aaaaaaaaaaaaaaaaaaaa?t="
+                + signer.sign(new dev.slipway.access.BuildScope("aaaaaaaaaaaaaaaaaaaa"), dev.slipway.access.Purpose.PAGE));
+
+        // when
+        java.net.http.HttpResponse<String> a = http.page(unknown);
+        java.net.http.HttpResponse<String> b = http.page(revokedLink);
+        java.net.http.HttpResponse<String> c = http.page(URI.create(linkTo(withdrawn)));
+
+        // then
+        assertThat(List.of(a.statusCode(), b.statusCode(), c.statusCode())).containsOnly(404);
+        assertThat(b.body()).isEqualTo(a.body());
+        assertThat(c.body()).isEqualTo(a.body());
+        assertThat(a.body().replaceAll("<[^>]*>", "")).doesNotContain("404").doesNotContainIgnoringCase("error");
+        assertThat(a.body()).doesNotContain("<footer");
     }
 }
