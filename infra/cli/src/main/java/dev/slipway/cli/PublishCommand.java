@@ -141,7 +141,7 @@ final class PublishCommand implements Callable<Integer> {
             return Slipway.REJECTED;
         }
         Optional<BuildRecord> build = catalog.build(receipt.id());
-        out.println(build.map(b -> WithdrawCommand.describe(b) + " · build " + b.id()).orElse("build " + receipt.id()));
+        out.println(build.map(b -> BuildMarkCommand.describe(b) + " · build " + b.id()).orElse("build " + receipt.id()));
         List<Installability.Finding> blockers = build.map(b -> Installability.assess(b.installFacts(), Instant.now()))
                 .orElse(List.of()).stream().filter(f -> f.severity() == Installability.Severity.BLOCKER).toList();
         if (!blockers.isEmpty()) {
