@@ -2,8 +2,9 @@ package dev.slipway.catalog;
 
 import dev.slipway.ipa.Installability;
 import dev.slipway.ipa.Platform;
+import dev.slipway.ipa.profile.DistributionType;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -35,34 +36,31 @@ public record IndexEntry(String id, String bundleId, String channel, String name
         }
 
         Map<String, Object> toMap() {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("platform", facts.platform().label());
-            json.put("profileType", facts.profileType());
-            json.put("deviceCount", facts.deviceCount());
-            json.put("teamName", facts.teamName());
-            json.put("profileExpiresAt", Json.iso(facts.profileExpiresAt()));
-            json.put("latestCertificateExpiry", Json.iso(facts.latestCertificateExpiry()));
-            json.put("appStoreEncrypted", facts.appStoreEncrypted());
-            json.put("architectures", facts.architectures());
-            json.put("deviceFamilies", deviceFamilies);
-            json.put("minimumOsVersion", minimumOsVersion);
-            return json;
+            return Json.map("platform", facts.platform().label(),
+                    "profileType", facts.profileType() == null ? null : facts.profileType().id(),
+                    "deviceCount", facts.deviceCount(), "teamName", facts.teamName(),
+                    "profileExpiresAt", Json.iso(facts.profileExpiresAt()),
+                    "latestCertificateExpiry", Json.iso(facts.latestCertificateExpiry()),
+                    "appStoreEncrypted", facts.appStoreEncrypted(), "architectures", facts.architectures(),
+                    "deviceFamilies", deviceFamilies, "minimumOsVersion", minimumOsVersion);
         }
 
-        static Requirements fromMap(Map<String, Object> json) {
-            Installability.Facts facts = new Installability.Facts(Platform.fromLabel(Json.string(json, "platform")),
-                    Json.string(json, "profileType"), (int) Json.number(json, "deviceCount"),
-                    Json.string(json, "teamName"), Json.instant(json, "profileExpiresAt"),
-                    Json.instant(json, "latestCertificateExpiry"), Json.bool(json, "appStoreEncrypted"),
-                    Json.strings(json, "architectures"));
-            return new Requirements(facts, Json.strings(json, "deviceFamilies"), Json.string(json, "minimumOsVersion"));
+        static Requirements read(Json.Fields json) throws CatalogException {
+            String typeId = json.string("profileType");
+            DistributionType type = typeId == null ? null : Arrays.stream(DistributionType.values())
+                    .filter(t -> t.id().equals(typeId)).findFirst()
+                    .orElseThrow(() -> json.error("profileType", "is not a distribution type (" + typeId + ")"));
+            Installability.Facts facts = new Installability.Facts(Platform.fromLabel(json.string("platform")), type,
+                    (int) json.number("deviceCount"), json.string("teamName"), json.instant("profileExpiresAt"),
+                    json.instant("latestCertificateExpiry"), json.bool("appStoreEncrypted"), json.strings("architectures"));
+            return new Requirements(facts, json.strings("deviceFamilies"), json.string("minimumOsVersion"));
         }
     }
 
     public static IndexEntry of(BuildRecord record) {
         return new IndexEntry(record.id(), record.bundleId(), record.channel(), record.name(), record.version(),
-                record.build(), record.size(), record.uploadedAt(), record.profileType(), record.hasIcon(),
-                Requirements.of(record));
+                record.build(), record.size(), record.uploadedAt(),
+                record.profile() == null ? null : record.profile().type().id(), record.hasIcon(), Requirements.of(record));
     }
 
     public String key() {
@@ -70,30 +68,20 @@ public record IndexEntry(String id, String bundleId, String channel, String name
     }
 
     public byte[] toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", id);
-        json.put("bundleId", bundleId);
-        json.put("channel", channel);
-        json.put("name", name);
-        json.put("version", version);
-        json.put("build", build);
-        json.put("size", size);
-        json.put("uploadedAt", Json.iso(uploadedAt));
-        json.put("profileType", profileType);
-        json.put("hasIcon", hasIcon);
-        json.put("requirements", requirements == null ? null : requirements.toMap());
-        return Json.write(json);
+        return Json.write(Json.map("id", id, "bundleId", bundleId, "channel", channel, "name", name,
+                "version", version, "build", build, "size", size, "uploadedAt", Json.iso(uploadedAt),
+                "profileType", profileType, "hasIcon", hasIcon,
+                "requirements", requirements == null ? null : requirements.toMap()));
     }
 
     /**
      * @throws CatalogException if the bytes are not an index entry
      */
     public static IndexEntry parse(byte[] bytes) throws CatalogException {
-        Map<String, Object> json = Json.read(bytes, "index entry");
-        Map<String, Object> requirements = Json.object(json, "requirements");
-        return new IndexEntry(Json.string(json, "id"), Json.string(json, "bundleId"), Json.string(json, "channel"),
-                Json.string(json, "name"), Json.string(json, "version"), Json.string(json, "build"),
-                Json.number(json, "size"), Json.instant(json, "uploadedAt"), Json.string(json, "profileType"),
-                Json.bool(json, "hasIcon"), requirements == null ? null : Requirements.fromMap(requirements));
+        Json.Fields json = Json.read(bytes, "index entry");
+        Json.Fields requirements = json.object("requirements");
+        return new IndexEntry(json.string("id"), json.string("bundleId"), json.string("channel"), json.string("name"),
+                json.string("version"), json.string("build"), json.number("size"), json.instant("uploadedAt"),
+                json.string("profileType"), json.bool("hasIcon"), requirements == null ? null : Requirements.read(requirements));
     }
 }

@@ -1,6 +1,7 @@
 package dev.slipway.ipa;
 
 import dev.slipway.ipa.profile.DeveloperCertificate;
+import dev.slipway.ipa.profile.DistributionType;
 import dev.slipway.ipa.profile.ProvisioningProfile;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,17 +29,17 @@ public final class Installability {
     /**
      * The facts installability depends on, from an {@link IpaInfo} now or from a stored build record later.
      *
-     * @param profileType development, ad-hoc, enterprise or app-store; null when there is no profile
+     * @param profileType the profile's distribution type; null when there is no profile
      * @param latestCertificateExpiry the latest expiry among the profile's certificates, or null
      * @param architectures the main executable's CPU architectures, empty when not known
      */
-    public record Facts(Platform platform, String profileType, int deviceCount, String teamName,
+    public record Facts(Platform platform, DistributionType profileType, int deviceCount, String teamName,
                         Instant profileExpiresAt, Instant latestCertificateExpiry, boolean appStoreEncrypted,
                         List<String> architectures) {
 
         /** Facts with the architectures not known (records written before they were read). */
-        public Facts(Platform platform, String profileType, int deviceCount, String teamName, Instant profileExpiresAt,
-                     Instant latestCertificateExpiry, boolean appStoreEncrypted) {
+        public Facts(Platform platform, DistributionType profileType, int deviceCount, String teamName,
+                     Instant profileExpiresAt, Instant latestCertificateExpiry, boolean appStoreEncrypted) {
             this(platform, profileType, deviceCount, teamName, profileExpiresAt, latestCertificateExpiry,
                     appStoreEncrypted, List.of());
         }
@@ -52,9 +53,9 @@ public final class Installability {
             }
             Instant latest = profile.certificates().stream().map(DeveloperCertificate::expiresAt)
                     .max(Instant::compareTo).orElse(null);
-            return new Facts(info.app().platform(), profile.type().id(), profile.devices().size(),
-                    profile.teamName() != null && !profile.teamName().isBlank() ? profile.teamName() : profile.teamId(), profile.expiresAt(), latest,
-                    info.appStoreEncrypted(), info.architectures());
+            return new Facts(info.app().platform(), profile.type(), profile.devices().size(),
+                    profile.teamName() != null && !profile.teamName().isBlank() ? profile.teamName() : profile.teamId(),
+                    profile.expiresAt(), latest, info.appStoreEncrypted(), info.architectures());
         }
     }
 
@@ -82,9 +83,9 @@ public final class Installability {
             return blockers;
         }
         switch (facts.profileType()) {
-            case "app-store" -> blockers.add(new Finding(Severity.BLOCKER, "app-store",
+            case APP_STORE -> blockers.add(new Finding(Severity.BLOCKER, "app-store",
                     "signed for App Store distribution: iOS installs it only through the App Store or TestFlight"));
-            case "enterprise" -> notes.add(new Finding(Severity.NOTE, "enterprise",
+            case ENTERPRISE -> notes.add(new Finding(Severity.NOTE, "enterprise",
                     "enterprise build: after installing, trust \"" + facts.teamName()
                             + "\" in Settings › General › VPN & Device Management"));
             default -> notes.add(new Finding(Severity.NOTE, "devices",

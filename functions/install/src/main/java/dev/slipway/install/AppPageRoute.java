@@ -19,37 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code GET /a/{bundleId}[/{channel}]?t=…}: an app's newest build per channel and its history
- * (page token: the app, or that channel). Build links reuse the same token, which reaches them.
+ * (page token: the app, or that channel), withdrawn builds left out. Build links reuse the same
+ * token, which reaches them; each row carries the badge its build page would give it.
  */
-final class AppPageRoute implements Route {
-    private static final Pattern PATH = Pattern.compile("/a/([A-Za-z0-9.-]{1,155})(?:/([a-z0-9][a-z0-9._-]{0,39}))?");
-
-    private final S3Catalog catalog;
-    private final AccessPolicy policy;
-    private final PageRenderer pages;
-    private final BuildVerdicts verdicts;
-
-    AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages, BuildVerdicts verdicts) {
-        this.catalog = catalog;
-        this.policy = policy;
-        this.pages = pages;
-        this.verdicts = verdicts;
-    }
-
-    @Override
-    public Pattern path() {
-        return PATH;
-    }
-
-    @Override
-    public String event() {
-        return "page.view";
-    }
-
+record AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages, BuildVerdicts verdicts)
+        implements Route.Handler {
     @Override
     public HttpResponse answer(RequestContext request, Matcher path)
             throws InvalidTokenException, NotFoundException, CatalogException {

@@ -1,7 +1,5 @@
 package dev.slipway.install;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.dd.plist.BinaryPropertyListWriter;
@@ -18,13 +16,13 @@ import dev.slipway.catalog.S3Catalog;
 import dev.slipway.catalog.S3Revocations;
 import dev.slipway.catalog.Upload;
 import dev.slipway.fixtures.Fixtures;
-import dev.slipway.fixtures.TestContext;
 import dev.slipway.fixtures.TestS3;
 import dev.slipway.fixtures.ZipWriter;
 import dev.slipway.ingest.IngestService;
 import dev.slipway.ingest.IpaCopier;
 import dev.slipway.install.page.Assets;
 import dev.slipway.install.page.PageRenderer;
+import dev.slipway.log.LocalContext;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import java.net.URI;
@@ -49,6 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The install handler end to end over a real S3 protocol server: ingest an IPA, open its page with
@@ -98,6 +97,14 @@ class InstallHandlerTest {
                 Origins.behindCloudFront(ApiEvents.ORIGIN_SECRET, ""), clock, S3Revocations.CACHE_FOR);
         return new InstallHandler(InstallSite.router(client, s3server.presigner(), settings,
                 new PageRenderer(TemplateEngine.createPrecompiled(ContentType.Html), Assets.fromClasspath(), clock)));
+    }
+
+    /** A handler whose S3 client has the wrong keys: every read fails. */
+    private static InstallHandler handlerWithS3Refusing() {
+        S3Client denied = s3server.clientBuilder()
+                .credentialsProvider(() -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("x", "y"))
+                .build();
+        return handler(denied, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(10));
     }
 
     private static String ingest(String key, byte[] ipa) throws Exception {
@@ -258,10 +265,7 @@ class InstallHandlerTest {
 
     @Test
     void buildPage_s3Unreachable_isAPlain500WithTheSecurityHeaders() throws Exception {
-        S3Client denied = s3server.clientBuilder()
-                .credentialsProvider(() -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("x", "y"))
-                .build();
-        InstallHandler failing = handler(denied, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(10));
+        InstallHandler failing = handlerWithS3Refusing();
 
         APIGatewayV2HTTPResponse response = failing.handleRequest(ApiEvents.at("http-get-build-page.json",
                 "/b/" + enterpriseId + "?t=" + pageToken(enterpriseId)), null);
@@ -430,16 +434,13 @@ class InstallHandlerTest {
 
     @Test
     void buildPage_s3Unreachable_logsTheStackTraceWithTheRequestId() throws Exception {
-        S3Client denied = s3server.clientBuilder()
-                .credentialsProvider(() -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("x", "y"))
-                .build();
-        InstallHandler failing = handler(denied, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(10));
+        InstallHandler failing = handlerWithS3Refusing();
         java.io.PrintStream err = System.err;
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
         try {
             System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
             failing.handleRequest(ApiEvents.at("http-get-build-page.json", "/b/" + enterpriseId + "?t="
-                    + pageToken(enterpriseId)), new TestContext("req-500"));
+                    + pageToken(enterpriseId)), new LocalContext("slipway-install", "req-500"));
         } finally {
             System.setErr(err);
         }

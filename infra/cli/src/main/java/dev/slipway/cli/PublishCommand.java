@@ -5,12 +5,13 @@ import dev.slipway.access.LinkSigner;
 import dev.slipway.access.Purpose;
 import dev.slipway.catalog.BuildRecord;
 import dev.slipway.catalog.CatalogException;
+import dev.slipway.catalog.Channel;
 import dev.slipway.catalog.Layout;
 import dev.slipway.catalog.Receipt;
 import dev.slipway.catalog.S3Catalog;
 import dev.slipway.ipa.Installability;
-import dev.slipway.local.PageLinks;
 import dev.slipway.local.LocalStackException;
+import dev.slipway.local.PageLinks;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,7 +51,6 @@ import picocli.CommandLine.Spec;
                 "5:built, but iOS will not install it (expired, App Store–signed, not for a device, …): the reasons "
                         + "are on stderr, the link is printed all the same"})
 final class PublishCommand implements Callable<Integer> {
-    private static final Pattern CHANNEL = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
     /** S3 holds 2 KB of user metadata in all; the key's name and base64 take their share. */
     static final int MAX_NOTES_BYTES = 1500;
     private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
@@ -97,9 +96,8 @@ final class PublishCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException("no such file: " + file);
         }
-        if (channel != null && !CHANNEL.matcher(channel).matches()) {
-            throw new InvalidInputException("--channel \"" + channel + "\" is not a channel name (lower-case letters, "
-                    + "digits, '.', '_', '-'; at most 40)");
+        if (channel != null && !Channel.FORM.matches(channel)) {
+            throw new InvalidInputException("--channel \"" + channel + "\" is not a channel name (" + Channel.RULE + ")");
         }
         LinkCommand.checkTtl(ttl);
         if (notes != null && notesFile != null) {
