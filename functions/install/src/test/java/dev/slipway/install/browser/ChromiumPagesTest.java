@@ -14,68 +14,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The pages in Chromium: a desktop by default, and phones and iPads by emulation. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChromiumPagesTest {
-    private PageServer server;
-    private Browser browser;
-    private ChromeDriver driver;
-    private String desktopUserAgent;
-
-    /** Starts Chromium if it is installed; without it, each test skips, saying so (see {@link #requireChromium()}). */
-    @BeforeAll
-    void start() throws IOException {
-        if (Browsers.chromiumMissing() != null) {
-            return;
-        }
-        browser = Browsers.chromium(1280, 900);
-        driver = (ChromeDriver) browser.driver();
-        desktopUserAgent = (String) script("return navigator.userAgent");
-        PageRenderer renderer = new PageRenderer();
-        server = PageServer.start(renderer.assets());
-        SamplePages.register(server, renderer);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    /** Skips each test, with the reason, where Chromium is not installed (a class-level skip would go unreported). */
-    @BeforeEach
-    void requireChromium() {
-        Browsers.assumeChromium();
-    }
-
-    /** Back to a plain desktop after a test that emulated a device. */
-    @AfterEach
-    void resetEmulation() {
-        if (browser == null) {
-            return;
-        }
-        cdp("Emulation.clearDeviceMetricsOverride", Map.of());
-        cdp("Emulation.setTouchEmulationEnabled", Map.of("enabled", false));
-        cdp("Emulation.setUserAgentOverride", Map.of("userAgent", desktopUserAgent));
-        cdp("Emulation.setEmulatedMedia", Map.of("features", List.of()));
-    }
-
+class ChromiumPagesTest extends ChromiumPagesBase {
     @Test
     void build_desktop_qrCodeReadsAsThePageUrl() throws IOException {
         // when
@@ -199,13 +144,5 @@ class ChromiumPagesTest {
         // then: Chromium reports it, so an empty report list for the real pages means nothing was blocked
         assertThat(server.awaitViolation(SamplePages.CSP_CONTROL)).contains("style-src");
         assertThat(script("return getComputedStyle(document.querySelector('p')).color")).isNotEqualTo("rgb(255, 0, 0)");
-    }
-
-    private Object script(String code) {
-        return ((JavascriptExecutor) driver).executeScript(code);
-    }
-
-    private void cdp(String command, Map<String, Object> parameters) {
-        driver.executeCdpCommand(command, parameters);
     }
 }

@@ -4,7 +4,6 @@ import static dev.slipway.install.page.BuildPages.IPHONE_CHROME;
 import static dev.slipway.install.page.BuildPages.IPHONE_SAFARI_17;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slipway.install.page.PageRenderer;
 import dev.slipway.install.page.QrImages;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,70 +11,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * What a tester meets (issue 13) in Chromium: the "Can't be installed" card, the newer build, moving
  * an iPad build's link, Open in Safari and Copy link, the app page's badges, at 320 px and on a
  * desktop, light and dark.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChromiumTesterPagesTest {
+class ChromiumTesterPagesTest extends ChromiumPagesBase {
     private static final int NARROW = 320;
     private static final int DESKTOP = 1280;
-
-    private PageServer server;
-    private Browser browser;
-    private ChromeDriver driver;
-    private String desktopUserAgent;
-
-    @BeforeAll
-    void start() throws IOException {
-        if (Browsers.chromiumMissing() != null) {
-            return;
-        }
-        browser = Browsers.chromium(DESKTOP, 900);
-        driver = (ChromeDriver) browser.driver();
-        desktopUserAgent = (String) script("return navigator.userAgent");
-        PageRenderer renderer = new PageRenderer();
-        server = PageServer.start(renderer.assets());
-        SamplePages.register(server, renderer);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void requireChromium() {
-        Browsers.assumeChromium();
-    }
-
-    @AfterEach
-    void reset() {
-        if (browser == null) {
-            return;
-        }
-        cdp("Emulation.clearDeviceMetricsOverride", Map.of());
-        cdp("Emulation.setUserAgentOverride", Map.of("userAgent", desktopUserAgent));
-        cdp("Emulation.setEmulatedMedia", Map.of("features", List.of()));
-        cdp("Emulation.setScriptExecutionDisabled", Map.of("value", false));
-    }
 
     private void phone(int width, String userAgent) {
         cdp("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 640, "deviceScaleFactor", 2, "mobile", true));
@@ -263,13 +211,5 @@ class ChromiumTesterPagesTest {
     private void grantClipboard() {
         cdp("Browser.grantPermissions", Map.of("origin", server.url("/").replaceAll("/$", ""),
                 "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
-    }
-
-    private Object script(String code) {
-        return ((JavascriptExecutor) driver).executeScript(code);
-    }
-
-    private void cdp(String command, Map<String, Object> parameters) {
-        driver.executeCdpCommand(command, parameters);
     }
 }
