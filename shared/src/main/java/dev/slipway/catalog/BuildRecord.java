@@ -82,7 +82,7 @@ public record BuildRecord(int schema, String id, String bundleId, String channel
 
         /** The team as people know it: its name, else its id. */
         public String team() {
-            return teamName != null ? teamName : teamId;
+            return teamName != null && !teamName.isBlank() ? teamName : teamId;
         }
 
         static Profile read(Json.Fields json) throws CatalogException {
@@ -193,10 +193,14 @@ public record BuildRecord(int schema, String id, String bundleId, String channel
 
     /** What installability depends on, as stored. */
     public Installability.Facts installFacts() {
-        Platform parsed = Arrays.stream(Platform.values()).filter(p -> p.label().equals(platform)).findFirst()
-                .orElse(Platform.UNKNOWN);
-        return new Installability.Facts(parsed, profile == null ? null : profile.type(),
+        return new Installability.Facts(Platform.fromLabel(platform), profile == null ? null : profile.type(),
                 profile == null ? 0 : profile.devices().size(), profile == null ? null : profile.team(),
-                profile == null ? null : profile.expiresAt(), install.latestCertificateExpiry(), appStoreEncrypted);
+                profile == null ? null : profile.expiresAt(), install.latestCertificateExpiry(), appStoreEncrypted,
+                architectures());
+    }
+
+    /** The main executable's architectures ({@code inspect --json}'s key), empty for records written before. */
+    public List<String> architectures() {
+        return others.get("architectures") instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 }

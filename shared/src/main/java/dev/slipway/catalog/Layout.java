@@ -20,6 +20,7 @@ import java.util.HexFormat;
  * apps/{bundleId}/channels/{channel}/{newest-first}-{id}.json   the index, one object per build
  * failed/{id}.json                      rejected uploads, with the reason
  * receipts/{sha256(upload key)}/{sha256(version)}.json   the outcome of one upload (version id, else ETag)
+ * apps/{bundleId}/withdrawn/{id}        a withdrawn build: kept, but no link installs it and no list shows it
  * revocations/builds/{id}, revocations/apps/{bundleId}/all, …/channels/{channel}   revoked links
  * </pre>
  *
@@ -69,6 +70,16 @@ public final class Layout {
     public static String indexEntry(String bundleId, String channel, Instant uploadedAt, String buildId) {
         long newestFirst = Long.MAX_VALUE - uploadedAt.toEpochMilli();
         return channel(bundleId, channel) + String.format("%019d", newestFirst) + "-" + buildId + ".json";
+    }
+
+    /** The app's withdrawn builds, one empty marker object each (listed once per app page). */
+    public static String withdrawn(String bundleId) {
+        return APPS + bundleId + "/withdrawn/";
+    }
+
+    /** The marker that withdraws a build: under {@code apps/} so the install function can already read and list it. */
+    public static String withdrawn(String bundleId, String buildId) {
+        return withdrawn(bundleId) + buildId;
     }
 
     public static String failure(String failureId) {

@@ -1,8 +1,10 @@
 package dev.slipway.catalog;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -109,6 +111,35 @@ public final class S3Catalog {
             }
         }
         return entries;
+    }
+
+    /**
+     * Whether the build was withdrawn ({@code slipway withdraw}): then no link installs it and no
+     * app page or update check lists it, though it stays in the bucket.
+     */
+    public boolean withdrawn(String bundleId, String buildId) {
+        return get(Layout.withdrawn(bundleId, buildId)).isPresent();
+    }
+
+    /** The ids of the app's withdrawn builds: one listing, for pages that show many builds. */
+    public Set<String> withdrawn(String bundleId) {
+        String prefix = Layout.withdrawn(bundleId);
+        Set<String> ids = new HashSet<>();
+        ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).maxKeys(MAX_LIST).build();
+        for (S3Object object : s3.listObjectsV2Paginator(request).contents()) {
+            ids.add(object.key().substring(prefix.length()));
+        }
+        return ids;
+    }
+
+    /** Withdraws a build: its record, IPA and index entry stay, a marker hides it. */
+    public void withdraw(String bundleId, String buildId) {
+        put(Layout.withdrawn(bundleId, buildId), new byte[0], "application/octet-stream");
+    }
+
+    /** Undoes {@link #withdraw}; a build that was not withdrawn is left as it is. */
+    public void restore(String bundleId, String buildId) {
+        s3.deleteObject(b -> b.bucket(bucket).key(Layout.withdrawn(bundleId, buildId)));
     }
 
     public void putRecord(BuildRecord record) {

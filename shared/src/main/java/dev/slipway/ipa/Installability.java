@@ -31,21 +31,31 @@ public final class Installability {
      *
      * @param profileType the profile's distribution type; null when there is no profile
      * @param latestCertificateExpiry the latest expiry among the profile's certificates, or null
+     * @param architectures the main executable's CPU architectures, empty when not known
      */
     public record Facts(Platform platform, DistributionType profileType, int deviceCount, String teamName,
-                        Instant profileExpiresAt, Instant latestCertificateExpiry, boolean appStoreEncrypted) {
+                        Instant profileExpiresAt, Instant latestCertificateExpiry, boolean appStoreEncrypted,
+                        List<String> architectures) {
+
+        /** Facts with the architectures not known (records written before they were read). */
+        public Facts(Platform platform, DistributionType profileType, int deviceCount, String teamName,
+                     Instant profileExpiresAt, Instant latestCertificateExpiry, boolean appStoreEncrypted) {
+            this(platform, profileType, deviceCount, teamName, profileExpiresAt, latestCertificateExpiry,
+                    appStoreEncrypted, List.of());
+        }
 
         /** The facts of a freshly read IPA. */
         public static Facts of(IpaInfo info) {
             ProvisioningProfile profile = info.profile();
             if (profile == null) {
-                return new Facts(info.app().platform(), null, 0, null, null, null, info.appStoreEncrypted());
+                return new Facts(info.app().platform(), null, 0, null, null, null, info.appStoreEncrypted(),
+                        info.architectures());
             }
             Instant latest = profile.certificates().stream().map(DeveloperCertificate::expiresAt)
                     .max(Instant::compareTo).orElse(null);
             return new Facts(info.app().platform(), profile.type(), profile.devices().size(),
-                    profile.teamName() != null ? profile.teamName() : profile.teamId(), profile.expiresAt(), latest,
-                    info.appStoreEncrypted());
+                    profile.teamName() != null && !profile.teamName().isBlank() ? profile.teamName() : profile.teamId(),
+                    profile.expiresAt(), latest, info.appStoreEncrypted(), info.architectures());
         }
     }
 
@@ -61,6 +71,11 @@ public final class Installability {
         if (!facts.platform().installableOverTheAir()) {
             blockers.add(new Finding(Severity.BLOCKER, "platform",
                     "built for " + facts.platform().label() + ": it cannot be installed on a device"));
+        }
+        if (MachOHeader.only32Bit(facts.architectures())) {
+            blockers.add(new Finding(Severity.BLOCKER, "32-bit",
+                    "the app is 32-bit only (" + String.join(", ", facts.architectures())
+                            + "): iOS 11 and later run only 64-bit apps"));
         }
         if (facts.profileType() == null) {
             blockers.add(new Finding(Severity.BLOCKER, "unsigned",

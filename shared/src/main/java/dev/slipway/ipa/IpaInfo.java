@@ -14,9 +14,16 @@ import java.util.List;
  * @param iconNote why there is no icon, or null when there is one
  * @param archiveSize the IPA's size in bytes
  * @param entryCount how many entries the ZIP holds
+ * @param architectures the main executable's CPU architectures ({@link MachOHeader}); empty when not known
  */
 public record IpaInfo(AppBundle app, List<AppBundle> extensions, List<AppBundle> watchApps, boolean appStoreEncrypted,
-                      AppIcon icon, String iconNote, long archiveSize, int entryCount) {
+                      AppIcon icon, String iconNote, long archiveSize, int entryCount, List<String> architectures) {
+
+    /** Without the executable's architectures (not read). */
+    public IpaInfo(AppBundle app, List<AppBundle> extensions, List<AppBundle> watchApps, boolean appStoreEncrypted,
+                   AppIcon icon, String iconNote, long archiveSize, int entryCount) {
+        this(app, extensions, watchApps, appStoreEncrypted, icon, iconNote, archiveSize, entryCount, List.of());
+    }
 
     /** The main app's provisioning profile, or null for an unsigned or simulator build. */
     public ProvisioningProfile profile() {

@@ -23,6 +23,7 @@ public final class IpaJson {
         json.put("extensions", info.extensions().stream().map(IpaJson::nested).toList());
         json.put("watchApps", info.watchApps().stream().map(IpaJson::nested).toList());
         json.put("appStoreEncrypted", info.appStoreEncrypted());
+        json.put("architectures", info.architectures());
         json.put("archiveSize", info.archiveSize());
         json.put("entryCount", info.entryCount());
         return json;

@@ -100,8 +100,25 @@ public final class IpaReader {
         boolean encrypted = zip.entries().stream().anyMatch(e -> e.name().startsWith(appPath + "SC_Info/"));
         IconFinder.Result icon = new IconFinder(zip, appPath, plist).find();
         IpaInfo info = new IpaInfo(app, List.copyOf(extensions), List.copyOf(watchApps), encrypted, icon.icon(),
-                icon.note(), source.size(), zip.entries().size());
+                icon.note(), source.size(), zip.entries().size(), architectures(zip, app));
         return new Traced(info, zip.centralDirectorySize(), zip.entriesRead());
+    }
+
+    /** The main executable's architectures, from its first bytes: one small ranged read, never the binary. */
+    private static List<String> architectures(ZipArchive zip, AppBundle app) throws IOException {
+        if (app.executable() == null || app.executable().isEmpty() || app.executable().contains("/")) {
+            return List.of();
+        }
+        ArchiveEntry entry = zip.entry(app.path() + app.executable()).orElse(null);
+        if (entry == null) {
+            return List.of();
+        }
+        try {
+            return MachOHeader.architectures(zip.readPrefix(entry, MachOHeader.PREFIX_BYTES));
+        } catch (InvalidIpaException e) {
+            // An unreadable binary says nothing about its architectures; what else was read still stands.
+            return List.of();
+        }
     }
 
     private static String mainAppPath(ZipArchive zip) throws BundleException {

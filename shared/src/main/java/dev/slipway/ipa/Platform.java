@@ -37,6 +37,16 @@ public enum Platform {
         return this == IOS || this == TVOS || this == VISIONOS;
     }
 
+    /** From its {@link #label()}, as records store it; {@link #UNKNOWN} if none fits. */
+    public static Platform fromLabel(String label) {
+        for (Platform platform : values()) {
+            if (platform.label.equals(label)) {
+                return platform;
+            }
+        }
+        return UNKNOWN;
+    }
+
     /** From an SDK platform name such as {@code iPhoneOS} or {@code xros}; {@link #UNKNOWN} if none fits. */
     public static Platform fromSdkName(String name) {
         if (name != null) {

@@ -15,23 +15,25 @@ import dev.slipway.device.ProfileDevices;
 import dev.slipway.install.page.AppPage;
 import dev.slipway.install.page.DeviceCheck;
 import dev.slipway.install.page.DeviceMarks;
-import dev.slipway.install.page.Visitor;
 import dev.slipway.install.page.PageRenderer;
+import dev.slipway.install.page.Visitor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
  * {@code GET /a/{bundleId}[/{channel}]?t=…}: an app's newest build per channel and its history
- * (page token: the app, or that channel). Build links reuse the same token, which reaches them.
+ * (page token: the app, or that channel), withdrawn builds left out. Build links reuse the same
+ * token, which reaches them; each row carries the badge its build page would give it.
  */
-record AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages, KnownDevices devices)
-        implements Route.Handler {
-    private static final int HISTORY = 50;
+record AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages, BuildVerdicts verdicts,
+                    KnownDevices devices) implements Route.Handler {
     /** Builds marked for a known device: each mark costs a record read, so the newest only. */
     private static final int MARKED = 20;
 
@@ -51,14 +53,14 @@ record AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages, 
         policy.checkScope(token);
         request.log("channel", channel);
         List<String> channels = channel != null ? List.of(channel) : catalog.channels(bundleId);
-        List<AppPage.ChannelLatest> latest = new ArrayList<>();
+        Set<String> withdrawn = catalog.withdrawn(bundleId);
+        List<IndexEntry> latest = new ArrayList<>();
         List<IndexEntry> all = new ArrayList<>();
         for (String c : channels) {
-            List<IndexEntry> history = catalog.history(bundleId, c, HISTORY);
+            List<IndexEntry> history = new ArrayList<>(catalog.history(bundleId, c, BuildVerdicts.HISTORY));
+            history.removeIf(e -> withdrawn.contains(e.id()));
             if (!history.isEmpty()) {
-                IndexEntry newest = history.get(0);
-                latest.add(new AppPage.ChannelLatest(c, Text.orDash(newest.version()), Text.orDash(newest.build()),
-                        newest.uploadedAt(), buildLink(request, newest)));
+                latest.add(history.get(0));
                 all.addAll(history);
             }
         }
@@ -67,11 +69,19 @@ record AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages, 
         }
         all.sort(Comparator.comparing(IndexEntry::uploadedAt).reversed());
         IndexEntry newest = all.get(0);
-        List<AppPage.BuildRow> rows = all.stream().limit(HISTORY).map(e -> new AppPage.BuildRow(Text.orDash(e.version()),
-                Text.orDash(e.build()), e.channel(), e.uploadedAt(), e.size(), buildLink(request, e))).toList();
+        // One verdict per build, shared by its rows under "Latest" and "All".
+        Map<String, AppPage.BuildRow> rows = new LinkedHashMap<>();
+        for (IndexEntry entry : all.subList(0, Math.min(all.size(), BuildVerdicts.HISTORY))) {
+            rows.put(entry.id(), verdicts.row(request, entry));
+        }
+        List<AppPage.BuildRow> latestRows = new ArrayList<>();
+        for (IndexEntry entry : latest) {
+            latestRows.add(rows.containsKey(entry.id()) ? rows.get(entry.id()) : verdicts.row(request, entry));
+        }
         String icon = newest.hasIcon() ? request.link("/" + Layout.icon(newest.id(), 0)).toString() : null;
-        return HttpResponse.text(200, "text/html; charset=utf-8",
-                pages.app(new AppPage(newest.name(), bundleId, icon, latest, rows), marks(request, all, path.group(0))));
+        AppPage page = new AppPage(new AppPage.App(newest.name(), bundleId, icon), latestRows, List.copyOf(rows.values()),
+                request.visitor().kind() == Visitor.Kind.MAC);
+        return HttpResponse.text(200, "text/html; charset=utf-8", pages.app(page, marks(request, all, path.group(0))));
     }
 
     /**

@@ -9,7 +9,10 @@ import dev.slipway.catalog.CatalogException;
 import dev.slipway.catalog.S3Catalog;
 import java.util.Optional;
 
-/** Builds as a token reaches them: an unknown build fails exactly like a foreign or revoked token. */
+/**
+ * Builds as a token reaches them: an unknown or withdrawn build fails exactly like a foreign or
+ * revoked token.
+ */
 final class AuthorisedBuilds {
     private final S3Catalog catalog;
     private final AccessPolicy policy;
@@ -38,6 +41,10 @@ final class AuthorisedBuilds {
             throw new InvalidTokenException(InvalidTokenException.Reason.WRONG_SCOPE, "no build " + id);
         }
         policy.checkBuild(token, id, build.get().bundleId(), build.get().channel());
+        if (catalog.withdrawn(build.get().bundleId(), id)) {
+            // Withdrawn looks like gone: the same 404 as an unknown build, so a link says nothing about it.
+            throw new InvalidTokenException(InvalidTokenException.Reason.WRONG_SCOPE, "build " + id + " is withdrawn");
+        }
         return build.get();
     }
 }

@@ -1,8 +1,6 @@
 package dev.slipway.install;
 
-import dev.slipway.access.BuildScope;
 import dev.slipway.access.InvalidTokenException;
-import dev.slipway.access.LinkSigner;
 import dev.slipway.access.Purpose;
 import dev.slipway.catalog.BuildRecord;
 import dev.slipway.catalog.CatalogException;
@@ -10,20 +8,16 @@ import dev.slipway.catalog.Layout;
 import dev.slipway.install.page.BuildPage;
 import dev.slipway.install.page.DeviceCheck;
 import dev.slipway.install.page.PageRenderer;
-import dev.slipway.ipa.DeviceFamily;
-import dev.slipway.ipa.Installability;
-import dev.slipway.manifest.InstallLink;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
+import dev.slipway.install.page.Verdict;
 import java.util.regex.Matcher;
 
 /**
  * {@code GET /b/{build}?t=…}: a build's install page (page token: the build, or its app/channel).
- * Its Install link carries a fresh manifest token that lives minutes.
+ * Its Install link carries a fresh manifest token that lives minutes; when the build cannot be
+ * installed, the page names the newest one of its app and channel that can.
  */
-record BuildPageRoute(AuthorisedBuilds builds, LinkSigner signer, PageRenderer pages, Clock clock,
-                      Duration downloadTtl, KnownDevices devices) implements Route.Handler {
+record BuildPageRoute(AuthorisedBuilds builds, BuildVerdicts verdicts, PageRenderer pages, KnownDevices devices)
+        implements Route.Handler {
     @Override
     public HttpResponse answer(RequestContext request, Matcher path)
             throws InvalidTokenException, CatalogException {
@@ -33,28 +27,24 @@ record BuildPageRoute(AuthorisedBuilds builds, LinkSigner signer, PageRenderer p
         if (KnownDevices.isRedirect(request)) {
             return devices.moveToCookie(request, pageUrl);
         }
-        String manifestToken = signer.sign(new BuildScope(id), Purpose.MANIFEST, downloadTtl);
-        String installLink = InstallLink.forManifest(request.link("/m/" + id + ".plist?t=" + manifestToken));
         BuildRecord.Profile profile = build.profile();
-        List<String> families = build.deviceFamilies().stream().map(BuildPageRoute::familyLabel).toList();
-        BuildPage page = new BuildPage(build.name(), build.bundleId(), Text.orDash(build.version()),
-                Text.orDash(build.build()), build.hasIcon() ? request.link("/" + Layout.icon(id, 0)).toString() : null,
-                build.size(), build.uploadedAt(), build.channel(), build.releaseNotes(), build.minimumOsVersion(), families,
-                profile == null ? null : profile.type().id(), profile == null ? null : profile.expiresAt(),
-                profile == null ? null : profile.team(), installLink, pageUrl,
-                Installability.assess(build.installFacts(), clock.instant()), request.visitor());
+        Verdict.Build input = verdicts.input(build);
+        BuildPage.Builder page = BuildPage.builder()
+                .app(build.name(), build.bundleId(), build.hasIcon() ? request.link("/" + Layout.icon(id, 0)).toString() : null)
+                .version(Text.orDash(build.version()), Text.orDash(build.build()))
+                .upload(build.size(), build.uploadedAt(), build.channel())
+                .releaseNotes(build.releaseNotes())
+                .requirements(input.minimumOsVersion(), input.deviceFamilies())
+                .signing(profile == null ? null : profile.type().id(), profile == null ? null : profile.expiresAt(),
+                        profile == null ? null : profile.team(), input.findings())
+                .links(verdicts.installLink(request, id), pageUrl)
+                .visitor(request.visitor());
+        if (!Verdict.of(input, request.visitor()).installable()) {
+            verdicts.newer(request, request.token(Purpose.PAGE), build).ifPresent(page::newerBuild);
+        }
         DeviceCheck device = KnownDevices.check(devices.of(request), build, request.visitor(),
                 request.link("/enrol/b/" + id + "?t=" + request.rawToken()).toString());
         request.log("verdict", device.status().id());
-        return HttpResponse.text(200, "text/html; charset=utf-8", pages.build(page, device));
-    }
-
-    private static String familyLabel(String id) {
-        for (DeviceFamily family : DeviceFamily.values()) {
-            if (family.id().equals(id)) {
-                return family.label();
-            }
-        }
-        return id;
+        return HttpResponse.text(200, "text/html; charset=utf-8", pages.build(page.build(), device));
     }
 }

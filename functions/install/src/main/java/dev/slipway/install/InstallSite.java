@@ -64,14 +64,15 @@ public final class InstallSite {
         KnownDevices devices = new KnownDevices(new DeviceTokens(settings.keys(), settings.clock()),
                 new DeviceStore(s3, settings.bucket()));
         Duration ttl = settings.downloadTtl();
+        BuildVerdicts verdicts = new BuildVerdicts(catalog, signer, settings.clock(), ttl);
         return new Router(List.of(
                 Route.read(Pattern.quote(Assets.PATH_PREFIX) + "(.*)", "asset.fetch", new AssetsRoute(pages.assets())),
-                Route.read("/b/" + BUILD_ID, "page.view", new BuildPageRoute(builds, signer, pages, settings.clock(), ttl, devices)),
+                Route.read("/b/" + BUILD_ID, "page.view", new BuildPageRoute(builds, verdicts, pages, devices)),
                 Route.read("/m/" + BUILD_ID + "\\.plist", "manifest.fetch", new ManifestRoute(builds, signer, ttl)),
                 Route.read("/d/" + BUILD_ID + "\\.ipa", "package.download",
                         new DownloadRoute(builds, presigner, settings.bucket(), ttl)),
                 Route.read("/a/(" + BundleId.FORM.regex() + ")(?:/(" + Channel.FORM.regex() + "))?", "page.view",
-                        new AppPageRoute(catalog, policy, pages, devices)),
+                        new AppPageRoute(catalog, policy, pages, verdicts, devices)),
                 Route.read("/f/" + BUILD_ID, "page.view", new FailurePageRoute(catalog, policy, pages))),
                 settings.origins(), signer, pages);
     }

@@ -1,10 +1,12 @@
 package dev.slipway.cli;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.slipway.ipa.Installability;
 import dev.slipway.ipa.InvalidIpaException;
 import dev.slipway.ipa.IpaInfo;
 import dev.slipway.ipa.IpaJson;
 import dev.slipway.ipa.IpaReader;
+import dev.slipway.ipa.profile.DeveloperCertificate;
 import dev.slipway.ipa.zip.BlockCache;
 import dev.slipway.ipa.zip.FileByteSource;
 import dev.slipway.ipa.zip.ReadStats;
@@ -14,7 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +31,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = "Print what an .ipa holds: app, version, profile, devices, expiry, icon, extensions.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the IPA was read", "1:an I/O failure", "2:not a usable IPA (the reason is on stderr)"})
+        exitCodeList = {"0:the IPA was read (with --check: and it will install)", "1:an I/O failure",
+                "2:not a usable IPA (the reason is on stderr)",
+                "5:with --check: iOS will not install it (the reasons are printed)"})
 final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,6 +49,9 @@ final class InspectCommand implements Callable<Integer> {
 
     @Option(names = "--stats", description = "Also print the bytes and read calls it took.")
     boolean stats;
+
+    @Option(names = "--check", description = "Exit with 5 if iOS will not install it (for CI gates).")
+    boolean check;
 
     @Override
     public Integer call() throws IOException {
@@ -62,15 +72,20 @@ final class InspectCommand implements Callable<Integer> {
             return Slipway.INVALID_INPUT;
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
+        Instant now = Instant.now();
+        List<Installability.Finding> findings = Installability.assess(info, now);
         if (json) {
             Map<String, Object> map = new LinkedHashMap<>(IpaJson.toMap(info));
+            markSigner(map, info);
+            map.put("installable", Installability.installable(findings));
+            map.put("problems", findings.stream().map(InspectCommand::problem).toList());
             if (stats) {
                 map.put("stats", Map.of("bytesRead", readStats.bytesRead(), "readCalls", readStats.readCalls(),
                         "millis", millis));
             }
             out.println(JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES).asString(map));
         } else {
-            out.print(new InspectReport(info, Instant.now()).render());
+            out.print(new InspectReport(info, now).render());
             if (stats) {
                 out.printf("%-14s%,d bytes in %d reads, of %,d (%d ms)%n", "Read", readStats.bytesRead(),
                         readStats.readCalls(), info.archiveSize(), millis);
@@ -84,6 +99,31 @@ final class InspectCommand implements Callable<Integer> {
             Files.write(iconOut, info.icon().png());
         }
         out.flush();
-        return 0;
+        return check && !Installability.installable(findings) ? Slipway.NOT_INSTALLABLE : 0;
+    }
+
+    private static Map<String, Object> problem(Installability.Finding finding) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("code", finding.code());
+        json.put("severity", finding.severity().name().toLowerCase(Locale.ROOT));
+        json.put("message", finding.message());
+        return json;
+    }
+
+    /** Adds {@code signedTheApp} to each of the profile's certificates: true, false, or null when unknown. */
+    @SuppressWarnings("unchecked")
+    private static void markSigner(Map<String, Object> map, IpaInfo info) {
+        Map<String, Object> profile = (Map<String, Object>) map.get("profile");
+        if (profile == null) {
+            return;
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(profile);
+        Optional<DeveloperCertificate> signer = SigningCertificate.of(info.profile());
+        copy.put("certificates", ((List<Map<String, Object>>) profile.get("certificates")).stream().map(c -> {
+            Map<String, Object> certificate = new LinkedHashMap<>(c);
+            certificate.put("signedTheApp", signer.map(s -> s.sha1Fingerprint().equals(c.get("sha1"))).orElse(null));
+            return certificate;
+        }).toList());
+        map.put("profile", copy);
     }
 }

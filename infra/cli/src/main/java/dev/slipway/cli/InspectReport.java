@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The human summary {@code slipway inspect} prints: what a release engineer asks when an install fails. */
@@ -57,6 +58,9 @@ final class InspectReport {
             line("Built with", "Xcode " + orDash(app.xcodeVersion()) + (app.xcodeBuild() == null ? "" : " (" + app.xcodeBuild()
                     + ")") + ", SDK " + orDash(app.sdk()));
         }
+        if (!info.architectures().isEmpty()) {
+            line("Binary", String.join(", ", info.architectures()));
+        }
         line("Size", String.format(Locale.ROOT, "%,d bytes, %d entries", info.archiveSize(), info.entryCount()));
         List<Installability.Finding> findings = Installability.assess(info, now);
         text.append('\n').append(Installability.installable(findings) ? "✓ Installable over the air\n"
@@ -74,16 +78,22 @@ final class InspectReport {
             return;
         }
         line("Profile", profile.type().id() + " · \"" + profile.name() + "\" · " + profile.uuid());
-        line("Team", (profile.teamName() == null ? "" : profile.teamName() + " ") + "(" + profile.teamId() + ")");
+        line("Team", profile.teamName() == null || profile.teamName().isBlank() ? profile.teamId()
+                : profile.teamName() + " (" + profile.teamId() + ")");
         line("Expires", WHEN.format(profile.expiresAt()) + (profile.expiresAt().isAfter(now) ? "" : "  EXPIRED"));
         line("Devices", profile.provisionsAllDevices() ? "all (enterprise)" : profile.devices().size() + " registered");
         // The UDIDs themselves: what `slipway devices --missing` compares enrolled devices against.
         for (String udid : profile.devices()) {
             line("", udid);
         }
+        Optional<DeveloperCertificate> signer = SigningCertificate.of(profile);
         for (DeveloperCertificate certificate : profile.certificates()) {
             line("Certificate", certificate.commonName() + ", expires " + WHEN.format(certificate.expiresAt())
-                    + (certificate.expiresAt().isAfter(now) ? "" : "  EXPIRED"));
+                    + (certificate.expiresAt().isAfter(now) ? "" : "  EXPIRED")
+                    + (signer.isPresent() && signer.get().equals(certificate) ? "  ← signed the app" : ""));
+        }
+        if (signer.isEmpty() && profile.certificates().size() > 1) {
+            line("", "(one of these signed the app: " + SigningCertificate.UNKNOWN + ")");
         }
     }
 

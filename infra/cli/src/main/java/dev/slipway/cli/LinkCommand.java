@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +33,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:the link is printed", "1:an I/O failure",
                 "2:invalid input (bad scope or option, no such build or app, keys or site not configured)"})
 final class LinkCommand implements Callable<Integer> {
+    private static final Pattern LOOKS_LIKE_BUILD_ID = Pattern.compile("[A-Za-z0-9]{10,40}");
+
     @Spec
     CommandSpec spec;
 
@@ -64,6 +67,7 @@ final class LinkCommand implements Callable<Integer> {
             if (qr) {
                 out.print(TerminalQr.render(link));
             }
+            out.println(PublishCommand.expiry(ttl));
             out.flush();
             return 0;
         }
@@ -91,6 +95,10 @@ final class LinkCommand implements Callable<Integer> {
         }
         AppScope app = (AppScope) scope;
         List<String> channels = catalog.channels(app.bundleId());
+        if (channels.isEmpty() && app.channel() == null && LOOKS_LIKE_BUILD_ID.matcher(app.bundleId()).matches()) {
+            // Bundle ids are reverse-DNS: a dotless word of letters and digits is a mistyped build id.
+            throw new InvalidInputException("no build " + app.bundleId() + " in " + where);
+        }
         if (channels.isEmpty()) {
             throw new InvalidInputException("no builds of app " + app.bundleId() + " in " + where);
         }

@@ -10,6 +10,7 @@ import dev.slipway.catalog.Channel;
 import dev.slipway.catalog.Layout;
 import dev.slipway.catalog.Receipt;
 import dev.slipway.catalog.S3Catalog;
+import dev.slipway.ipa.Installability;
 import dev.slipway.local.LocalStackException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +47,9 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:built; the link is printed", "1:an I/O failure (the upload or S3 failed)",
                 "2:invalid input (no such file, bad option, no local stack running)",
                 "3:the ingest rejected the file (its reason is on stderr)",
-                "4:no ingest result within --timeout"})
+                "4:no ingest result within --timeout",
+                "5:built, but iOS will not install it (expired, App Store–signed, not for a device, …): the reasons "
+                        + "are on stderr, the link is printed all the same"})
 final class PublishCommand implements Callable<Integer> {
     /** S3 holds 2 KB of user metadata in all; the key's name and base64 take their share. */
     static final int MAX_NOTES_BYTES = 1500;
@@ -62,8 +66,13 @@ final class PublishCommand implements Callable<Integer> {
             description = "Upload to uploads/CHANNEL/ (lower-case letters, digits, . _ -; default: the main channel).")
     String channel;
 
-    @Option(names = "--notes", paramLabel = "TEXT", description = "Release notes shown on the page (any text, up to 1,500 bytes).")
+    @Option(names = "--notes", paramLabel = "TEXT", description = "Release notes shown on the page (any text, up to "
+            + "1,500 bytes; paragraphs, lists, **bold**, *italic*, `code` and links as in Markdown).")
     String notes;
+
+    @Option(names = "--notes-file", paramLabel = "FILE", description = "Read the release notes from a UTF-8 file ('-': "
+            + "standard input) instead of --notes.")
+    String notesFile;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "120s", converter = Durations.class,
             description = "How long to wait for the ingest (default: ${DEFAULT-VALUE}).")
@@ -91,7 +100,11 @@ final class PublishCommand implements Callable<Integer> {
             throw new InvalidInputException("--channel \"" + channel + "\" is not a channel name (" + Channel.RULE + ")");
         }
         LinkCommand.checkTtl(ttl);
-        Map<String, String> metadata = notes == null ? Map.of() : Map.of("release-notes-b64", notesMetadata(notes));
+        if (notes != null && notesFile != null) {
+            throw new InvalidInputException("--notes and --notes-file go one at a time");
+        }
+        String text = notesFile != null ? ReleaseNotesFile.read(notesFile, MAX_NOTES_BYTES) : notes;
+        Map<String, String> metadata = text == null ? Map.of() : Map.of("release-notes-b64", notesMetadata(text));
         try (Deployment deployment = Deployment.resolve(target, true)) {
             S3Catalog catalog = deployment.catalog();
             String key = Layout.UPLOADS + (channel == null ? "" : channel + "/") + file.getFileName();
@@ -127,23 +140,35 @@ final class PublishCommand implements Callable<Integer> {
             return Slipway.REJECTED;
         }
         Optional<BuildRecord> build = catalog.build(receipt.id());
-        out.println(build.map(b -> b.name() + " " + orDash(b.version()) + " (" + orDash(b.build()) + ") · channel "
-                + b.channel() + " · build " + b.id()).orElse("build " + receipt.id()));
+        out.println(build.map(b -> BuildMarkCommand.describe(b) + " · build " + b.id()).orElse("build " + receipt.id()));
+        List<Installability.Finding> blockers = build.map(b -> Installability.assess(b.installFacts(), Instant.now()))
+                .orElse(List.of()).stream().filter(f -> f.severity() == Installability.Severity.BLOCKER).toList();
+        if (!blockers.isEmpty()) {
+            // Loud, and before the link: a tester would otherwise find out at "Unable to Install".
+            err.println("slipway: WARNING: iOS will not install this build:");
+            blockers.forEach(f -> err.println("slipway:   ✗ " + f.message()));
+            err.flush();
+        }
+        int code = blockers.isEmpty() ? 0 : Slipway.NOT_INSTALLABLE;
         if (!canLink) {
             err.println("No link printed: add --base-url and --secret-arn (or --keys-file) to get one, or run: slipway "
                     + "link " + receipt.id() + " --base-url … --secret-arn …");
             out.flush();
-            return 0;
+            return code;
         }
         String link = PageLinks.of(deployment.site(), token, new BuildScope(receipt.id())).toString();
         out.println(link);
         if (!noQr) {
             out.print(TerminalQr.render(link));
         }
-        out.println("The link works for " + Durations.describe(ttl) + ", until " + UNTIL.format(Instant.now().plus(ttl))
-                + ".");
+        out.println(expiry(ttl));
         out.flush();
-        return 0;
+        return code;
+    }
+
+    /** The line under every printed link: {@code The link works for 30 days, until 2027-01-01 12:00 UTC.} */
+    static String expiry(Duration ttl) {
+        return "The link works for " + Durations.describe(ttl) + ", until " + UNTIL.format(Instant.now().plus(ttl)) + ".";
     }
 
     /**
@@ -159,7 +184,7 @@ final class PublishCommand implements Callable<Integer> {
         return Base64.getEncoder().encodeToString(utf8);
     }
 
-    private static String orDash(String value) {
+    static String orDash(String value) {
         return value == null || value.isBlank() ? "–" : value;
     }
 }

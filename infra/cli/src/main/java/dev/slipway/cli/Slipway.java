@@ -8,11 +8,13 @@ import picocli.CommandLine.Command;
 @Command(name = "slipway", mixinStandardHelpOptions = true, version = "slipway 0.1.0",
         description = "Over-the-air distribution of iOS apps on AWS.",
         subcommands = {InspectCommand.class, LocalCommand.class, PublishCommand.class, LinkCommand.class,
-                RevokeCommand.class, DevicesCommand.class, CommandLine.HelpCommand.class},
+                RevokeCommand.class, WithdrawCommand.class, RestoreCommand.class, DevicesCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:an I/O or unexpected failure", "2:invalid input (bad IPA, bad arguments, "
                 + "a port in use, no local stack running)", "3:publish: the ingest rejected the file",
-                "4:publish: no ingest result in time"})
+                "4:publish: no ingest result in time",
+                "5:publish: built, but iOS will not install it; inspect --check: not installable"})
 public final class Slipway {
     static final int FAILURE = 1;
     /** Exit code for input the command cannot use: a bad IPA, a missing file, wrong arguments, a busy port. */
@@ -21,6 +23,8 @@ public final class Slipway {
     static final int REJECTED = 3;
     /** {@code publish}: no receipt within the timeout. */
     static final int TIMED_OUT = 4;
+    /** {@code publish}: built, but iOS refuses to install it; {@code inspect --check}: the IPA will not install. */
+    static final int NOT_INSTALLABLE = 5;
 
     public static void main(String[] args) {
         // The demo's icon is drawn with AWT: never a window, never a Dock icon.
@@ -35,6 +39,13 @@ public final class Slipway {
             cmd.getErr().println("slipway: " + e.getMessage());
             cmd.getErr().flush();
             return e instanceof InvalidInputException || e instanceof LocalStackException ? INVALID_INPUT : FAILURE;
+        });
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            // One line naming the bad value, not the whole help: the help is one --help away.
+            CommandLine cmd = e.getCommandLine();
+            cmd.getErr().println("slipway: " + e.getMessage() + " (see " + cmd.getCommandSpec().qualifiedName() + " --help)");
+            cmd.getErr().flush();
+            return cmd.getCommandSpec().exitCodeOnInvalidInput();
         });
         return commandLine;
     }

@@ -108,4 +108,110 @@ class InspectCommandTest {
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("slipway: no icon written: icon only in Assets.car (not extracted)\n");
     }
+
+    @Test
+    void inspect_jsonOfAnExpiredBuild_saysNotInstallableWithProblems() throws Exception {
+        int code = run("inspect", Fixtures.get("ipa/fastlane-Example1.ipa").toString(), "--json");
+
+        assertThat(code).isZero();
+        Map<String, Object> json = JSON.std.mapFrom(out.toString());
+        assertThat(json.get("installable")).isEqualTo(false);
+        assertThat(json.get("problems")).isEqualTo(List.of(
+                Map.of("code", "profile-expired", "severity", "blocker",
+                        "message", "the provisioning profile expired on 23 Jul 2012"),
+                Map.of("code", "certificate-expired", "severity", "blocker",
+                        "message", "the signing certificate expired on 23 Jul 2012"),
+                Map.of("code", "devices", "severity", "note", "message", "installs only on the 24 devices registered in "
+                        + "the profile; on iOS 16 or later, Developer Mode must be on")));
+    }
+
+    @Test
+    void inspect_jsonOfAnInstallableBuild_saysInstallable() throws Exception {
+        Path ipa = dir.resolve("ok.ipa");
+        InstallableIpa.write(ipa);
+
+        int code = run("inspect", ipa.toString(), "--json", "--check");
+
+        assertThat(code).isZero();
+        Map<String, Object> json = JSON.std.mapFrom(out.toString());
+        assertThat(json.get("installable")).isEqualTo(true);
+        assertThat((List<?>) json.get("problems")).hasSize(1);
+    }
+
+    @Test
+    void inspect_checkOfAnExpiredBuild_exitsFive() {
+        int code = run("inspect", Fixtures.get("ipa/fastlane-Example1.ipa").toString(), "--check");
+
+        assertThat(code).isEqualTo(5);
+        assertThat(out.toString()).contains("✗ Not installable over the air\n");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void inspect_withoutCheck_exitsZeroEvenIfNotInstallable() {
+        assertThat(run("inspect", Fixtures.get("ipa/fastlane-Example1.ipa").toString())).isZero();
+    }
+
+    @Test
+    void inspect_emptyTeamName_printsTheTeamIdAlone() {
+        int code = run("inspect", Fixtures.get("ipa/fastlane-Example1.ipa").toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("  Team        A83XXT7P9C\n").doesNotContain("Team         (");
+    }
+
+    @Test
+    void inspect_profileWithOneCertificate_marksItAsTheSigner() throws Exception {
+        int code = run("inspect", Fixtures.get("ipa/fastlane-ExampleProductName.ipa").toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("  Certificate iPhone Distribution: SunApps GmbH (5A997XSHK2), expires "
+                + "2016-02-10 23:44 UTC  EXPIRED  ← signed the app\n");
+    }
+
+    @Test
+    void inspect_profileWithSeveralCertificates_saysTheSignerIsNotKnown() throws Exception {
+        int code = run("inspect", Fixtures.get("ipa/pliney-test.ipa").toString(), "--json");
+
+        assertThat(code).isZero();
+        Map<String, Object> json = JSON.std.mapFrom(out.toString());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> certificates = (List<Map<String, Object>>) ((Map<String, Object>) json.get("profile"))
+                .get("certificates");
+        assertThat(certificates).hasSize(2).allSatisfy(c -> assertThat(c).containsEntry("signedTheApp", null));
+        err.getBuffer().setLength(0);
+        out.getBuffer().setLength(0);
+        run("inspect", Fixtures.get("ipa/pliney-test.ipa").toString());
+        assertThat(out.toString()).contains("              (one of these signed the app: which one is recorded only in "
+                + "the binary's code signature, which is not read)\n").doesNotContain("← signed the app");
+    }
+
+    @Test
+    void inspect_jsonWithOneCertificate_marksTheSigner() throws Exception {
+        run("inspect", Fixtures.get("ipa/fastlane-ExampleProductName.ipa").toString(), "--json");
+
+        Map<String, Object> json = JSON.std.mapFrom(out.toString());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> certificates = (List<Map<String, Object>>) ((Map<String, Object>) json.get("profile"))
+                .get("certificates");
+        assertThat(certificates).singleElement().satisfies(c -> assertThat(c).containsEntry("signedTheApp", true));
+    }
+
+    @Test
+    void inspect_32BitOnlyBinary_saysIos11AndLaterWillNotRunIt() throws Exception {
+        // a real armv7-only app from 2013
+        int code = run("inspect", Fixtures.get("ipa/profileInspector-spotmyride.ipa").toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("  Binary      armv7\n")
+                .contains("✗ Not installable over the air\n"
+                        + "  ✗ the app is 32-bit only (armv7): iOS 11 and later run only 64-bit apps\n");
+    }
+
+    @Test
+    void inspect_json_listsTheArchitectures() throws Exception {
+        run("inspect", Fixtures.get("ipa/pliney-test.ipa").toString(), "--json");
+
+        assertThat(JSON.std.mapFrom(out.toString()).get("architectures")).isEqualTo(List.of("armv7", "arm64"));
+    }
 }

@@ -33,6 +33,15 @@ final class InstallableIpa {
 
     /** The same app with another CFBundleVersion: other bytes, another build. */
     static void write(Path file, String build) throws Exception {
+        write(file, build, Instant.now().plus(Duration.ofDays(365)));
+    }
+
+    /** The same app with a profile that expires (or expired) at {@code expiresAt}. */
+    static void write(Path file, Instant expiresAt) throws Exception {
+        write(file, "7", expiresAt);
+    }
+
+    private static void write(Path file, String build, Instant expiresAt) throws Exception {
         NSDictionary info = new NSDictionary();
         info.put("CFBundleIdentifier", BUNDLE_ID);
         info.put("CFBundleName", NAME);
@@ -44,14 +53,13 @@ final class InstallableIpa {
         info.put("CFBundleSupportedPlatforms", new NSArray(new NSString("iPhoneOS")));
         info.put("UIDeviceFamily", new NSArray(new NSNumber(1)));
 
-        Instant now = Instant.now();
         NSDictionary profile = new NSDictionary();
         profile.put("Name", "Slipway tests ad hoc");
         profile.put("UUID", "5E1F0000-0000-4000-8000-000000000007");
         profile.put("TeamIdentifier", new NSArray(new NSString("ABCDE12345")));
         profile.put("TeamName", "Slipway Tests");
-        profile.put("CreationDate", new NSDate(Date.from(now.minus(Duration.ofDays(1)))));
-        profile.put("ExpirationDate", new NSDate(Date.from(now.plus(Duration.ofDays(365)))));
+        profile.put("CreationDate", new NSDate(Date.from(expiresAt.minus(Duration.ofDays(400)))));
+        profile.put("ExpirationDate", new NSDate(Date.from(expiresAt)));
         profile.put("ProvisionedDevices", new NSArray(new NSString("00008110-000A1D2C3E4F5061")));
         NSDictionary entitlements = new NSDictionary();
         entitlements.put("application-identifier", "ABCDE12345." + BUNDLE_ID);

@@ -83,8 +83,9 @@ class PublishLinkRevokeTest {
             // when
             Cli.Run run = publish(fixture, "--channel", "fixtures", "--no-qr");
 
-            // then: built, with the link on the second line
-            assertThat(run.code()).as(fixture + ": " + run.err()).isZero();
+            // then: built, but none installs today (exit 5), with the link on the second line all the same
+            assertThat(run.code()).as(fixture + ": " + run.err()).isEqualTo(5);
+            assertThat(run.err()).contains("slipway: WARNING: iOS will not install this build:\n");
             Matcher link = link(run);
             String id = link.group(1);
             BuildRecord build = stack.catalog().build(id).orElseThrow();
@@ -175,9 +176,9 @@ class PublishLinkRevokeTest {
         Cli.Run first = publish(fixture, "--channel", "twice", "--no-qr");
         Cli.Run second = publish(fixture, "--channel", "twice", "--no-qr");
 
-        // then the second waited for its own receipt, not the first one's
-        assertThat(first.code()).isZero();
-        assertThat(second.code()).as(second.err()).isZero();
+        // then the second waited for its own receipt, not the first one's (both built; the profile has expired)
+        assertThat(first.code()).isEqualTo(5);
+        assertThat(second.code()).as(second.err()).isEqualTo(5);
         assertThat(link(second).group(1)).isNotEqualTo(link(first).group(1));
     }
 
@@ -190,8 +191,8 @@ class PublishLinkRevokeTest {
         // when
         Cli.Run run = publish(big, "--no-qr");
 
-        // then
-        assertThat(run.code()).as(run.err()).isZero();
+        // then built (unsigned, so not installable: exit 5)
+        assertThat(run.code()).as(run.err()).isEqualTo(5);
         String id = link(run).group(1);
         Receipt receipt = stack.catalog().receipt("uploads/Big.ipa").orElseThrow();
         assertThat(receipt.id()).isEqualTo(id);
@@ -209,7 +210,7 @@ class PublishLinkRevokeTest {
                 "Fixes — ünïcödé & <b>\nSecond line");
 
         // then the notes travel as base64 metadata and come out as text
-        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.code()).as(run.err()).isEqualTo(5);
         String html = http.page(URI.create(link(run).group())).body();
         assertThat(html).contains("Fixes — ünïcödé &amp; &lt;b&gt;").contains("Second line").contains(">beta<");
     }
@@ -221,7 +222,7 @@ class PublishLinkRevokeTest {
         Cli.Run run = publish(Fixtures.get("ipa/app_info-ipad.ipa"));
 
         // then what a phone's camera reads off the terminal is the link printed above it
-        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.code()).as(run.err()).isEqualTo(5);
         String[] lines = run.lines();
         String qr = String.join("\n", List.of(lines).subList(2, lines.length - 1)) + "\n";
         assertThat(TerminalQrTest.decode(qr)).isEqualTo(lines[1]);
@@ -275,8 +276,10 @@ class PublishLinkRevokeTest {
 
         // then
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).matches("https://127\\.0\\.0\\.1:[0-9]+/b/" + id + "\\?t=[A-Za-z0-9_-]+\n");
-        assertThat(http.page(URI.create(run.out().strip())).statusCode()).isEqualTo(200);
+        assertThat(run.lines()[0]).matches("https://127\\.0\\.0\\.1:[0-9]+/b/" + id + "\\?t=[A-Za-z0-9_-]+");
+        assertThat(run.lines()[1]).matches("The link works for 7 days, until [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} UTC\\.");
+        assertThat(run.lines()).hasSize(2);
+        assertThat(http.page(URI.create(run.lines()[0])).statusCode()).isEqualTo(200);
     }
 
     @Corpus
@@ -291,7 +294,7 @@ class PublishLinkRevokeTest {
         // then
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("https://127.0.0.1:").contains("/a/at.felixkrause.iTanky/nightly?t=");
-        HttpResponse<String> page = http.page(URI.create(run.out().strip()));
+        HttpResponse<String> page = http.page(URI.create(run.lines()[0]));
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("iTanky").contains("nightly");
     }
@@ -346,7 +349,7 @@ class PublishLinkRevokeTest {
             Thread.sleep(50);
         }
         Cli.Run fresh = Cli.run("link", id, "--local", "--data", data.toString());
-        assertThat(http.page(URI.create(fresh.out().strip())).statusCode()).isEqualTo(200);
+        assertThat(http.page(URI.create(fresh.lines()[0])).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -361,7 +364,7 @@ class PublishLinkRevokeTest {
 
         // then
         assertThat(run.code()).as(run.err()).isZero();
-        URI link = URI.create(run.out().strip());
+        URI link = URI.create(run.lines()[0]);
         assertThat(link.getHost()).isEqualTo("d111111abcdef8.cloudfront.net");
         assertThat(link.getPath()).isEqualTo("/a/com.example.app/beta");
         String token = link.getQuery().substring(2);

@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The pages' static files (the stylesheet and the touch-check script), read from the classpath
+ * The pages' static files (the stylesheet, the touch-check and copy-link scripts), read from the classpath
  * once. Each is published under a name carrying a hash of its content, {@code slipway.3f9c0a1b2e4d.css},
  * so the handler can serve it with {@code Cache-Control: public, max-age=31536000, immutable}: a
  * changed file is a new URL, never a stale cache. The CSP allows only same-origin styles and
@@ -28,6 +28,8 @@ public final class Assets {
     public static final String TOUCH_SCRIPT = "touch.js";
     /** The "Check this device" script: copy the UDID, share the message for the developer. */
     public static final String DEVICE_SCRIPT = "device.js";
+    /** Copy link: shows the Copy buttons and puts an address on the clipboard (the page works without it). */
+    public static final String COPY_SCRIPT = "copy.js";
 
     private static final String RESOURCE_FOLDER = "/dev/slipway/install/page/assets/";
     private static final int HASH_HEX_DIGITS = 12;
@@ -79,7 +81,7 @@ public final class Assets {
      */
     public static Assets fromClasspath() {
         Map<String, Asset> assets = new LinkedHashMap<>();
-        for (String plainName : List.of(STYLESHEET, TOUCH_SCRIPT, DEVICE_SCRIPT)) {
+        for (String plainName : List.of(STYLESHEET, TOUCH_SCRIPT, COPY_SCRIPT, DEVICE_SCRIPT)) {
             assets.put(plainName, load(plainName));
         }
         return new Assets(assets);
@@ -118,7 +120,7 @@ public final class Assets {
         }
     }
 
-    /** Every asset, for the handler to serve: the stylesheet, the touch script, the device script. */
+    /** Every asset, for the handler to serve: the stylesheet, then the scripts. */
     public List<Asset> list() {
         return assets;
     }

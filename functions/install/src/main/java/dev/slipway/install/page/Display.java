@@ -19,8 +19,8 @@ public final class Display {
     }
 
     /**
-     * A size in bytes for people: {@code 912 bytes}, {@code 48.2 MB}, {@code 1.3 GB}; three significant
-     * digits at most, so {@code 153 MB} rather than {@code 152.9 MB}.
+     * A size in bytes for people: {@code 912 bytes}, {@code 2.0 MB}, {@code 48.2 MB}, {@code 1.3 GB}; one
+     * decimal below 100 and three significant digits at most, so {@code 153 MB} rather than {@code 152.9 MB}.
      *
      * @throws IllegalArgumentException if the size is negative
      */
@@ -38,10 +38,8 @@ public final class Display {
             value /= 1000;
             unit++;
         }
+        // Always one decimal below 100, so sizes side by side read alike: "2.0 MB" beside "2.1 MB".
         String number = String.format(Locale.ROOT, value < 99.95 ? "%.1f" : "%.0f", value);
-        if (number.endsWith(".0")) {
-            number = number.substring(0, number.length() - 2);
-        }
         return number + " " + UNITS[unit];
     }
 

@@ -2,7 +2,6 @@ package dev.slipway.install.page;
 
 import dev.slipway.ipa.Installability;
 import dev.slipway.ipa.Installability.Finding;
-import dev.slipway.ipa.Installability.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,18 +10,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What the build page tells this visitor to do: the one action it offers and the notices around
- * it. Decided here rather than in the template so that every combination is testable.
+ * What the build page tells this visitor to do: the one action it offers, why the build cannot be
+ * installed (one list, most useful reason first) and the notices around it. Decided here rather
+ * than in the template so that every combination is testable.
  *
  * @param action what the page offers
- * @param notices what the visitor must know, most serious first
- * @param installHint the line under the Install button
- * @param qrHeading the heading over the QR code
- * @param qrHint the line under that heading
- * @param safariHint how to get from this browser to Safari
+ * @param verdict whether this visitor can install it, and the reasons if not
+ * @param notices what the visitor must know besides, most serious first
+ * @param texts the lines the page shows around the action
+ * @param safariButton whether "Open in Safari" can be a button ({@code x-safari-https://}, iOS 17 and later)
  */
-public record Guidance(Action action, List<Notice> notices, String installHint, String qrHeading, String qrHint,
-                       String safariHint) {
+public record Guidance(Action action, Verdict verdict, List<Notice> notices, Texts texts, boolean safariButton) {
 
     /** What the page offers. */
     public enum Action {
@@ -33,17 +31,20 @@ public record Guidance(Action action, List<Notice> notices, String installHint, 
          * Macintosh user agent is a Mac or an iPad in desktop mode.
          */
         INSTALL_OR_QR,
-        /** The QR code of the page, to carry it to an iPhone: computers and Android. */
+        /**
+         * The QR code of the page and its link to copy, to carry it to the right device: computers,
+         * Android, and an iPhone looking at a build made for iPad.
+         */
         QR,
-        /** The page's address and how to open it in Safari: other iOS browsers and in-app browsers. */
+        /** "Open in Safari", the page's address and Copy link: other iOS browsers and in-app browsers. */
         OPEN_IN_SAFARI,
-        /** Nothing to press: the build cannot be installed (the notices say why). */
+        /** Nothing to press: the build cannot be installed (the reasons say why). */
         NONE
     }
 
     /** How serious a notice is; the page styles each level differently. */
     public enum Level {
-        BLOCKER, WARNING, INFO;
+        WARNING, INFO;
 
         /** The CSS class of a notice at this level. */
         public String cssClass() {
@@ -61,8 +62,21 @@ public record Guidance(Action action, List<Notice> notices, String installHint, 
     public record Notice(Level level, String title, String text) {
     }
 
+    /**
+     * The lines around the action.
+     *
+     * @param installHint the line under the Install button
+     * @param qrHeading the heading over the QR code
+     * @param qrHint the line under that heading
+     * @param safariHint how to get from this browser to Safari
+     */
+    public record Texts(String installHint, String qrHeading, String qrHint, String safariHint) {
+    }
+
     /** Developer Mode arrived with iOS 16; before it, development and ad hoc builds just run. */
     private static final int DEVELOPER_MODE_SINCE = 16;
+    /** {@code x-safari-https://} opens Safari from other apps since iOS 17. */
+    private static final int SAFARI_SCHEME_SINCE = 17;
     /** How early to warn that the profile runs out: installed copies stop opening when it does. */
     static final Duration EXPIRY_WARNING = Duration.ofDays(7);
 
@@ -85,6 +99,16 @@ public record Guidance(Action action, List<Notice> notices, String installHint, 
         return action == Action.INSTALL_OR_QR;
     }
 
+    /** True if the page shows its own link to copy (and the script that puts it on the clipboard). */
+    public boolean showsCopyLink() {
+        return action == Action.QR || action == Action.OPEN_IN_SAFARI || action == Action.INSTALL_OR_QR;
+    }
+
+    /** The reasons it cannot be installed, most useful first; empty when it can. */
+    public List<Verdict.Reason> reasons() {
+        return verdict.reasons();
+    }
+
     /**
      * Decides what the page offers this page's visitor.
      *
@@ -93,81 +117,41 @@ public record Guidance(Action action, List<Notice> notices, String installHint, 
     public static Guidance forBuild(BuildPage page, Instant now) {
         List<Notice> notices = new ArrayList<>();
         Visitor visitor = page.visitor();
-        String devices = devicesWanted(page);
-        Action action = blockers(page, notices) ? Action.NONE : switch (visitor.kind()) {
-            case IOS_SAFARI -> requirementsMet(page, notices) ? Action.INSTALL : Action.NONE;
-            case IOS_BROWSER, IOS_IN_APP -> Action.OPEN_IN_SAFARI;
-            case MAC -> Action.INSTALL_OR_QR;
-            case DESKTOP, ANDROID -> Action.QR;
-        };
-        if (action != Action.NONE) {
+        Verdict verdict = Verdict.of(page.verdictInput(), visitor);
+        Action action;
+        if (verdict.wrongDeviceOnly()) {
+            action = Action.QR;
+        } else if (!verdict.installable()) {
+            action = Action.NONE;
+        } else {
+            action = switch (visitor.kind()) {
+                case IOS_SAFARI -> Action.INSTALL;
+                case IOS_BROWSER, IOS_IN_APP -> Action.OPEN_IN_SAFARI;
+                case MAC -> Action.INSTALL_OR_QR;
+                case DESKTOP, ANDROID -> Action.QR;
+            };
             installNotes(page, action, notices);
             expiryWarning(page, now, notices);
         }
         notices.sort(Comparator.comparing(Notice::level));
 
+        String devices = devicesWanted(page);
         String qrHeading = visitor.kind() == Visitor.Kind.ANDROID ? "This is an app for " + devices
                 : "Open this page on your " + devices;
-        String qrHint = visitor.kind() == Visitor.Kind.ANDROID
-                ? "Android can’t install it. Point an iPhone’s camera at this code to open the page there."
-                : "Point the Camera at this code and tap the link that appears.";
+        String qrHint;
+        if (visitor.kind() == Visitor.Kind.ANDROID) {
+            qrHint = "Android can’t install it. Point an iPhone’s camera at this code to open the page there.";
+        } else if (visitor.onIos()) {
+            qrHint = "Scan this code with the " + devices + "’s camera, or copy the link and send it there.";
+        } else {
+            qrHint = "Point the Camera at this code and tap the link that appears.";
+        }
         String installHint = "Tap Install, then Install again when iOS asks. The app appears on your Home Screen "
                 + "and shows its progress there.";
-        return new Guidance(action, notices, installHint, qrHeading, qrHint, safariHint(visitor));
-    }
-
-    /** Adds a notice for each blocker finding; true if there was any. */
-    private static boolean blockers(BuildPage page, List<Notice> notices) {
-        boolean blocked = false;
-        for (Finding finding : page.findings()) {
-            if (finding.severity() == Severity.BLOCKER) {
-                notices.add(new Notice(Level.BLOCKER, blockerTitle(finding.code()),
-                        Display.sentence(finding.message()) + " " + blockerAdvice(finding.code())));
-                blocked = true;
-            }
-        }
-        return blocked;
-    }
-
-    private static String blockerTitle(String code) {
-        return switch (code) {
-            case "app-store" -> "Signed for the App Store";
-            case "profile-expired" -> "Provisioning profile expired";
-            case "certificate-expired" -> "Signing certificate expired";
-            case "unsigned" -> "Not signed for devices";
-            case "platform" -> "Not a build for devices";
-            case "encrypted" -> "Downloaded from the App Store";
-            default -> "Can’t be installed";
-        };
-    }
-
-    private static String blockerAdvice(String code) {
-        return switch (code) {
-            case "app-store" -> "Ask the developer for an ad hoc, development or enterprise build.";
-            case "profile-expired", "certificate-expired" -> "iOS refuses to install it. Ask the developer to "
-                    + "sign it again and upload a new build.";
-            default -> "Ask the developer for a build exported for testing (ad hoc, development or enterprise).";
-        };
-    }
-
-    /** Checks what Safari's user agent tells about the device; adds a blocker and answers false if it will not do. */
-    private static boolean requirementsMet(BuildPage page, List<Notice> notices) {
-        Visitor visitor = page.visitor();
-        DottedVersion minimum = parseOrNull(page.minimumOsVersion());
-        if (minimum != null && visitor.osVersion() != null && visitor.osVersion().isOlderThan(minimum)) {
-            notices.add(new Notice(Level.BLOCKER, "Needs iOS " + minimum + " or later",
-                    "This " + visitor.deviceName() + " has iOS " + visitor.osVersion() + ". Update it in Settings › "
-                            + "General › Software Update, then open this page again."));
-            return false;
-        }
-        List<String> families = page.deviceFamilies();
-        boolean phone = "iPhone".equals(visitor.device()) || "iPod touch".equals(visitor.device());
-        if (phone && !families.isEmpty() && !families.contains("iPhone")) {
-            notices.add(new Notice(Level.BLOCKER, "Made for " + page.deviceFamiliesLabel(),
-                    "This build doesn’t run on an " + visitor.device() + ". Open this page on an iPad."));
-            return false;
-        }
-        return true;
+        boolean safariButton = action == Action.OPEN_IN_SAFARI && visitor.osVersion() != null
+                && visitor.osVersion().major() >= SAFARI_SCHEME_SINCE && page.safariUrl() != null;
+        return new Guidance(action, verdict, notices, new Texts(installHint, qrHeading, qrHint,
+                safariHint(visitor, safariButton)), safariButton);
     }
 
     /** What to know before or after installing, for the profile the build carries. */
@@ -213,14 +197,16 @@ public record Guidance(Action action, List<Notice> notices, String installHint, 
         }
     }
 
-    private static String safariHint(Visitor visitor) {
+    private static String safariHint(Visitor visitor, boolean button) {
+        String rest = button ? " Tap Open in Safari, or copy this address into Safari:" : " Copy this address and "
+                + "open it in Safari:";
         if (visitor.kind() == Visitor.Kind.IOS_BROWSER) {
-            return "iOS installs apps only from Safari, not from " + visitor.browser()
-                    + ". Copy this address and open it in Safari:";
+            return "iOS installs apps only from Safari, not from " + visitor.browser() + "." + rest;
         }
         String app = visitor.browser() != null ? visitor.browser() : "This app";
-        return app + " shows pages in its own browser, which can’t install apps. Use its menu (••• or the "
-                + "share button) to open the page in Safari, or copy this address into Safari:";
+        return app + " shows pages in its own browser, which can’t install apps."
+                + (button ? rest : " Use its menu (••• or the share button) to open the page in Safari, or copy this "
+                + "address into Safari:");
     }
 
     /** "iPhone", "iPad" or "iPhone or iPad", after the build's device families. */
@@ -231,16 +217,5 @@ public record Guidance(Action action, List<Notice> notices, String installHint, 
             return "iPad";
         }
         return pad ? "iPhone or iPad" : "iPhone";
-    }
-
-    private static DottedVersion parseOrNull(String version) {
-        if (version == null) {
-            return null;
-        }
-        try {
-            return DottedVersion.parse(version.strip());
-        } catch (IllegalArgumentException e) {
-            return null; // an odd MinimumOSVersion must not break the page; iOS will judge it
-        }
     }
 }

@@ -5,7 +5,10 @@ import gg.jte.TemplateEngine;
 import gg.jte.TemplateException;
 import gg.jte.output.StringOutput;
 import java.time.Clock;
+import dev.slipway.notes.ReleaseNotes;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -72,14 +75,20 @@ public final class PageRenderer {
     public String build(BuildPage page, DeviceCheck device) {
         Guidance guidance = Guidance.forBuild(page, clock.instant());
         QrCode qr = guidance.showsQr() ? QrCode.of(page.pageUrl()) : null;
-        String script = guidance.needsTouchCheck() ? assets.path(Assets.TOUCH_SCRIPT) : null;
-        Head head = new Head(page.appName() + " " + page.version() + " (" + page.build() + ")",
-                assets.path(Assets.STYLESHEET), script);
+        List<String> scripts = new ArrayList<>();
+        if (guidance.needsTouchCheck()) {
+            scripts.add(assets.path(Assets.TOUCH_SCRIPT));
+        }
+        if (guidance.showsCopyLink()) {
+            scripts.add(assets.path(Assets.COPY_SCRIPT));
+        }
+        Head head = Head.page(page.appName() + " " + page.version() + " (" + page.build() + ")",
+                assets.path(Assets.STYLESHEET), scripts);
         Map<String, Object> parameters = new HashMap<>(); // Map.of refuses the null QR code
         parameters.put("head", head);
         parameters.put("page", page);
         parameters.put("guidance", guidance);
-        parameters.put("notes", ReleaseNotes.segments(page.releaseNotes()));
+        parameters.put("notes", ReleaseNotes.parse(page.releaseNotes()));
         parameters.put("qr", qr);
         parameters.put("device", device);
         parameters.put("deviceScript", assets.path(Assets.DEVICE_SCRIPT));
@@ -101,8 +110,9 @@ public final class PageRenderer {
      * @throws TemplateException if a template fails (a bug, not bad input)
      */
     public String app(AppPage page, DeviceMarks marks) {
-        return render("app.jte", Map.of("head", head(page.appName()), "page", page, "marks", marks,
-                "deviceScript", assets.path(Assets.DEVICE_SCRIPT)));
+        List<String> scripts = page.touchCheck() ? List.of(assets.path(Assets.TOUCH_SCRIPT)) : List.of();
+        return render("app.jte", Map.of("head", Head.page(page.app().name(), assets.path(Assets.STYLESHEET), scripts),
+                "page", page, "marks", marks, "deviceScript", assets.path(Assets.DEVICE_SCRIPT)));
     }
 
     /**
@@ -120,11 +130,11 @@ public final class PageRenderer {
      * @throws TemplateException if a template fails (a bug, not bad input)
      */
     public String error(ErrorPage page) {
-        return render("error.jte", Map.of("head", head(page.title()), "page", page));
+        return render("error.jte", Map.of("head", Head.error(page.title(), assets.path(Assets.STYLESHEET)), "page", page));
     }
 
     private Head head(String title) {
-        return new Head(title, assets.path(Assets.STYLESHEET), null);
+        return Head.page(title, assets.path(Assets.STYLESHEET), List.of());
     }
 
     private String render(String template, Map<String, Object> parameters) {

@@ -37,14 +37,16 @@ public final class FirstPage {
 
     /** A page model like a real one, for timing the template alone. */
     static BuildPage samplePage() {
-        return new BuildPage("iTanky", "at.felixkrause.iTanky", "1.0", "1.0", "https://install.example.com/static/icons/x.png",
-                2_056_240, Instant.parse("2026-11-20T09:15:02Z"), "beta", "Faster tanks.\nSee https://example.com/notes",
-                "5.0", List.of("iPhone"), "ad-hoc", Instant.parse("2027-07-23T08:45:45Z"), "Krause",
-                "itms-services://?action=download-manifest&url=https%3A%2F%2Finstall.example.com%2Fm%2Fx.plist%3Ft%3Dabc",
-                "https://install.example.com/b/x?t=abc", List.of(new Installability.Finding(Installability.Severity.NOTE,
-                "devices", "installs only on the 24 devices registered in the profile")),
-                Visitor.fromUserAgent("Mozilla/5.0 (iPhone; CPU iPhone OS 18_6 like Mac OS X) AppleWebKit/605.1.15 "
-                        + "(KHTML, like Gecko) Version/26.1 Mobile/15E148 Safari/604.1"));
+        return BuildPage.builder().app("iTanky", "at.felixkrause.iTanky", "https://install.example.com/static/icons/x.png")
+                .version("1.0", "1.0").upload(2_056_240, Instant.parse("2026-11-20T09:15:02Z"), "beta")
+                .releaseNotes("Faster tanks.\nSee https://example.com/notes").requirements("5.0", List.of("iPhone"))
+                .signing("ad-hoc", Instant.parse("2027-07-23T08:45:45Z"), "Krause", List.of(new Installability.Finding(
+                        Installability.Severity.NOTE, "devices", "installs only on the 24 devices registered in the profile")))
+                .links("itms-services://?action=download-manifest&url=https%3A%2F%2Finstall.example.com%2Fm%2Fx.plist%3Ft%3Dabc",
+                        "https://install.example.com/b/x?t=abc")
+                .visitor(Visitor.fromUserAgent("Mozilla/5.0 (iPhone; CPU iPhone OS 18_6 like Mac OS X) AppleWebKit/605.1.15 "
+                        + "(KHTML, like Gecko) Version/26.1 Mobile/15E148 Safari/604.1"))
+                .build();
     }
 
     /** TestS3's fixed credentials, as a provider. */

@@ -135,6 +135,16 @@ public final class Browsers {
      * @throws org.opentest4j.TestAbortedException (skips the test) if WebKitWebDriver, MiniBrowser or Xvfb is not installed
      */
     public static Browser webkit(String userAgent, int width, int height, int scale, boolean acceptInsecureCertificates) {
+        return webkit(userAgent, width, height, scale, acceptInsecureCertificates, false);
+    }
+
+    /**
+     * The same in dark mode or not: WebKitGTK answers {@code prefers-color-scheme} from the GTK theme.
+     *
+     * @throws org.opentest4j.TestAbortedException (skips the test) if WebKitWebDriver, MiniBrowser or Xvfb is not installed
+     */
+    public static Browser webkit(String userAgent, int width, int height, int scale, boolean acceptInsecureCertificates,
+                                 boolean dark) {
         assumeWebkit();
         Path miniBrowser = findMiniBrowser();
         List<Process> processes = new ArrayList<>();
@@ -151,6 +161,9 @@ public final class Browsers {
             environment.put("DISPLAY", display);
             environment.put("GDK_SCALE", Integer.toString(scale));
             environment.put("NO_AT_BRIDGE", "1"); // no accessibility bus on a headless machine: skip its warnings
+            if (dark) {
+                environment.put("GTK_THEME", "Adwaita:dark");
+            }
             start(driverProcess, processes);
             waitUntilReady(port);
 

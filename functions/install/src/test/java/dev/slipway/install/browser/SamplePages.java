@@ -3,12 +3,13 @@ package dev.slipway.install.browser;
 import static dev.slipway.install.page.BuildPages.aBuild;
 
 import dev.slipway.install.page.AppPage;
-import dev.slipway.install.page.AppPage.BuildRow;
-import dev.slipway.install.page.AppPage.ChannelLatest;
+import dev.slipway.install.page.BuildPage;
 import dev.slipway.install.page.BuildPages;
 import dev.slipway.install.page.ErrorPage;
 import dev.slipway.install.page.FailurePage;
 import dev.slipway.install.page.PageRenderer;
+import dev.slipway.install.page.Verdict.Badge;
+import dev.slipway.install.page.Visitor;
 import dev.slipway.ipa.Installability.Finding;
 import dev.slipway.ipa.Installability.Severity;
 import java.awt.Color;
@@ -31,6 +32,9 @@ final class SamplePages {
     static final String HOSTILE_BUILD = "/b/xss";
     static final String BLOCKED_BUILD = "/b/expired";
     static final String APP = "/a/harbour";
+    static final String ONE_CHANNEL_APP = "/a/harbour/beta";
+    static final String IPAD_BUILD = "/b/ipad-only";
+    static final String SUPERSEDED_BUILD = "/b/superseded";
     static final String FAILURE = "/f/harbour";
     static final String NOT_FOUND = "/b/unknown";
     static final String CSP_CONTROL = "/csp-control";
@@ -61,12 +65,25 @@ final class SamplePages {
         server.page(BLOCKED_BUILD, userAgent -> renderer.build(aBuild().iconUrl(icon).findings(BuildPages.DEVICES, expired)
                 .profileExpiresAt(Instant.parse("2025-03-03T00:00:00Z")).pageUrl(server.url(BLOCKED_BUILD))
                 .seenFrom(userAgent).create()));
-        server.page(APP, userAgent -> renderer.app(new AppPage("Harbour", "com.example.harbour", icon,
-                List.of(new ChannelLatest("beta", "2.5.0", "520", Instant.parse("2026-11-21T08:00:00Z"), server.url(BUILD)),
-                        new ChannelLatest("production", "2.4.1", "512", Instant.parse("2026-11-20T14:05:00Z"), server.url(BUILD))),
-                List.of(new BuildRow("2.5.0", "520", "beta", Instant.parse("2026-11-21T08:00:00Z"), 49_100_000L, server.url(BUILD)),
-                        new BuildRow("2.4.1", "512", "production", Instant.parse("2026-11-20T14:05:00Z"), 48_200_000L, server.url(BUILD)),
-                        new BuildRow("2.4.0", "501", "beta", Instant.parse("2026-11-01T10:00:00Z"), 47_900_000L, server.url(BUILD))))));
+        server.page(APP, userAgent -> renderer.app(new AppPage(new AppPage.App("Harbour", "com.example.harbour", icon),
+                List.of(row("2.5.0", "520", "beta", "2026-11-21T08:00:00Z", 49_100_000L, Badge.INSTALLABLE, server, userAgent),
+                        row("2.4.1", "512", "production", "2026-11-20T14:05:00Z", 48_200_000L, Badge.APP_STORE, server, userAgent)),
+                List.of(row("2.5.0", "520", "beta", "2026-11-21T08:00:00Z", 49_100_000L, Badge.INSTALLABLE, server, userAgent),
+                        row("2.5.0", "519", "beta", "2026-11-21T07:10:00Z", 49_000_000L, Badge.INSTALLABLE, server, userAgent),
+                        row("2.4.1", "512", "production", "2026-11-20T14:05:00Z", 48_200_000L, Badge.APP_STORE, server, userAgent),
+                        row("2.4.0", "501", "beta", "2026-11-01T10:00:00Z", 2_000_000L, Badge.EXPIRED, server, userAgent)),
+                false)));
+        server.page(ONE_CHANNEL_APP, userAgent -> renderer.app(new AppPage(new AppPage.App("Harbour", "com.example.harbour", icon),
+                List.of(row("2.5.0", "520", "beta", "2026-11-21T08:00:00Z", 2_100_000L, Badge.INSTALLABLE, server, userAgent)),
+                List.of(row("2.5.0", "520", "beta", "2026-11-21T08:00:00Z", 2_100_000L, Badge.INSTALLABLE, server, userAgent),
+                        row("2.5.0", "519", "beta", "2026-11-21T07:10:00Z", 2_000_000L, Badge.NOT_FOR_THIS_DEVICE, server, userAgent)),
+                false)));
+        server.page(IPAD_BUILD, userAgent -> renderer.build(aBuild().iconUrl(icon).deviceFamilies("iPad")
+                .pageUrl(server.url(IPAD_BUILD)).seenFrom(userAgent).create()));
+        server.page(SUPERSEDED_BUILD, userAgent -> renderer.build(aBuild().iconUrl(icon)
+                .findings(BuildPages.DEVICES, expired).profileExpiresAt(Instant.parse("2025-03-03T00:00:00Z"))
+                .newerBuild(new BuildPage.NewerBuild("2.5.0 (520)", Instant.parse("2026-11-21T08:00:00Z"), server.url(BUILD)))
+                .pageUrl(server.url(SUPERSEDED_BUILD)).seenFrom(userAgent).create()));
         server.page(FAILURE, userAgent -> renderer.failure(new FailurePage("Harbour-2.5.1.ipa",
                 "no embedded.mobileprovision: the app is not signed for any device", Instant.parse("2026-11-21T08:30:00Z"))));
         server.page(NOT_FOUND, userAgent -> renderer.error(ErrorPage.notFound()));
@@ -74,6 +91,14 @@ final class SamplePages {
         // browser reports what the CSP blocks, so an empty report list means something.
         server.page(CSP_CONTROL, userAgent -> "<!DOCTYPE html><html lang=\"en\"><head><title>control</title></head>"
                 + "<body><p style=\"color: red\">inline style</p></body></html>");
+    }
+
+    /** A row as the app page route makes it: an Install link only where Safari on iOS can use it. */
+    private static AppPage.BuildRow row(String version, String build, String channel, String uploadedAt, long size,
+                                        Badge badge, PageServer server, String userAgent) {
+        boolean installHere = badge == Badge.INSTALLABLE && Visitor.fromUserAgent(userAgent).kind() == Visitor.Kind.IOS_SAFARI;
+        return new AppPage.BuildRow(new AppPage.Build(version, build, channel, Instant.parse(uploadedAt), size), badge,
+                server.url(BUILD), installHere ? BuildPages.INSTALL_LINK : null);
     }
 
     /** A 180 × 180 app icon: a sail on a sea-blue gradient. */

@@ -88,7 +88,13 @@ class WebKitPagesTest {
         browser.screenshot("webkit-iphone-build-details.png");
         assertThat(driver.findElement(By.cssSelector(".release-notes a")).getDomAttribute("rel"))
                 .isEqualTo("noopener noreferrer nofollow");
-        assertThat(driver.findElement(By.cssSelector(".release-notes")).getText()).isEqualTo(SamplePages.RELEASE_NOTES);
+        // the notes' Markdown: a heading line, a bulleted list, a paragraph with a link
+        assertThat(driver.findElements(By.cssSelector(".release-notes ul li"))).extracting(WebElement::getText)
+                .containsExactly("Sync is up to 3× faster on large libraries", "Fixed a crash when opening Settings with no "
+                        + "network", "Dark mode for the share sheet");
+        assertThat(driver.findElements(By.cssSelector(".release-notes > p"))).extracting(WebElement::getText)
+                .containsExactly("What’s new in 2.4.1", "Known issue: widgets may show stale data after an update. "
+                        + "Details: https://example.com/harbour/issues/42");
     }
 
     @Test
@@ -116,7 +122,8 @@ class WebKitPagesTest {
         // then
         browser.screenshot("webkit-iphone-blocked.png");
         assertThat(driver.findElements(By.cssSelector("a[href^='itms-services:']"))).isEmpty();
-        assertThat(driver.findElement(By.cssSelector(".notice-blocker h2")).getText()).isEqualTo("Provisioning profile expired");
+        assertThat(driver.findElement(By.cssSelector(".cant-install li strong")).getText())
+                .isEqualTo("Provisioning profile expired.");
         assertFitsTheWidth();
     }
 

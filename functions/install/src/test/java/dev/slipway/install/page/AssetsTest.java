@@ -14,16 +14,18 @@ class AssetsTest {
     private final Assets assets = Assets.fromClasspath();
 
     @Test
-    void list_classpath_stylesheetTouchAndDeviceScriptsWithTypes() {
+    void list_classpath_stylesheetAndScriptsWithTypes() {
         // when
         List<Asset> list = assets.list();
 
         // then
         assertThat(list).extracting(Asset::contentType)
-                .containsExactly("text/css; charset=utf-8", "text/javascript; charset=utf-8", "text/javascript; charset=utf-8");
+                .containsExactly("text/css; charset=utf-8", "text/javascript; charset=utf-8", "text/javascript; charset=utf-8",
+                        "text/javascript; charset=utf-8");
         assertThat(list.get(0).name()).matches("slipway\\.[0-9a-f]{12}\\.css");
         assertThat(list.get(1).name()).matches("touch\\.[0-9a-f]{12}\\.js");
-        assertThat(list.get(2).name()).matches("device\\.[0-9a-f]{12}\\.js");
+        assertThat(list.get(2).name()).matches("copy\\.[0-9a-f]{12}\\.js");
+        assertThat(list.get(3).name()).matches("device\\.[0-9a-f]{12}\\.js");
     }
 
     @Test

@@ -52,6 +52,7 @@ public final class BuildPages {
     private List<Finding> findings = List.of(DEVICES);
     private String userAgent = IPHONE_SAFARI_17;
     private String pageUrl = PAGE_URL;
+    private BuildPage.NewerBuild newerBuild;
 
     private BuildPages() {
     }
@@ -118,10 +119,16 @@ public final class BuildPages {
         return this;
     }
 
+    public BuildPages newerBuild(BuildPage.NewerBuild newerBuild) {
+        this.newerBuild = newerBuild;
+        return this;
+    }
+
     public BuildPage create() {
-        return new BuildPage(appName, "com.example.harbour", "2.4.1", "512", iconUrl, 48_200_000L,
-                Instant.parse("2026-11-20T14:05:00Z"), "beta", releaseNotes, minimumOsVersion, deviceFamilies,
-                profileType, profileExpiresAt, teamName, INSTALL_LINK, pageUrl, findings,
-                Visitor.fromUserAgent(userAgent));
+        return BuildPage.builder().app(appName, "com.example.harbour", iconUrl).version("2.4.1", "512")
+                .upload(48_200_000L, Instant.parse("2026-11-20T14:05:00Z"), "beta").releaseNotes(releaseNotes)
+                .requirements(minimumOsVersion, deviceFamilies)
+                .signing(profileType, profileExpiresAt, teamName, findings)
+                .links(INSTALL_LINK, pageUrl).visitor(Visitor.fromUserAgent(userAgent)).newerBuild(newerBuild).build();
     }
 }

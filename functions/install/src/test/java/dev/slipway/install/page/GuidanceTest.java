@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.slipway.install.page.Guidance.Action;
 import dev.slipway.install.page.Guidance.Level;
 import dev.slipway.install.page.Guidance.Notice;
+import dev.slipway.install.page.Verdict.Reason;
 import dev.slipway.ipa.Installability.Finding;
 import dev.slipway.ipa.Installability.Severity;
 import java.time.Instant;
@@ -43,7 +44,7 @@ class GuidanceTest {
         assertThat(guidance.showsInstall()).isTrue();
         assertThat(guidance.showsQr()).isFalse();
         assertThat(guidance.needsTouchCheck()).isFalse();
-        assertThat(guidance.installHint()).isEqualTo("Tap Install, then Install again when iOS asks. The app appears "
+        assertThat(guidance.texts().installHint()).isEqualTo("Tap Install, then Install again when iOS asks. The app appears "
                 + "on your Home Screen and shows its progress there.");
     }
 
@@ -70,7 +71,7 @@ class GuidanceTest {
 
         // then
         assertThat(guidance.action()).isEqualTo(Action.NONE);
-        assertThat(guidance.notices()).containsExactly(new Notice(Level.BLOCKER, "Needs iOS 16.0 or later",
+        assertThat(guidance.reasons()).containsExactly(new Reason("os-version", "Needs iOS 16.0 or later",
                 "This iPhone has iOS 15.6. Update it in Settings › General › Software Update, then open this page again."));
     }
 
@@ -123,7 +124,7 @@ class GuidanceTest {
 
         // then
         assertThat(guidance.action()).isEqualTo(Action.NONE);
-        assertThat(guidance.notices()).containsExactly(new Notice(Level.BLOCKER, "Signed for the App Store",
+        assertThat(guidance.reasons()).containsExactly(new Reason("app-store", "Signed for the App Store",
                 "Signed for App Store distribution: iOS installs it only through the App Store or TestFlight. "
                         + "Ask the developer for an ad hoc, development or enterprise build."));
     }
@@ -140,7 +141,7 @@ class GuidanceTest {
         // then
         assertThat(guidance.action()).isEqualTo(Action.NONE);
         assertThat(guidance.showsQr()).isFalse();
-        assertThat(guidance.notices()).containsExactly(new Notice(Level.BLOCKER, "Provisioning profile expired",
+        assertThat(guidance.reasons()).containsExactly(new Reason("profile-expired", "Provisioning profile expired",
                 "The provisioning profile expired on 3 Mar 2025. iOS refuses to install it. Ask the developer to sign it "
                         + "again and upload a new build."));
     }
@@ -156,8 +157,9 @@ class GuidanceTest {
         Guidance guidance = Guidance.forBuild(page, NOW);
 
         // then
-        assertThat(guidance.notices()).extracting(Notice::title)
+        assertThat(guidance.reasons()).extracting(Reason::title)
                 .containsExactly("Provisioning profile expired", "Signing certificate expired");
+        assertThat(guidance.notices()).isEmpty();
     }
 
     @Test
@@ -170,8 +172,8 @@ class GuidanceTest {
 
         // then
         assertThat(guidance.action()).isEqualTo(Action.QR);
-        assertThat(guidance.qrHeading()).isEqualTo("Open this page on your iPhone or iPad");
-        assertThat(guidance.qrHint()).isEqualTo("Point the Camera at this code and tap the link that appears.");
+        assertThat(guidance.texts().qrHeading()).isEqualTo("Open this page on your iPhone or iPad");
+        assertThat(guidance.texts().qrHint()).isEqualTo("Point the Camera at this code and tap the link that appears.");
         assertThat(guidance.notices()).containsExactly(REGISTERED_DEVICES);
     }
 
@@ -181,7 +183,7 @@ class GuidanceTest {
         BuildPage page = aBuild().deviceFamilies("iPad").seenFrom(WINDOWS_CHROME).create();
 
         // when / then
-        assertThat(Guidance.forBuild(page, NOW).qrHeading()).isEqualTo("Open this page on your iPad");
+        assertThat(Guidance.forBuild(page, NOW).texts().qrHeading()).isEqualTo("Open this page on your iPad");
     }
 
     @Test
@@ -194,8 +196,8 @@ class GuidanceTest {
 
         // then
         assertThat(guidance.action()).isEqualTo(Action.QR);
-        assertThat(guidance.qrHeading()).isEqualTo("This is an app for iPhone");
-        assertThat(guidance.qrHint()).isEqualTo("Android can’t install it. Point an iPhone’s camera at this code to "
+        assertThat(guidance.texts().qrHeading()).isEqualTo("This is an app for iPhone");
+        assertThat(guidance.texts().qrHint()).isEqualTo("Android can’t install it. Point an iPhone’s camera at this code to "
                 + "open the page there.");
     }
 
@@ -226,8 +228,8 @@ class GuidanceTest {
         // then
         assertThat(guidance.action()).isEqualTo(Action.OPEN_IN_SAFARI);
         assertThat(guidance.showsInstall()).isFalse();
-        assertThat(guidance.safariHint()).isEqualTo("Instagram shows pages in its own browser, which can’t install "
-                + "apps. Use its menu (••• or the share button) to open the page in Safari, or copy this address into Safari:");
+        assertThat(guidance.texts().safariHint()).isEqualTo("Instagram shows pages in its own browser, which can’t install "
+                + "apps. Tap Open in Safari, or copy this address into Safari:");
         assertThat(guidance.notices()).containsExactly(REGISTERED_DEVICES);
     }
 
@@ -241,25 +243,25 @@ class GuidanceTest {
 
         // then
         assertThat(guidance.action()).isEqualTo(Action.OPEN_IN_SAFARI);
-        assertThat(guidance.safariHint()).startsWith("This app shows pages in its own browser");
+        assertThat(guidance.texts().safariHint()).startsWith("This app shows pages in its own browser");
     }
 
     @Test
-    void forBuild_chromeOnIphone_openInSafariNamingChrome() {
-        // given
-        BuildPage page = aBuild().seenFrom(IPHONE_CHROME).create();
+    void forBuild_chromeOnIos16_openInSafariNamingChrome() {
+        // given: before iOS 17 no x-safari-https:// button, only the address to copy
+        BuildPage page = aBuild().seenFrom(IPHONE_CHROME.replace("17_4", "16_4")).create();
 
         // when
         Guidance guidance = Guidance.forBuild(page, NOW);
 
         // then
         assertThat(guidance.action()).isEqualTo(Action.OPEN_IN_SAFARI);
-        assertThat(guidance.safariHint()).isEqualTo("iOS installs apps only from Safari, not from Chrome. Copy this "
+        assertThat(guidance.texts().safariHint()).isEqualTo("iOS installs apps only from Safari, not from Chrome. Copy this "
                 + "address and open it in Safari:");
     }
 
     @Test
-    void forBuild_ipadOnlyBuildOnIphone_noInstall() {
+    void forBuild_ipadOnlyBuildOnIphone_noInstallButTheQrCodeAndLinkToMoveIt() {
         // given
         BuildPage page = aBuild().deviceFamilies("iPad").create();
 
@@ -267,9 +269,51 @@ class GuidanceTest {
         Guidance guidance = Guidance.forBuild(page, NOW);
 
         // then
+        assertThat(guidance.action()).isEqualTo(Action.QR);
+        assertThat(guidance.showsInstall()).isFalse();
+        assertThat(guidance.showsCopyLink()).isTrue();
+        assertThat(guidance.texts().qrHeading()).isEqualTo("Open this page on your iPad");
+        assertThat(guidance.texts().qrHint()).isEqualTo("Scan this code with the iPad’s camera, or copy the link and send it there.");
+        assertThat(guidance.reasons()).containsExactly(new Reason("device-family", "Made for iPad",
+                "This build doesn’t run on an iPhone. Open this page on an iPad: scan the code below with it, or copy "
+                        + "the link and send it there."));
+    }
+
+    @Test
+    void forBuild_ipadOnlyAndExpiredOnIphone_deviceReasonFirstAndNothingToMove() {
+        // regression: the device-type mismatch hid behind the expiry notice
+        Finding expired = new Finding(Severity.BLOCKER, "profile-expired", "the provisioning profile expired on 3 Mar 2025");
+        BuildPage page = aBuild().deviceFamilies("iPad").findings(BuildPages.DEVICES, expired).create();
+
+        Guidance guidance = Guidance.forBuild(page, NOW);
+
         assertThat(guidance.action()).isEqualTo(Action.NONE);
-        assertThat(guidance.notices()).containsExactly(new Notice(Level.BLOCKER, "Made for iPad",
-                "This build doesn’t run on an iPhone. Open this page on an iPad."));
+        assertThat(guidance.reasons()).extracting(Reason::code).containsExactly("device-family", "profile-expired");
+        assertThat(guidance.verdict().badge()).isEqualTo(Verdict.Badge.NOT_FOR_THIS_DEVICE);
+    }
+
+    @Test
+    void forBuild_chromeOnIos17_openInSafariButtonAndCopyLink() {
+        BuildPage page = aBuild().seenFrom(IPHONE_CHROME).create();
+
+        Guidance guidance = Guidance.forBuild(page, NOW);
+
+        assertThat(guidance.action()).isEqualTo(Action.OPEN_IN_SAFARI);
+        assertThat(guidance.safariButton()).isTrue();
+        assertThat(guidance.showsCopyLink()).isTrue();
+        assertThat(page.safariUrl()).isEqualTo("x-safari-" + BuildPages.PAGE_URL);
+        assertThat(guidance.texts().safariHint()).isEqualTo("iOS installs apps only from Safari, not from Chrome. Tap "
+                + "Open in Safari, or copy this address into Safari:");
+    }
+
+    @Test
+    void forBuild_inAppBrowserOnIos16_noSafariButtonOnlyTheAddress() {
+        String instagram16 = BuildPages.IPHONE_INSTAGRAM.replace("17_4", "16_6");
+
+        Guidance guidance = Guidance.forBuild(aBuild().seenFrom(instagram16).create(), NOW);
+
+        assertThat(guidance.action()).isEqualTo(Action.OPEN_IN_SAFARI);
+        assertThat(guidance.safariButton()).isFalse();
     }
 
     @Test
@@ -318,7 +362,6 @@ class GuidanceTest {
 
     @Test
     void level_cssClass_namesTheLevel() {
-        assertThat(Level.BLOCKER.cssClass()).isEqualTo("notice notice-blocker");
         assertThat(Level.WARNING.cssClass()).isEqualTo("notice notice-warning");
         assertThat(Level.INFO.cssClass()).isEqualTo("notice notice-info");
     }

@@ -9,8 +9,6 @@ import static dev.slipway.install.page.BuildPages.WINDOWS_CHROME;
 import static dev.slipway.install.page.BuildPages.aBuild;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slipway.install.page.AppPage.BuildRow;
-import dev.slipway.install.page.AppPage.ChannelLatest;
 import dev.slipway.ipa.Installability.Finding;
 import dev.slipway.ipa.Installability.Severity;
 import gg.jte.ContentType;
@@ -81,20 +79,44 @@ class PageRendererTest {
     void build_hostileReleaseNotes_textStaysTextAndOnlyHttpsLinks() {
         // given
         String notes = "Fixed <b>bold</b> & \"quotes\" 'here' </title>\n<script>alert(2)</script>\n"
-                + "javascript:alert(3) data:text/html,<script>alert(4)</script>\nhttps://example.com/a?b=1&c=2";
+                + "javascript:alert(3) [x](javascript:alert(5)) data:text/html,<script>alert(4)</script>\n"
+                + "https://example.com/a?b=1&c=2";
 
         // when
         String page = renderer.build(aBuild().releaseNotes(notes).create());
 
         // then
         Html html = Html.parse(page);
-        assertThat(html.text("//p[@class='release-notes']")).isEqualTo(notes);
-        List<Element> links = html.all("//p[@class='release-notes']/a");
+        assertThat(html.text("//div[@class='release-notes']")).contains("Fixed <b>bold</b> & \"quotes\" 'here' </title>")
+                .contains("<script>alert(2)</script>").contains("[x](javascript:alert(5))");
+        List<Element> links = html.all("//div[@class='release-notes']//a");
         assertThat(links).hasSize(1);
         assertThat(links.get(0).getAttribute("href")).isEqualTo("https://example.com/a?b=1&c=2");
         assertThat(links.get(0).getAttribute("rel")).isEqualTo("noopener noreferrer nofollow");
         assertThat(page).doesNotContain("<b>bold").doesNotContain("<script>alert").doesNotContain("href=\"javascript");
-        assertThat(html.all("//script")).isEmpty();
+        assertThat(html.all("//div[@class='release-notes']//*[not(self::p or self::br or self::a)]")).isEmpty();
+    }
+
+    @Test
+    void build_markdownReleaseNotes_paragraphsListsEmphasisCodeAndLinks() {
+        // given
+        String notes = "What's new in **2.4.1**\nsecond line\n\n- Sync is *faster*\n- New `--flag`\n\n"
+                + "1. Open [the guide](https://example.com/guide)\n2. Done";
+
+        // when
+        Html html = Html.parse(renderer.build(aBuild().releaseNotes(notes).create()));
+
+        // then
+        assertThat(html.text("//div[@class='release-notes']/p[1]/strong")).isEqualTo("2.4.1");
+        assertThat(html.all("//div[@class='release-notes']/p[1]/br")).hasSize(1);
+        assertThat(html.all("//div[@class='release-notes']/ul/li")).extracting(Element::getTextContent)
+                .containsExactly("Sync is faster", "New --flag");
+        assertThat(html.text("//div[@class='release-notes']/ul/li[1]/em")).isEqualTo("faster");
+        assertThat(html.text("//div[@class='release-notes']/ul/li[2]/code")).isEqualTo("--flag");
+        assertThat(html.one("//div[@class='release-notes']/ol").getAttribute("start")).isEqualTo("1");
+        assertThat(html.one("//div[@class='release-notes']/ol/li[1]/a").getAttribute("href"))
+                .isEqualTo("https://example.com/guide");
+        assertThat(html.text("//div[@class='release-notes']/ol/li[1]/a")).isEqualTo("the guide");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -107,13 +129,14 @@ class PageRendererTest {
         assertThat(page).doesNotContainPattern("(?i)\\son[a-z]+\\s*=");
         Matcher script = Pattern.compile("(?i)<script\\b[^>]*>(.*?)</script>", Pattern.DOTALL).matcher(page);
         while (script.find()) {
-            assertThat(script.group()).matches("<script src=\"/assets/touch\\.[0-9a-f]{12}\\.js\"></script>");
+            assertThat(script.group()).matches("<script src=\"/assets/(touch|copy)\\.[0-9a-f]{12}\\.js\"></script>");
         }
         assertThat(page).doesNotContain("javascript:");
         Html html = Html.parse(page);
         assertThat(html.one("/html").getAttribute("lang")).isEqualTo("en");
         assertThat(html.all("//main")).hasSize(1);
-        assertThat(html.all("//footer")).hasSize(1);
+        // error pages carry no footer: there is no link worth keeping private
+        assertThat(html.all("//footer")).hasSize(name.equals("error") ? 0 : 1);
         assertThat(html.all("//h1")).hasSize(1);
         assertThat(html.one("//link[@rel='stylesheet']").getAttribute("href"))
                 .isEqualTo(renderer.assets().path(Assets.STYLESHEET));
@@ -125,7 +148,8 @@ class PageRendererTest {
             assertThat(image.getAttribute("height")).isNotEmpty();
         }
         for (Element anchor : html.all("//a[@href]")) {
-            assertThat(anchor.getAttribute("href")).matches("(https://|itms-services://).*");
+            // x-safari-https:// opens the same https page in Safari
+            assertThat(anchor.getAttribute("href")).matches("(https://|itms-services://|x-safari-https://).*");
         }
     }
 
@@ -158,7 +182,11 @@ class PageRendererTest {
         assertThat(markup.find()).isTrue();
         assertThat(QrImages.decode(QrImages.rasterise(markup.group(), 4))).isEqualTo(PAGE_URL);
         assertThat(page).doesNotContain("itms-services");
-        assertThat(html.all("//script")).isEmpty();
+        assertThat(html.all("//script")).extracting(e -> e.getAttribute("src"))
+                .containsExactly(renderer.assets().path(Assets.COPY_SCRIPT));
+        Element copy = html.one("//button[@data-copy]");
+        assertThat(copy.getAttribute("data-copy")).isEqualTo(PAGE_URL);
+        assertThat(copy.getAttribute("hidden")).isEqualTo("hidden"); // shown by the script, where the clipboard works
     }
 
     @Test
@@ -168,7 +196,8 @@ class PageRendererTest {
 
         // then
         Html html = Html.parse(page);
-        assertThat(html.one("/html/head/script").getAttribute("src")).isEqualTo(renderer.assets().path(Assets.TOUCH_SCRIPT));
+        assertThat(html.all("/html/head/script")).extracting(e -> e.getAttribute("src"))
+                .containsExactly(renderer.assets().path(Assets.TOUCH_SCRIPT), renderer.assets().path(Assets.COPY_SCRIPT));
         assertThat(html.one("//section[.//a[@class='button']]").getAttribute("class")).isEqualTo("panel if-touch");
         assertThat(html.one("//section[svg]").getAttribute("class")).isEqualTo("panel if-no-touch");
         assertThat(html.one("//a[@class='button']").getAttribute("href")).isEqualTo(INSTALL_LINK);
@@ -197,9 +226,11 @@ class PageRendererTest {
         // then
         Html html = Html.parse(page);
         assertThat(page).doesNotContain("itms-services");
-        assertThat(html.text("//section[@class='notice notice-blocker']/h2")).isEqualTo("Provisioning profile expired");
-        assertThat(html.text("//section[@class='notice notice-blocker']/p")).isEqualTo("The provisioning profile "
-                + "expired on 3 Mar 2025. iOS refuses to install it. Ask the developer to sign it again and upload a new build.");
+        assertThat(html.text("//section[@class='card cant-install']/h2")).isEqualTo("Can’t be installed on this iPhone");
+        assertThat(html.all("//section[@class='card cant-install']//li")).extracting(Element::getTextContent)
+                .containsExactly("Provisioning profile expired. The provisioning profile expired on 3 Mar 2025. iOS "
+                        + "refuses to install it. Ask the developer to sign it again and upload a new build.");
+        assertThat(html.all("//section[contains(@class, 'notice')]")).isEmpty();
     }
 
     @Test
@@ -253,27 +284,58 @@ class PageRendererTest {
     }
 
     @Test
-    void app_channelsAndHistory_rowsLinkToBuildPages() {
+    void app_channelsAndHistory_rowsWithBadgesTimesAndInstallButtons() {
         // when
         Html html = Html.parse(renderer.app(app("Harbour")));
 
         // then
         assertThat(html.text("//h1")).isEqualTo("Harbour");
-        assertThat(html.all("//section[@aria-labelledby='latest-title']//a")).extracting(a -> a.getAttribute("href"))
+        assertThat(html.all("//section[@aria-labelledby='latest-title']//a[@class='row']")).extracting(a -> a.getAttribute("href"))
                 .containsExactly("https://install.example.com/b/3?t=x", "https://install.example.com/b/2?t=x");
-        assertThat(html.all("//section[@aria-labelledby='history-title']//a")).extracting(a -> a.getTextContent())
-                .containsExactly("2.5.0 (520) beta · 49.1 MB21 Nov 2026", "2.4.1 (512) production · 48.2 MB20 Nov 2026",
-                        "2.4.0 (501) beta · 47.9 MB1 Nov 2026");
+        assertThat(html.text("//h2[@id='history-title']")).isEqualTo("All builds");
+        assertThat(html.all("//section[@aria-labelledby='history-title']//a[@class='row']")).extracting(a -> a.getTextContent())
+                .containsExactly("2.5.0 (520) Installablebeta 49.1 MB · 21 Nov 2026, 08:00 UTC",
+                        "2.4.1 (512) App Store–signedproduction 48.2 MB · 20 Nov 2026, 14:05 UTC",
+                        "2.4.0 (501) Expiredbeta 2.0 MB · 1 Nov 2026, 10:00 UTC");
+        assertThat(html.all("//section[@aria-labelledby='history-title']//li")).extracting(li -> li.getAttribute("class"))
+                .containsExactly("build", "build unavailable", "build unavailable");
+        // one Install button, for the installable build, with its own manifest link
+        List<Element> installs = html.all("//section[@aria-labelledby='history-title']//a[contains(@class, 'button')]");
+        assertThat(installs).extracting(a -> a.getAttribute("href")).containsExactly(INSTALL_LINK);
+        assertThat(installs.get(0).getAttribute("aria-label")).isEqualTo("Install 2.5.0 (520)");
+    }
+
+    @Test
+    void app_oneChannel_noSeparateLatestList() {
+        // when
+        AppPage.BuildRow only = row("2.5.0", "520", "beta", Verdict.Badge.INSTALLABLE, INSTALL_LINK);
+        Html html = Html.parse(renderer.app(new AppPage(new AppPage.App("Harbour", "com.example.harbour", null),
+                List.of(only), List.of(only), false)));
+
+        // then
+        assertThat(html.all("//section[@aria-labelledby='latest-title']")).isEmpty();
+        assertThat(html.text("//h2[@id='history-title']")).isEqualTo("Builds");
+        assertThat(html.all("//li[contains(@class, 'build')]")).hasSize(1);
+    }
+
+    @Test
+    void app_touchCheck_installButtonsWaitForIt() {
+        AppPage.BuildRow only = row("2.5.0", "520", "beta", Verdict.Badge.INSTALLABLE, INSTALL_LINK);
+        Html html = Html.parse(renderer.app(new AppPage(new AppPage.App("Harbour", "com.example.harbour", null),
+                List.of(only), List.of(only), true)));
+
+        assertThat(html.one("//a[contains(@class, 'button')]").getAttribute("class")).isEqualTo("button button-small if-touch");
+        assertThat(html.one("/html/head/script").getAttribute("src")).isEqualTo(renderer.assets().path(Assets.TOUCH_SCRIPT));
     }
 
     @Test
     void app_noBuilds_saysSo() {
         // when
-        Html html = Html.parse(renderer.app(new AppPage("Harbour", "com.example.harbour", null, List.of(), List.of())));
+        Html html = Html.parse(renderer.app(new AppPage(new AppPage.App("Harbour", "com.example.harbour", null), List.of(),
+                List.of(), false)));
 
         // then
         assertThat(html.text("//li[@class='empty']")).isEqualTo("No builds yet.");
-        assertThat(html.all("//section[@aria-labelledby='history-title']")).isEmpty();
     }
 
     @Test
@@ -295,7 +357,9 @@ class PageRendererTest {
         Html html = Html.parse(renderer.error(ErrorPage.notFound()));
 
         // then
-        assertThat(html.text("//p[@class='status']")).isEqualTo("Error 404");
+        assertThat(html.all("//p[@class='status']")).isEmpty();
+        assertThat(html.one("/html/body").getTextContent()).doesNotContainIgnoringCase("error").doesNotContain("404");
+        assertThat(html.all("//footer")).isEmpty();
         assertThat(html.text("//h1")).isEqualTo("This link doesn’t work");
         assertThat(html.text("//main/p[@class='aside']"))
                 .isEqualTo("It may be mistyped, or it was revoked. Ask whoever sent it for a new link.");
@@ -304,15 +368,23 @@ class PageRendererTest {
     @Test
     void error_expiredAndServerError_theirStatusAndTitle() {
         assertThat(Html.parse(renderer.error(ErrorPage.expired())).text("//h1")).isEqualTo("This link has expired");
-        assertThat(Html.parse(renderer.error(ErrorPage.serverError())).text("//p[@class='status']")).isEqualTo("Error 500");
+        assertThat(Html.parse(renderer.error(ErrorPage.serverError())).text("//h1")).isEqualTo("Something went wrong");
     }
 
     private static AppPage app(String name) {
-        return new AppPage(name, "com.example.harbour", null,
-                List.of(new ChannelLatest("beta", "2.5.0", "520", Instant.parse("2026-11-21T08:00:00Z"), "https://install.example.com/b/3?t=x"),
-                        new ChannelLatest("production", "2.4.1", "512", Instant.parse("2026-11-20T14:05:00Z"), "https://install.example.com/b/2?t=x")),
-                List.of(new BuildRow("2.5.0", "520", "beta", Instant.parse("2026-11-21T08:00:00Z"), 49_100_000L, "https://install.example.com/b/3?t=x"),
-                        new BuildRow("2.4.1", "512", "production", Instant.parse("2026-11-20T14:05:00Z"), 48_200_000L, "https://install.example.com/b/2?t=x"),
-                        new BuildRow("2.4.0", "501", "beta", Instant.parse("2026-11-01T10:00:00Z"), 47_900_000L, "https://install.example.com/b/1?t=x")));
+        AppPage.BuildRow newest = row("2.5.0", "520", "beta", Verdict.Badge.INSTALLABLE, INSTALL_LINK);
+        AppPage.BuildRow production = new AppPage.BuildRow(new AppPage.Build("2.4.1", "512", "production",
+                Instant.parse("2026-11-20T14:05:00Z"), 48_200_000L), Verdict.Badge.APP_STORE,
+                "https://install.example.com/b/2?t=x", null);
+        AppPage.BuildRow old = new AppPage.BuildRow(new AppPage.Build("2.4.0", "501", "beta",
+                Instant.parse("2026-11-01T10:00:00Z"), 2_000_000L), Verdict.Badge.EXPIRED,
+                "https://install.example.com/b/1?t=x", null);
+        return new AppPage(new AppPage.App(name, "com.example.harbour", null), List.of(newest, production),
+                List.of(newest, production, old), false);
+    }
+
+    private static AppPage.BuildRow row(String version, String build, String channel, Verdict.Badge badge, String install) {
+        return new AppPage.BuildRow(new AppPage.Build(version, build, channel, Instant.parse("2026-11-21T08:00:00Z"),
+                49_100_000L), badge, "https://install.example.com/b/3?t=x", install);
     }
 }

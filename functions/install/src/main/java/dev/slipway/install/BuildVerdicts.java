@@ -1,0 +1,135 @@
+package dev.slipway.install;
+
+import dev.slipway.access.BuildScope;
+import dev.slipway.access.LinkSigner;
+import dev.slipway.access.LinkToken;
+import dev.slipway.access.Purpose;
+import dev.slipway.catalog.BuildRecord;
+import dev.slipway.catalog.CatalogException;
+import dev.slipway.catalog.IndexEntry;
+import dev.slipway.catalog.S3Catalog;
+import dev.slipway.install.page.AppPage;
+import dev.slipway.install.page.BuildPage;
+import dev.slipway.install.page.Verdict;
+import dev.slipway.install.page.Visitor;
+import dev.slipway.ipa.DeviceFamily;
+import dev.slipway.ipa.Installability;
+import dev.slipway.manifest.InstallLink;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Whether a listed build installs for this visitor, judged from its index entry exactly as its build
+ * page judges it ({@link Verdict}); the rows of an app page, and the "newer build" a build page names.
+ */
+final class BuildVerdicts {
+    /** How many of a channel's newest builds are looked through for an installable one. */
+    static final int HISTORY = 50;
+
+    private final S3Catalog catalog;
+    private final LinkSigner signer;
+    private final Clock clock;
+    private final Duration downloadTtl;
+
+    BuildVerdicts(S3Catalog catalog, LinkSigner signer, Clock clock, Duration downloadTtl) {
+        this.catalog = catalog;
+        this.signer = signer;
+        this.clock = clock;
+        this.downloadTtl = downloadTtl;
+    }
+
+    /** What a verdict needs of a build, from its record (the build page). */
+    Verdict.Build input(BuildRecord record) {
+        return new Verdict.Build(Installability.assess(record.installFacts(), clock.instant()),
+                familyLabels(record.deviceFamilies()), record.minimumOsVersion());
+    }
+
+    /**
+     * What a verdict needs of a listed build: from its index entry, or from its record for entries
+     * written before they carried {@link IndexEntry.Requirements}.
+     *
+     * @throws CatalogException if that record cannot be read
+     */
+    Verdict.Build input(IndexEntry entry) throws CatalogException {
+        IndexEntry.Requirements requirements = entry.requirements();
+        if (requirements == null) {
+            Optional<BuildRecord> record = catalog.build(entry.id());
+            if (record.isEmpty()) {
+                return new Verdict.Build(List.of(new Installability.Finding(Installability.Severity.BLOCKER, "missing",
+                        "the build's record is gone")), List.of(), null);
+            }
+            requirements = IndexEntry.Requirements.of(record.get());
+        }
+        return new Verdict.Build(Installability.assess(requirements.facts(), clock.instant()),
+                familyLabels(requirements.deviceFamilies()), requirements.minimumOsVersion());
+    }
+
+    /**
+     * One row of an app page: its badge, and its own Install link (a manifest token minted now)
+     * when this visitor can install it from the page.
+     *
+     * @throws CatalogException if an old entry's record cannot be read
+     */
+    AppPage.BuildRow row(RequestContext request, IndexEntry entry) throws CatalogException {
+        Verdict verdict = Verdict.of(input(entry), request.visitor());
+        Visitor.Kind kind = request.visitor().kind();
+        boolean installHere = verdict.installable() && (kind == Visitor.Kind.IOS_SAFARI || kind == Visitor.Kind.MAC);
+        String install = installHere ? installLink(request, entry.id()) : null;
+        return new AppPage.BuildRow(new AppPage.Build(Text.orDash(entry.version()), Text.orDash(entry.build()),
+                entry.channel(), entry.uploadedAt(), entry.size()), verdict.badge(), pageLink(request, entry.id()), install);
+    }
+
+    /**
+     * The newest build of the same app and channel, uploaded after this one, that this visitor can
+     * install; withdrawn builds are skipped. Its link reuses the page's token when that reaches it
+     * (an app or channel link); a build link gets a token for the newer build that ends when the
+     * page's own does, so the tester is never handed more time than the link they were sent.
+     *
+     * @throws CatalogException if an index entry cannot be read
+     */
+    Optional<BuildPage.NewerBuild> newer(RequestContext request, LinkToken token, BuildRecord build)
+            throws CatalogException {
+        Set<String> withdrawn = catalog.withdrawn(build.bundleId());
+        for (IndexEntry entry : catalog.history(build.bundleId(), build.channel(), HISTORY)) {
+            if (!entry.uploadedAt().isAfter(build.uploadedAt())) {
+                break; // newest first: the rest are older
+            }
+            if (!withdrawn.contains(entry.id()) && Verdict.of(input(entry), request.visitor()).installable()) {
+                String t = token.covers(entry.id(), entry.bundleId(), entry.channel()) ? request.rawToken()
+                        : signer.sign(new BuildScope(entry.id()), Purpose.PAGE,
+                        Duration.between(clock.instant().truncatedTo(ChronoUnit.SECONDS), token.expiresAt()));
+                return Optional.of(new BuildPage.NewerBuild(Text.orDash(entry.version()) + " (" + Text.orDash(entry.build())
+                        + ")", entry.uploadedAt(), request.link("/b/" + entry.id() + "?t=" + t).toString()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The raw itms-services link of a build, with a manifest token minted for this request. */
+    String installLink(RequestContext request, String id) {
+        String manifestToken = signer.sign(new BuildScope(id), Purpose.MANIFEST, downloadTtl);
+        return InstallLink.forManifest(request.link("/m/" + id + ".plist?t=" + manifestToken));
+    }
+
+    /** A build's page, with the token this page came with (it reaches the app's builds). */
+    private static String pageLink(RequestContext request, String id) {
+        return request.link("/b/" + id + "?t=" + request.rawToken()).toString();
+    }
+
+    static List<String> familyLabels(List<String> ids) {
+        return ids.stream().map(BuildVerdicts::familyLabel).toList();
+    }
+
+    private static String familyLabel(String id) {
+        for (DeviceFamily family : DeviceFamily.values()) {
+            if (family.id().equals(id)) {
+                return family.label();
+            }
+        }
+        return id;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.slipway.cli;
+
+import dev.slipway.catalog.BuildRecord;
+import dev.slipway.catalog.S3Catalog;
+import picocli.CommandLine.Command;
+
+/** {@code slipway restore BUILD}: undoes {@code withdraw}. */
+@Command(name = "restore", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Restore a withdrawn build: app pages list it again and its links work again (links revoked "
+                + "with slipway revoke stay revoked)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:restored (or it was not withdrawn)", "1:an I/O failure",
+                "2:invalid input (not a build id, no such build, no target)"})
+final class RestoreCommand extends BuildMarkCommand {
+    @Override
+    String apply(S3Catalog catalog, BuildRecord record, String what, String where) {
+        if (!catalog.withdrawn(record.bundleId(), record.id())) {
+            return "Build " + what + " is not withdrawn in " + where + "; nothing to restore.";
+        }
+        catalog.restore(record.bundleId(), record.id());
+        return "Restored build " + what + " in " + where + ": app pages list it and its links work again.";
+    }
+}
