@@ -111,7 +111,8 @@ class DevicesCommandTest {
         Cli.Run run = Cli.run("devices", "--format", "csv", "--local", "--data", data.toString());
 
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Invalid value for option '--format': expected one of [text, apple]");
+        assertThat(run.err()).isEqualTo("slipway: Invalid value for option '--format': expected one of [text, apple] "
+                + "(case-sensitive) but was 'csv' (see slipway devices --help)\n");
     }
 
     private static String stackBundleId() {

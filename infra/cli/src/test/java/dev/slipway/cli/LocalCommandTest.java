@@ -215,7 +215,7 @@ class LocalCommandTest {
             // and new uploads are ingested (so the watcher has scanned uploads/ since the start)
             Cli.Run again = Cli.run("publish", TestIpa.app().bundleId("dev.slipway.test.again").write(temp.resolve("Again.ipa")).toString(), "--local", "--data",
                     data.toString(), "--no-qr");
-            assertThat(again.code()).as(again.err()).isEqualTo(5);
+            assertThat(again.code()).as(again.err()).isZero();
             // while the rejected upload, still under uploads/, was not ingested a second time
             assertThat(second.catalog().receipt("uploads/fastlane-not-an-ipa.ipa")).hasValue(rejected);
         }
