@@ -43,7 +43,7 @@ public final class Router {
     public HttpResponse handle(HttpRequest request, String requestId) {
         long started = System.nanoTime();
         Optional<Matched> matched = match(request.path());
-        String event = matched.map(m -> m.route().event()).orElse("request");
+        String event = matched.map(m -> m.route().event()).orElse("request.unmatched");
         List<Object> fields = new ArrayList<>(List.of("method", request.method()));
         HttpResponse response;
         try {
@@ -76,13 +76,25 @@ public final class Router {
         } catch (CatalogException | RuntimeException e) {
             // S3 faults, unreadable records, bugs: a plain 500 page, still with every security header.
             response = page(ErrorPage.serverError());
-            fields.addAll(List.of("status", response.status(), "ms", millisSince(started)));
+            fields.addAll(outcome(request, response, started));
             LOG.error(event, e, fields.toArray());
             return head(request, response);
         }
-        fields.addAll(List.of("status", response.status(), "ms", millisSince(started)));
+        fields.addAll(outcome(request, response, started));
         LOG.info(event, fields.toArray());
         return head(request, response);
+    }
+
+    /**
+     * The end of every request's line: status, result ({@code ok} below 400, {@code refused} for
+     * 4xx, {@code error} for 5xx), latency, and who asked (device, iOS version, client kind).
+     */
+    private static List<Object> outcome(HttpRequest request, HttpResponse response, long started) {
+        int status = response.status();
+        List<Object> fields = new ArrayList<>(List.of("status", status,
+                "result", status < 400 ? "ok" : status < 500 ? "refused" : "error", "ms", millisSince(started)));
+        fields.addAll(Client.of(request.header("user-agent")).logFields());
+        return fields;
     }
 
     private Optional<Matched> match(String path) {
