@@ -1,6 +1,7 @@
 package dev.slipway.ingest;
 
 import dev.slipway.catalog.BuildRecord;
+import dev.slipway.catalog.BundleId;
 import dev.slipway.catalog.CatalogException;
 import dev.slipway.catalog.FailureRecord;
 import dev.slipway.catalog.IndexEntry;
@@ -22,6 +23,7 @@ import dev.slipway.manifest.OtaManifest;
 import dev.slipway.notify.Notice;
 import dev.slipway.notify.NoticeLinks;
 import dev.slipway.notify.Notifier;
+import dev.slipway.storage.ETag;
 import dev.slipway.storage.ObjectChangedException;
 import dev.slipway.storage.S3ByteSource;
 import java.io.IOException;
@@ -30,7 +32,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -53,7 +54,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * leaves nothing a reader can see; Lambda's retry redoes the same steps.
  */
 public final class IngestService {
-    private static final Pattern BUNDLE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,154}");
 
     /** How an upload ended. */
     public enum Outcome {
@@ -142,7 +142,7 @@ public final class IngestService {
             }
             throw e;
         }
-        if (!sameETag(head.eTag(), upload.eTag())) {
+        if (!ETag.same(head.eTag(), upload.eTag())) {
             return superseded(upload, "it was overwritten");
         }
         try {
@@ -158,7 +158,7 @@ public final class IngestService {
             }
             long readMillis = (System.nanoTime() - readStarted) / 1_000_000;
             String bundleId = info.app().bundleId();
-            if (!BUNDLE_ID.matcher(bundleId).matches()) {
+            if (!BundleId.FORM.matches(bundleId)) {
                 throw new UploadRejectedException("CFBundleIdentifier \"" + bundleId + "\" is not a valid bundle identifier");
             }
             long copyMillis = store(id, upload, channel, notes, info);
@@ -266,19 +266,11 @@ public final class IngestService {
     private void removeUpload(Upload upload) {
         try {
             HeadObjectResponse now = s3.headObject(b -> b.bucket(catalog.bucket()).key(upload.key()));
-            if (sameETag(now.eTag(), upload.eTag())) {
+            if (ETag.same(now.eTag(), upload.eTag())) {
                 s3.deleteObject(b -> b.bucket(catalog.bucket()).key(upload.key()));
             }
         } catch (NoSuchKeyException e) {
             // Already removed by an earlier delivery.
         }
-    }
-
-    static boolean sameETag(String a, String b) {
-        return a != null && b != null && unquote(a).equals(unquote(b));
-    }
-
-    private static String unquote(String eTag) {
-        return eTag.startsWith("\"") && eTag.endsWith("\"") && eTag.length() > 1 ? eTag.substring(1, eTag.length() - 1) : eTag;
     }
 }

@@ -15,35 +15,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code GET /a/{bundleId}[/{channel}]?t=…}: an app's newest build per channel and its history
  * (page token: the app, or that channel). Build links reuse the same token, which reaches them.
  */
-final class AppPageRoute implements Route {
-    private static final Pattern PATH = Pattern.compile("/a/([A-Za-z0-9.-]{1,155})(?:/([a-z0-9][a-z0-9._-]{0,39}))?");
+record AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages) implements Route.Handler {
     private static final int HISTORY = 50;
-
-    private final S3Catalog catalog;
-    private final AccessPolicy policy;
-    private final PageRenderer pages;
-
-    AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages) {
-        this.catalog = catalog;
-        this.policy = policy;
-        this.pages = pages;
-    }
-
-    @Override
-    public Pattern path() {
-        return PATH;
-    }
-
-    @Override
-    public String event() {
-        return "page.view";
-    }
 
     @Override
     public HttpResponse answer(RequestContext request, Matcher path)

@@ -16,45 +16,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code GET /b/{build}?t=…}: a build's install page (page token: the build, or its app/channel).
  * Its Install link carries a fresh manifest token that lives minutes.
  */
-final class BuildPageRoute implements Route {
-    private static final Pattern PATH = Pattern.compile("/b/([a-z2-7]{20})");
-
-    private final AuthorisedBuilds builds;
-    private final LinkSigner signer;
-    private final PageRenderer pages;
-    private final Clock clock;
-    private final Duration downloadTtl;
-
-    BuildPageRoute(AuthorisedBuilds builds, LinkSigner signer, PageRenderer pages, Clock clock, Duration downloadTtl) {
-        this.builds = builds;
-        this.signer = signer;
-        this.pages = pages;
-        this.clock = clock;
-        this.downloadTtl = downloadTtl;
-    }
-
-    @Override
-    public Pattern path() {
-        return PATH;
-    }
-
-    @Override
-    public String event() {
-        return "page.view";
-    }
-
+record BuildPageRoute(AuthorisedBuilds builds, LinkSigner signer, PageRenderer pages, Clock clock,
+                      Duration downloadTtl) implements Route.Handler {
     @Override
     public HttpResponse answer(RequestContext request, Matcher path) throws InvalidTokenException, CatalogException {
         String id = path.group(1);
-        request.log("page", "build", "build", id);
-        BuildRecord build = builds.get(request.token(Purpose.PAGE), id);
-        request.log("app", build.bundleId(), "channel", build.channel());
+        BuildRecord build = builds.get(request.log("page", "build"), id, Purpose.PAGE);
         String manifestToken = signer.sign(new BuildScope(id), Purpose.MANIFEST, downloadTtl);
         String installLink = InstallLink.forManifest(request.link("/m/" + id + ".plist?t=" + manifestToken));
         String pageUrl = request.link("/b/" + id + "?t=" + request.rawToken()).toString();

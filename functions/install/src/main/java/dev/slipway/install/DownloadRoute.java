@@ -7,44 +7,17 @@ import dev.slipway.catalog.CatalogException;
 import dev.slipway.manifest.InstallLink;
 import java.time.Duration;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * {@code GET|HEAD /d/{build}.ipa?t=…}: a 302 to a presigned S3 URL for the build's IPA (package
  * token, minted by the manifest). Nothing presigned is stored: each request presigns anew.
  */
-final class DownloadRoute implements Route {
-    private static final Pattern PATH = Pattern.compile("/d/([a-z2-7]{20})\\.ipa");
-
-    private final AuthorisedBuilds builds;
-    private final S3Presigner presigner;
-    private final String bucket;
-    private final Duration downloadTtl;
-
-    DownloadRoute(AuthorisedBuilds builds, S3Presigner presigner, String bucket, Duration downloadTtl) {
-        this.builds = builds;
-        this.presigner = presigner;
-        this.bucket = bucket;
-        this.downloadTtl = downloadTtl;
-    }
-
-    @Override
-    public Pattern path() {
-        return PATH;
-    }
-
-    @Override
-    public String event() {
-        return "package.download";
-    }
-
+record DownloadRoute(AuthorisedBuilds builds, S3Presigner presigner, String bucket, Duration downloadTtl) implements Route.Handler {
     @Override
     public HttpResponse answer(RequestContext request, Matcher path) throws InvalidTokenException, CatalogException {
         String id = path.group(1);
-        request.log("build", id);
-        BuildRecord build = builds.get(request.token(Purpose.PACKAGE), id);
-        request.log("app", build.bundleId(), "channel", build.channel());
+        BuildRecord build = builds.get(request, id, Purpose.PACKAGE);
         String disposition = contentDisposition(build.fileName() == null ? "app.ipa" : build.fileName());
         String url;
         if (request.isHead()) {

@@ -11,39 +11,15 @@ import dev.slipway.catalog.S3Catalog;
 import dev.slipway.install.page.FailurePage;
 import dev.slipway.install.page.PageRenderer;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** {@code GET /f/{failure}?t=…}: why an upload was rejected (page token for the failure id). */
-final class FailurePageRoute implements Route {
-    private static final Pattern PATH = Pattern.compile("/f/([a-z2-7]{20})");
-
-    private final S3Catalog catalog;
-    private final AccessPolicy policy;
-    private final PageRenderer pages;
-
-    FailurePageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages) {
-        this.catalog = catalog;
-        this.policy = policy;
-        this.pages = pages;
-    }
-
-    @Override
-    public Pattern path() {
-        return PATH;
-    }
-
-    @Override
-    public String event() {
-        return "page.view";
-    }
-
+record FailurePageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages) implements Route.Handler {
     @Override
     public HttpResponse answer(RequestContext request, Matcher path)
             throws InvalidTokenException, NotFoundException, CatalogException {
         String id = path.group(1);
-        request.log("page", "failure", "failure", id);
-        LinkToken token = request.token(Purpose.PAGE);
-        if (!(token.scope() instanceof BuildScope scope) || !scope.buildId().equals(id)) {
+        LinkToken token = request.log("page", "failure", "failure", id).token(Purpose.PAGE);
+        if (!token.scope().equals(new BuildScope(id))) {
             throw new InvalidTokenException(InvalidTokenException.Reason.WRONG_SCOPE, "page token is not for this upload");
         }
         policy.checkScope(token);

@@ -3,12 +3,17 @@ package dev.slipway.install;
 import dev.slipway.access.AccessPolicy;
 import dev.slipway.access.KeyRing;
 import dev.slipway.access.LinkSigner;
+import dev.slipway.catalog.BuildId;
+import dev.slipway.catalog.BundleId;
+import dev.slipway.catalog.Channel;
 import dev.slipway.catalog.S3Catalog;
 import dev.slipway.catalog.S3Revocations;
+import dev.slipway.install.page.Assets;
 import dev.slipway.install.page.PageRenderer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -16,9 +21,12 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * The one place the install site is put together: the Lambda handler, the local stack, the tests
  * and the benchmarks all build their {@link Router} here, so they run the same object graph.
  *
- * <p>A new route is one class implementing {@link Route} and one line in {@link #router}.
+ * <p>A new route is one {@link Route.Handler} class and one line in {@link #router}.
  */
 public final class InstallSite {
+    /** A build or failure id in a path, as a group. */
+    private static final String BUILD_ID = "(" + BuildId.FORM.regex() + ")";
+
     private InstallSite() {
     }
 
@@ -53,12 +61,14 @@ public final class InstallSite {
         AuthorisedBuilds builds = new AuthorisedBuilds(catalog, policy);
         Duration ttl = settings.downloadTtl();
         return new Router(List.of(
-                new AssetsRoute(pages.assets()),
-                new BuildPageRoute(builds, signer, pages, settings.clock(), ttl),
-                new ManifestRoute(builds, signer, ttl),
-                new DownloadRoute(builds, presigner, settings.bucket(), ttl),
-                new AppPageRoute(catalog, policy, pages),
-                new FailurePageRoute(catalog, policy, pages)),
+                Route.read(Pattern.quote(Assets.PATH_PREFIX) + "(.*)", "asset.fetch", new AssetsRoute(pages.assets())),
+                Route.read("/b/" + BUILD_ID, "page.view", new BuildPageRoute(builds, signer, pages, settings.clock(), ttl)),
+                Route.read("/m/" + BUILD_ID + "\\.plist", "manifest.fetch", new ManifestRoute(builds, signer, ttl)),
+                Route.read("/d/" + BUILD_ID + "\\.ipa", "package.download",
+                        new DownloadRoute(builds, presigner, settings.bucket(), ttl)),
+                Route.read("/a/(" + BundleId.FORM.regex() + ")(?:/(" + Channel.FORM.regex() + "))?", "page.view",
+                        new AppPageRoute(catalog, policy, pages)),
+                Route.read("/f/" + BUILD_ID, "page.view", new FailurePageRoute(catalog, policy, pages))),
                 settings.origins(), signer, pages);
     }
 }

@@ -11,41 +11,16 @@ import dev.slipway.manifest.ManifestData;
 import dev.slipway.manifest.OtaManifest;
 import java.time.Duration;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code GET /m/{build}.plist?t=…}: the OTA manifest iOS's installer fetches (manifest token, minted
  * by the page), generated per request so its package URL carries a fresh package token.
  */
-final class ManifestRoute implements Route {
-    private static final Pattern PATH = Pattern.compile("/m/([a-z2-7]{20})\\.plist");
-
-    private final AuthorisedBuilds builds;
-    private final LinkSigner signer;
-    private final Duration downloadTtl;
-
-    ManifestRoute(AuthorisedBuilds builds, LinkSigner signer, Duration downloadTtl) {
-        this.builds = builds;
-        this.signer = signer;
-        this.downloadTtl = downloadTtl;
-    }
-
-    @Override
-    public Pattern path() {
-        return PATH;
-    }
-
-    @Override
-    public String event() {
-        return "manifest.fetch";
-    }
-
+record ManifestRoute(AuthorisedBuilds builds, LinkSigner signer, Duration downloadTtl) implements Route.Handler {
     @Override
     public HttpResponse answer(RequestContext request, Matcher path) throws InvalidTokenException, CatalogException {
         String id = path.group(1);
-        request.log("build", id);
-        BuildRecord build = builds.get(request.token(Purpose.MANIFEST), id);
-        request.log("app", build.bundleId(), "channel", build.channel());
+        BuildRecord build = builds.get(request, id, Purpose.MANIFEST);
         String packageToken = signer.sign(new BuildScope(id), Purpose.PACKAGE, downloadTtl);
         ManifestData data = new ManifestData(request.link("/d/" + id + ".ipa?t=" + packageToken),
                 build.hasIcon() ? request.link("/" + Layout.icon(id, 57)) : null,

@@ -10,36 +10,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What every route knows about the request it answers: the request, the origin its links use,
- * the visitor, the token in its URL (verified for the route's purpose), Lambda's request id, and
- * the fields of the one log line the router writes for it.
+ * What every route knows about the request it answers, made by the {@link Router}.
+ *
+ * @param request the request
+ * @param origin the configured origin links point at (see {@link Origins}), e.g. {@code https://install.example.com}
+ * @param requestId Lambda's request id, or null outside Lambda
+ * @param signer verifies the URL's token
+ * @param logFields the fields of the one log line the router writes for the request
  */
-public final class RequestContext {
-    private final HttpRequest request;
-    private final URI origin;
-    private final String requestId;
-    private final LinkSigner signer;
-    private final List<Object> logFields = new ArrayList<>();
-    private Visitor visitor;
-
+public record RequestContext(HttpRequest request, URI origin, String requestId, LinkSigner signer,
+                             List<Object> logFields) {
     RequestContext(HttpRequest request, URI origin, String requestId, LinkSigner signer) {
-        this.request = request;
-        this.origin = origin;
-        this.requestId = requestId;
-        this.signer = signer;
-    }
-
-    public HttpRequest request() {
-        return request;
+        this(request, origin, requestId, signer, new ArrayList<>());
     }
 
     public boolean isHead() {
         return request.method().equals("HEAD");
-    }
-
-    /** The configured origin links point at (see {@link Origins}), e.g. {@code https://install.example.com}. */
-    public URI origin() {
-        return origin;
     }
 
     /** An absolute link on this site: {@code pathAndQuery} starts with {@code /}. */
@@ -47,17 +33,9 @@ public final class RequestContext {
         return origin.resolve(pathAndQuery);
     }
 
-    /** Lambda's request id, or null outside Lambda. */
-    public String requestId() {
-        return requestId;
-    }
-
     /** Who is asking, from the user agent. */
     public Visitor visitor() {
-        if (visitor == null) {
-            visitor = Visitor.fromUserAgent(request.header("user-agent"));
-        }
-        return visitor;
+        return Visitor.fromUserAgent(request.header("user-agent"));
     }
 
     /** The token as it came in the URL ({@code t}), to hand on in links to pages of the same scope. */
@@ -86,9 +64,5 @@ public final class RequestContext {
     public RequestContext log(Object... fields) {
         logFields.addAll(List.of(fields));
         return this;
-    }
-
-    List<Object> logFields() {
-        return logFields;
     }
 }

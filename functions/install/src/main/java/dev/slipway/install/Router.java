@@ -56,7 +56,7 @@ public final class Router {
             } else {
                 RequestContext context = new RequestContext(request, origin, requestId, signer);
                 try {
-                    response = matched.get().route().answer(context, matched.get().path());
+                    response = matched.get().route().handler().answer(context, matched.get().path());
                 } finally {
                     fields.addAll(context.logFields());
                 }

@@ -100,6 +100,14 @@ class InstallHandlerTest {
                 new PageRenderer(TemplateEngine.createPrecompiled(ContentType.Html), Assets.fromClasspath(), clock)));
     }
 
+    /** A handler whose S3 client has the wrong keys: every read fails. */
+    private static InstallHandler handlerWithS3Refusing() {
+        S3Client denied = s3server.clientBuilder()
+                .credentialsProvider(() -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("x", "y"))
+                .build();
+        return handler(denied, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(10));
+    }
+
     private static String ingest(String key, byte[] ipa) throws Exception {
         String eTag = s3.putObject(b -> b.bucket(s3server.bucket()).key(key), RequestBody.fromBytes(ipa)).eTag();
         Upload upload = new Upload(key, ipa.length, eTag.replace("\"", ""), Long.toHexString(System.nanoTime()), null,
@@ -258,10 +266,7 @@ class InstallHandlerTest {
 
     @Test
     void buildPage_s3Unreachable_isAPlain500WithTheSecurityHeaders() throws Exception {
-        S3Client denied = s3server.clientBuilder()
-                .credentialsProvider(() -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("x", "y"))
-                .build();
-        InstallHandler failing = handler(denied, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(10));
+        InstallHandler failing = handlerWithS3Refusing();
 
         APIGatewayV2HTTPResponse response = failing.handleRequest(ApiEvents.at("http-get-build-page.json",
                 "/b/" + enterpriseId + "?t=" + pageToken(enterpriseId)), null);
@@ -430,10 +435,7 @@ class InstallHandlerTest {
 
     @Test
     void buildPage_s3Unreachable_logsTheStackTraceWithTheRequestId() throws Exception {
-        S3Client denied = s3server.clientBuilder()
-                .credentialsProvider(() -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("x", "y"))
-                .build();
-        InstallHandler failing = handler(denied, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(10));
+        InstallHandler failing = handlerWithS3Refusing();
         java.io.PrintStream err = System.err;
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
         try {

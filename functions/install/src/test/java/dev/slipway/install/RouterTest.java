@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -20,28 +19,9 @@ class RouterTest {
     private static final Origins LOCAL = Origins.fixed(URI.create("https://192.168.1.20:8443"));
 
     /** A route as a feature would add one: POST only, reading the body, linking on the site. */
-    private static final Route ECHO = new Route() {
-        @Override
-        public Pattern path() {
-            return Pattern.compile("/echo/([a-z]+)");
-        }
-
-        @Override
-        public String event() {
-            return "echo.post";
-        }
-
-        @Override
-        public Set<String> methods() {
-            return Set.of("POST");
-        }
-
-        @Override
-        public HttpResponse answer(RequestContext request, Matcher path) {
-            return HttpResponse.text(200, "text/plain", path.group(1) + " "
-                    + new String(request.request().body(), StandardCharsets.UTF_8) + " " + request.link("/x"));
-        }
-    };
+    private static final Route ECHO = new Route(Pattern.compile("/echo/([a-z]+)"), "echo.post", Set.of("POST"),
+            (request, path) -> HttpResponse.text(200, "text/plain", path.group(1) + " "
+                    + new String(request.request().body(), StandardCharsets.UTF_8) + " " + request.link("/x")));
 
     private final Router router = new Router(List.of(ECHO), LOCAL, new LinkSigner(KeyRing.generate(), Clock.systemUTC()),
             new PageRenderer());
@@ -78,22 +58,9 @@ class RouterTest {
 
     @Test
     void handle_routeThatThrows_is500WithTheSecurityHeaders() {
-        Route broken = new Route() {
-            @Override
-            public Pattern path() {
-                return Pattern.compile("/broken");
-            }
-
-            @Override
-            public String event() {
-                return "broken.view";
-            }
-
-            @Override
-            public HttpResponse answer(RequestContext request, Matcher path) {
-                throw new IllegalStateException("a bug");
-            }
-        };
+        Route broken = Route.read("/broken", "broken.view", (request, path) -> {
+            throw new IllegalStateException("a bug");
+        });
         Router withBroken = new Router(List.of(broken), LOCAL, new LinkSigner(KeyRing.generate(), Clock.systemUTC()),
                 new PageRenderer());
 
