@@ -1,6 +1,5 @@
 package dev.slipway.ingest;
 
-import dev.slipway.access.KeyRing;
 import dev.slipway.access.Purpose;
 import java.net.URI;
 import java.time.Duration;
@@ -20,8 +19,7 @@ record IngestConfig(String bucket, Region region, Notices notices) {
     static final String REGION = "AWS_REGION";
     static final String TOPIC_ARN = "SLIPWAY_NOTICE_TOPIC_ARN";
     static final String SITE_URL = "SLIPWAY_SITE_URL";
-    static final String LINK_KEYS = "SLIPWAY_LINK_KEYS";
-    static final String LINK_KEYS_VERSION = "SLIPWAY_LINK_KEYS_VERSION";
+    static final String LINK_SECRET_ARN = "SLIPWAY_LINK_SECRET_ARN";
     static final String LINK_TTL_DAYS = "SLIPWAY_NOTICE_LINK_TTL_DAYS";
 
     /**
@@ -29,11 +27,10 @@ record IngestConfig(String bucket, Region region, Notices notices) {
      *
      * @param topicArn the SNS topic the function may publish to
      * @param site the install site's origin, for page links
-     * @param keys the link-signing keys (never logged)
-     * @param keysVersion the deployment's label for the current keys, logged to tell rotations apart
+     * @param linkSecretArn the Secrets Manager secret holding the link-signing keys (read, never logged)
      * @param linkTtl how long a notice's page link lives
      */
-    record Notices(String topicArn, URI site, KeyRing keys, String keysVersion, Duration linkTtl) {
+    record Notices(String topicArn, URI site, String linkSecretArn, Duration linkTtl) {
     }
 
     /**
@@ -43,8 +40,8 @@ record IngestConfig(String bucket, Region region, Notices notices) {
         String topic = env.getOrDefault(TOPIC_ARN, "");
         Notices notices = null;
         if (!topic.isBlank()) {
-            notices = new Notices(topic.trim(), site(require(env, SITE_URL)), keys(require(env, LINK_KEYS)),
-                    env.getOrDefault(LINK_KEYS_VERSION, ""), linkTtl(require(env, LINK_TTL_DAYS)));
+            notices = new Notices(topic.trim(), site(require(env, SITE_URL)), require(env, LINK_SECRET_ARN),
+                    linkTtl(require(env, LINK_TTL_DAYS)));
         }
         return new IngestConfig(require(env, BUCKET), Region.of(require(env, REGION)), notices);
     }
@@ -59,15 +56,6 @@ record IngestConfig(String bucket, Region region, Notices notices) {
             // Reported below, like any other unusable value.
         }
         throw new IllegalStateException("environment variable " + SITE_URL + " is not an https:// origin");
-    }
-
-    private static KeyRing keys(String value) {
-        try {
-            return KeyRing.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("environment variable " + LINK_KEYS + " is not a usable key ring: "
-                    + e.getMessage());
-        }
     }
 
     private static Duration linkTtl(String value) {

@@ -1,7 +1,7 @@
 package dev.slipway.install;
 
 import dev.slipway.access.AccessPolicy;
-import dev.slipway.access.KeyRing;
+import dev.slipway.access.KeySource;
 import dev.slipway.access.LinkSigner;
 import dev.slipway.catalog.BuildId;
 import dev.slipway.catalog.BundleId;
@@ -40,10 +40,10 @@ public final class InstallSite {
      * @param clock the time tokens and profiles are judged by
      * @param revocationsCacheFor how long a revocation may take to show (0: at once)
      */
-    public record Settings(String bucket, KeyRing keys, Duration downloadTtl, Origins origins, Clock clock,
+    public record Settings(String bucket, KeySource keys, Duration downloadTtl, Origins origins, Clock clock,
                            Duration revocationsCacheFor) {
         /** As deployed: the system clock, revocations cached for {@link S3Revocations#CACHE_FOR}. */
-        public Settings(String bucket, KeyRing keys, Duration downloadTtl, Origins origins) {
+        public Settings(String bucket, KeySource keys, Duration downloadTtl, Origins origins) {
             this(bucket, keys, downloadTtl, origins, Clock.systemUTC(), S3Revocations.CACHE_FOR);
         }
     }
@@ -68,7 +68,9 @@ public final class InstallSite {
                         new DownloadRoute(builds, presigner, settings.bucket(), ttl)),
                 Route.read("/a/(" + BundleId.FORM.regex() + ")(?:/(" + Channel.FORM.regex() + "))?", "page.view",
                         new AppPageRoute(catalog, policy, pages)),
-                Route.read("/f/" + BUILD_ID, "page.view", new FailurePageRoute(catalog, policy, pages))),
+                Route.read("/f/" + BUILD_ID, "page.view", new FailurePageRoute(catalog, policy, pages)),
+                Route.read("/api/v1/apps/(" + BundleId.FORM.regex() + ")/latest", "update.check",
+                        new LatestBuildRoute(catalog, policy, settings.clock()))),
                 settings.origins(), signer, pages);
     }
 }

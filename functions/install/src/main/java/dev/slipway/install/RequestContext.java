@@ -7,6 +7,7 @@ import dev.slipway.access.Purpose;
 import dev.slipway.install.page.Visitor;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -59,10 +60,10 @@ public record RequestContext(HttpRequest request, URI origin, String requestId, 
     /**
      * Adds fields to the request's log line (ids and outcomes; never tokens, IPs or notes).
      *
-     * @param fields name, value, name, value…
+     * @param fields name, value, name, value… (a value may be null: the line then says null)
      */
     public RequestContext log(Object... fields) {
-        logFields.addAll(List.of(fields));
+        logFields.addAll(Arrays.asList(fields));
         return this;
     }
 }

@@ -7,6 +7,7 @@ import dev.slipway.local.LocalStack;
 import dev.slipway.notify.webhook.WebhookReceiver;
 import dev.slipway.notify.webhook.WebhookTarget;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The team's loop on {@code slipway local --webhook}: a good and a broken IPA published, two
- * signed deliveries to a receiver on 127.0.0.1, each with a link the stack serves.
+ * signed deliveries to a receiver on 127.0.0.1, each with a link the stack serves; the good one's
+ * page opened, its manifest fetched by iOS's installer and the download followed, and
+ * {@code slipway stats BUILD --local --json} reports 1 / 1 / 1.
  */
 class LocalLoopTest {
     private static final String SECRET = "local-loop-secret";
@@ -72,7 +75,23 @@ class LocalLoopTest {
         URI page = URI.create((String) ((Map<?, ?>) ready.get("links")).get("page"));
         URI failure = URI.create((String) ((Map<?, ?>) failed.get("links")).get("failure"));
         assertThat(page.getAuthority()).isEqualTo(stack.info().pages().getAuthority());
-        assertThat(http.page(page).statusCode()).isEqualTo(200);
         assertThat(http.page(failure).body()).contains("Broken.ipa");
+
+        // and when a tester opens the ready link, taps Install (iOS's installer fetches the manifest)
+        // and the download follows, the funnel counts each step once
+        String buildId = page.getPath().substring("/b/".length());
+        HttpResponse<String> opened = http.page(page);
+        assertThat(opened.statusCode()).isEqualTo(200);
+        List<String> installs = StackHttp.installLinks(opened.body());
+        assertThat(installs).hasSize(1);
+        assertThat(http.download(StackHttp.manifestUrl(installs.get(0)), StackHttp.IOS_INSTALLER))
+                .isEqualTo(Files.readAllBytes(good));
+        Cli.Run stats = Cli.run("stats", buildId, "--local", "--data", data.toString(), "--json");
+        assertThat(stats.code()).as(stats.err()).isZero();
+        Map<String, Object> funnel = JSON.std.mapFrom(stats.out());
+        assertThat(funnel.get("total")).isEqualTo(Map.of("pageViews", 1, "installTaps", 1, "downloads", 1));
+        assertThat(funnel.get("iosVersions")).isEqualTo(List.of(
+                Map.of("ios", "18.1", "pageViews", 0, "installTaps", 1, "downloads", 1),
+                Map.of("ios", "18.6", "pageViews", 1, "installTaps", 0, "downloads", 0)));
     }
 }

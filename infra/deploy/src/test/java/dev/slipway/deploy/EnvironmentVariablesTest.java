@@ -75,10 +75,10 @@ class EnvironmentVariablesTest {
         Set<String> install = codeVariables("InstallFunction");
         // then: pins the scan itself, so a scan that finds nothing cannot pass the tests above
         Set<String> notify = codeVariables("NotifyFunction");
-        assertThat(ingest).containsExactly("AWS_REGION", "SLIPWAY_BUCKET", "SLIPWAY_LINK_KEYS", "SLIPWAY_LINK_KEYS_VERSION",
+        assertThat(ingest).containsExactly("AWS_REGION", "SLIPWAY_BUCKET", "SLIPWAY_LINK_SECRET_ARN",
                 "SLIPWAY_NOTICE_LINK_TTL_DAYS", "SLIPWAY_NOTICE_TOPIC_ARN", "SLIPWAY_SITE_URL");
         assertThat(install).containsExactly("AWS_REGION", "SLIPWAY_BUCKET", "SLIPWAY_CUSTOM_DOMAIN",
-                "SLIPWAY_DOWNLOAD_TTL_MINUTES", "SLIPWAY_LINK_KEYS", "SLIPWAY_LINK_KEYS_VERSION", "SLIPWAY_ORIGIN_SECRET");
+                "SLIPWAY_DOWNLOAD_TTL_MINUTES", "SLIPWAY_LINK_SECRET_ARN", "SLIPWAY_ORIGIN_SECRET");
         assertThat(notify).containsExactly("AWS_REGION", "SLIPWAY_WEBHOOKS", "SLIPWAY_WEBHOOK_SECRET_ARN");
     }
 

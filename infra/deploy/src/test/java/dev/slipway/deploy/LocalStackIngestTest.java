@@ -7,6 +7,7 @@ import dev.slipway.access.KeyRing;
 import dev.slipway.catalog.BuildRecord;
 import dev.slipway.catalog.Receipt;
 import dev.slipway.catalog.S3Catalog;
+import dev.slipway.fixtures.Corpus;
 import dev.slipway.fixtures.Fixtures;
 import dev.slipway.storage.S3Clients;
 import java.io.IOException;
@@ -70,7 +71,7 @@ class LocalStackIngestTest {
     // function containers next to it.
     @Container
     private static final LocalStackContainer LOCALSTACK = new LocalStackContainer(IMAGE)
-            .withServices("s3", "lambda", "sqs", "sns", "iam", "logs")
+            .withServices("s3", "lambda", "sqs", "sns", "secretsmanager", "iam", "logs")
             .withEnv("LAMBDA_RUNTIME_ENVIRONMENT_TIMEOUT", "120");
 
     private static final Template TEMPLATE = Template.load();
@@ -79,6 +80,7 @@ class LocalStackIngestTest {
     private static String roleArn;
     private static String topicArn;
     private static String noticeQueueUrl;
+    private static String linkSecretArn;
 
     private final Map<String, String> functionsCreated = new LinkedHashMap<>();
 
@@ -100,6 +102,9 @@ class LocalStackIngestTest {
         LOCALSTACK.copyFileToContainer(MountableFile.forHostPath(zip), ZIP_IN_CONTAINER);
         roleArn = awslocal("iam", "create-role", "--role-name", "slipway-ingest",
                 "--assume-role-policy-document", TRUST_LAMBDA, "--query", "Role.Arn", "--output", "text");
+        // The template's LinkSecret, which the ingest reads to sign the notices' page links.
+        linkSecretArn = awslocal("secretsmanager", "create-secret", "--name", "slipway-links",
+                "--secret-string", KeyRing.generate().toSecretJson(), "--query", "ARN", "--output", "text");
         // The template's notice topic, with a queue subscribed as NoticeQueueSubscription does it.
         topicArn = awslocal("sns", "create-topic", "--name", "slipway-notices", "--query", "TopicArn", "--output", "text");
         noticeQueueUrl = awslocal("sqs", "create-queue", "--queue-name", "slipway-notices",
@@ -109,6 +114,7 @@ class LocalStackIngestTest {
                 "--attributes", "RawMessageDelivery=true");
     }
 
+    @Corpus
     @Test
     void upload_becomesABuild_whenTheBucketNotificationInvokesTheDeployedFunction() throws Exception {
         // given
@@ -136,6 +142,7 @@ class LocalStackIngestTest {
         assertThat((String) Nodes.at(notice, "links", "page")).startsWith(SITE + "/b/" + receipt.id() + "?t=");
     }
 
+    @Corpus
     @Test
     void ingestFailure_sendsTheEventToTheDeadLetterQueue() throws Exception {
         // given: nothing listens on the discard port, so every S3 call the function makes fails
@@ -175,8 +182,9 @@ class LocalStackIngestTest {
         // What CloudFormation resolves at deploy time: the topic, the site, the generated keys.
         variables.put("SLIPWAY_NOTICE_TOPIC_ARN", topicArn);
         variables.put("SLIPWAY_SITE_URL", SITE);
-        variables.put("SLIPWAY_LINK_KEYS", KeyRing.generate().toSecretJson());
+        variables.put("SLIPWAY_LINK_SECRET_ARN", linkSecretArn);
         variables.put("AWS_ENDPOINT_URL_SNS", localStackForFunctions());
+        variables.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", localStackForFunctions());
         variables.putAll(extraEnvironment);
         String arn = awslocal("lambda", "create-function", "--function-name", name,
                 "--runtime", (String) properties.get("Runtime"),
