@@ -28,7 +28,8 @@ public final class LogLinesCheck implements BeforeAllCallback, AfterAllCallback 
     private static final List<String> ALWAYS = List.of("timestamp", "level", "event", "logger");
     /** A tester request's line has these too (the funnel's input). */
     private static final List<String> REQUEST = List.of("status", "result", "ms", "device", "ios", "client");
-    private static final Set<String> REQUEST_EVENTS = Set.of("page.view", "manifest.fetch", "package.download");
+    private static final Set<String> REQUEST_EVENTS = Set.of("page.view", "manifest.fetch", "package.download",
+            "update.check");
     private static final Pattern EVENT = Pattern.compile("[a-z]+(\\.[a-z-]+)+");
     /** What a link token or any other long secret looks like: a long run of base64url characters. */
     private static final Pattern TOKEN_LIKE = Pattern.compile("[A-Za-z0-9_-]{40,}");

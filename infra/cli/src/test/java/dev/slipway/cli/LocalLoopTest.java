@@ -58,6 +58,8 @@ class LocalLoopTest {
         Path broken = temp.resolve("Broken.ipa");
         Files.writeString(broken, "not a zip archive");
 
+        int before = receiver.requests().size();
+
         // when
         Cli.Run built = Cli.run("publish", good.toString(), "--local", "--data", data.toString(), "--channel", "qa",
                 "--no-qr");
@@ -66,8 +68,10 @@ class LocalLoopTest {
         // then
         assertThat(built.code()).as(built.err()).isZero();
         assertThat(rejected.code()).isEqualTo(3);
-        List<WebhookReceiver.Request> deliveries = receiver.await(2, 30);
-        assertThat(deliveries).hasSize(2).allMatch(WebhookReceiver.Request::signatureValid);
+        List<WebhookReceiver.Request> all = receiver.await(before + 2, 30);
+        assertThat(all).hasSize(before + 2);
+        List<WebhookReceiver.Request> deliveries = all.subList(before, before + 2);
+        assertThat(deliveries).allMatch(WebhookReceiver.Request::signatureValid);
         Map<String, Object> ready = JSON.std.mapFrom(deliveries.get(0).body());
         Map<String, Object> failed = JSON.std.mapFrom(deliveries.get(1).body());
         assertThat(ready).containsEntry("type", "build.ready").containsEntry("channel", "qa");
@@ -93,5 +97,45 @@ class LocalLoopTest {
         assertThat(funnel.get("iosVersions")).isEqualTo(List.of(
                 Map.of("ios", "18.1", "pageViews", 0, "installTaps", 1, "downloads", 1),
                 Map.of("ios", "18.6", "pageViews", 1, "installTaps", 0, "downloads", 0)));
+    }
+
+    @Test
+    void linkApi_channel_printsAnUpdateCheckUrlThatAnswersUntilRevoked() throws Exception {
+        // given a build on channel api
+        Path ipa = temp.resolve("Api.ipa");
+        InstallableIpa.write(ipa);
+        int before = receiver.requests().size();
+        Cli.Run built = Cli.run("publish", ipa.toString(), "--local", "--data", data.toString(), "--channel", "api",
+                "--no-qr");
+        assertThat(built.code()).as(built.err()).isZero();
+        // its notice delivered before anything else happens (the other test counts deliveries)
+        assertThat(receiver.await(before + 1, 30)).hasSize(before + 1);
+
+        // when
+        Cli.Run link = Cli.run("link", "dev.slipway.test.installable:api", "--api", "--local", "--data", data.toString());
+
+        // then the URL answers with the newest build as JSON, and stops once the channel's links are revoked
+        assertThat(link.code()).as(link.err()).isZero();
+        URI url = URI.create(link.out().strip());
+        assertThat(url.getPath()).isEqualTo("/api/v1/apps/dev.slipway.test.installable/latest");
+        assertThat(url.getRawQuery()).startsWith("channel=api&t=");
+        HttpResponse<byte[]> latest = http.bytes(url, "GET");
+        assertThat(latest.statusCode()).isEqualTo(200);
+        assertThat(JSON.std.mapFrom(latest.body())).containsEntry("channel", "api")
+                .containsEntry("bundleId", "dev.slipway.test.installable");
+        assertThat(Cli.run("revoke", "dev.slipway.test.installable:api", "--local", "--data", data.toString()).code())
+                .isZero();
+        HttpResponse<byte[]> revoked = http.bytes(url, "GET");
+        assertThat(revoked.statusCode()).isEqualTo(404);
+        assertThat(JSON.std.mapFrom(revoked.body())).isEqualTo(Map.of("error", "no such app or channel for this link"));
+    }
+
+    @Test
+    void linkApi_build_exitsTwo() {
+        Cli.Run run = Cli.run("link", "aaaaaaaaaaaaaaaaaaaa", "--api", "--local", "--data", data.toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("slipway: --api needs APP or APP:CHANNEL, not a build: apps ask for their "
+                + "newest build\n");
     }
 }
