@@ -93,7 +93,7 @@ final class StatsCommand implements Callable<Integer> {
     }
 
     private List<FunnelEvent> localEvents(FunnelTarget funnelTarget) throws InvalidInputException, IOException {
-        if (logGroup != null && !logGroup.isBlank() && spec.commandLine().getParseResult().hasMatchedOption("--log-group")) {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--log-group")) {
             throw new InvalidInputException("--local and --log-group exclude each other");
         }
         return LocalEventLog.read(DataFolder.events(data != null ? data : DataFolder.defaultPath()), funnelTarget.since());
@@ -107,7 +107,7 @@ final class StatsCommand implements Callable<Integer> {
             throw new InvalidInputException("no log group: add --local for the local stack, or --log-group NAME (the "
                     + "stack's InstallLogGroupName output, or env SLIPWAY_LOG_GROUP)");
         }
-        String name = firstOf(region, System.getenv("AWS_REGION"), System.getenv("AWS_DEFAULT_REGION"));
+        String name = Deployment.firstOf(region, System.getenv("AWS_REGION"), System.getenv("AWS_DEFAULT_REGION"));
         if (name == null) {
             throw new InvalidInputException("no region for log group " + logGroup + ": add --region or set AWS_REGION");
         }
@@ -142,14 +142,5 @@ final class StatsCommand implements Callable<Integer> {
     private static void row(StringBuilder out, String name, Funnel.Counts counts) {
         out.append(String.format("  %-24s %10d %13d %10d%n", name, counts.pageViews(), counts.installTaps(),
                 counts.downloads()));
-    }
-
-    private static String firstOf(String... values) {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return null;
     }
 }
