@@ -25,7 +25,7 @@ record AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages) 
 
     @Override
     public HttpResponse answer(RequestContext request, Matcher path)
-            throws InvalidTokenException, NotFoundException, CatalogException {
+            throws InvalidTokenException, RefusedRequestException, CatalogException {
         String bundleId = path.group(1);
         request.log("page", "app", "app", bundleId);
         LinkToken token = request.token(Purpose.PAGE);
@@ -51,7 +51,7 @@ record AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages) 
             }
         }
         if (all.isEmpty()) {
-            throw new NotFoundException("no builds of " + bundleId);
+            throw new RefusedRequestException(404, "no builds of " + bundleId);
         }
         all.sort(Comparator.comparing(IndexEntry::uploadedAt).reversed());
         IndexEntry newest = all.get(0);

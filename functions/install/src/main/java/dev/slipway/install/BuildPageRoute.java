@@ -30,11 +30,13 @@ record BuildPageRoute(AuthorisedBuilds builds, LinkSigner signer, PageRenderer p
         String manifestToken = signer.sign(new BuildScope(id), Purpose.MANIFEST, downloadTtl);
         String installLink = InstallLink.forManifest(request.link("/m/" + id + ".plist?t=" + manifestToken));
         String pageUrl = request.link("/b/" + id + "?t=" + request.rawToken()).toString();
+        BuildRecord.Profile profile = build.profile();
         List<String> families = build.deviceFamilies().stream().map(BuildPageRoute::familyLabel).toList();
         BuildPage page = new BuildPage(build.name(), build.bundleId(), Text.orDash(build.version()),
                 Text.orDash(build.build()), build.hasIcon() ? request.link("/" + Layout.icon(id, 0)).toString() : null,
                 build.size(), build.uploadedAt(), build.channel(), build.releaseNotes(), build.minimumOsVersion(), families,
-                build.profileType(), build.profileExpiresAt(), build.teamName(), installLink, pageUrl,
+                profile == null ? null : profile.type().id(), profile == null ? null : profile.expiresAt(),
+                profile == null ? null : profile.team(), installLink, pageUrl,
                 Installability.assess(build.installFacts(), clock.instant()), request.visitor());
         return HttpResponse.text(200, "text/html; charset=utf-8", pages.build(page));
     }

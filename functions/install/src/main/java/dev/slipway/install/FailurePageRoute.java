@@ -16,14 +16,14 @@ import java.util.regex.Matcher;
 record FailurePageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages) implements Route.Handler {
     @Override
     public HttpResponse answer(RequestContext request, Matcher path)
-            throws InvalidTokenException, NotFoundException, CatalogException {
+            throws InvalidTokenException, RefusedRequestException, CatalogException {
         String id = path.group(1);
         LinkToken token = request.log("page", "failure", "failure", id).token(Purpose.PAGE);
         if (!token.scope().equals(new BuildScope(id))) {
             throw new InvalidTokenException(InvalidTokenException.Reason.WRONG_SCOPE, "page token is not for this upload");
         }
         policy.checkScope(token);
-        FailureRecord failure = catalog.failure(id).orElseThrow(() -> new NotFoundException("no failure " + id));
+        FailureRecord failure = catalog.failure(id).orElseThrow(() -> new RefusedRequestException(404, "no failure " + id));
         return HttpResponse.text(200, "text/html; charset=utf-8", pages.failure(new FailurePage(
                 failure.fileName(), failure.reason(), failure.uploadedAt())));
     }

@@ -36,10 +36,10 @@ public record Route(Pattern path, String event, Set<String> methods, Handler han
         /**
          * @param path the path's match, with the route's groups
          * @throws InvalidTokenException if the token does not reach what was asked for (404, or 410 if expired)
-         * @throws NotFoundException if there is nothing at this address (the same 404)
+         * @throws RefusedRequestException 404 if there is nothing at this address (the same page as a bad token)
          * @throws CatalogException if a record cannot be read (500)
          */
         HttpResponse answer(RequestContext request, Matcher path)
-                throws InvalidTokenException, NotFoundException, CatalogException;
+                throws InvalidTokenException, RefusedRequestException, CatalogException;
     }
 }

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 
@@ -46,6 +47,7 @@ public final class Router {
         String event = matched.map(m -> m.route().event()).orElse("request.unmatched");
         List<Object> fields = new ArrayList<>(List.of("method", request.method()));
         HttpResponse response;
+        Exception failure = null;
         try {
             URI origin = origins.of(request);
             if (matched.isEmpty()) {
@@ -63,26 +65,27 @@ public final class Router {
             }
         } catch (RefusedRequestException e) {
             fields.addAll(List.of("refused", e.getMessage()));
-            response = page(e.status() == 403 ? new ErrorPage(403, "Not allowed",
-                    "This site answers only through its install address.")
-                    : new ErrorPage(400, "Bad request", "This request is not one this site can answer."));
+            response = page(switch (e.status()) {
+                case 403 -> new ErrorPage(403, "Not allowed", "This site answers only through its install address.");
+                case 404 -> ErrorPage.notFound();
+                default -> new ErrorPage(400, "Bad request", "This request is not one this site can answer.");
+            });
         } catch (InvalidTokenException e) {
             // Reason for the log only: from outside a bad, revoked or foreign token is a missing page.
             fields.addAll(List.of("refused", e.reason(), "why", e.getMessage()));
             response = page(e.reason() == InvalidTokenException.Reason.EXPIRED ? ErrorPage.expired() : ErrorPage.notFound());
-        } catch (NotFoundException e) {
-            fields.addAll(List.of("refused", "NOT_FOUND", "why", e.getMessage()));
-            response = page(ErrorPage.notFound());
         } catch (CatalogException | RuntimeException e) {
             // S3 faults, unreadable records, bugs: a plain 500 page, still with every security header.
+            failure = e;
             response = page(ErrorPage.serverError());
-            fields.addAll(outcome(request, response, started));
-            LOG.error(event, e, fields.toArray());
-            return head(request, response);
         }
         fields.addAll(outcome(request, response, started));
-        LOG.info(event, fields.toArray());
-        return head(request, response);
+        if (failure != null) {
+            LOG.error(event, failure, fields.toArray());
+        } else {
+            LOG.info(event, fields.toArray());
+        }
+        return request.method().equals("HEAD") ? response.withoutBody() : response;
     }
 
     /**
@@ -92,7 +95,7 @@ public final class Router {
     private static List<Object> outcome(HttpRequest request, HttpResponse response, long started) {
         int status = response.status();
         List<Object> fields = new ArrayList<>(List.of("status", status,
-                "result", status < 400 ? "ok" : status < 500 ? "refused" : "error", "ms", millisSince(started)));
+                "result", status < 400 ? "ok" : status < 500 ? "refused" : "error", "ms", (System.nanoTime() - started) / 1_000_000));
         fields.addAll(Client.of(request.header("user-agent")).logFields());
         return fields;
     }
@@ -107,7 +110,7 @@ public final class Router {
         return Optional.empty();
     }
 
-    private HttpResponse notAllowed(java.util.Set<String> methods) {
+    private HttpResponse notAllowed(Set<String> methods) {
         return page(new ErrorPage(405, "Not allowed", "This site only answers " + String.join(" and ",
                 new TreeSet<>(methods)) + " requests.")).withHeader("Allow", String.join(", ", new TreeSet<>(methods)));
     }
@@ -115,14 +118,6 @@ public final class Router {
     /** An error page, with the status it names. */
     HttpResponse page(ErrorPage error) {
         return HttpResponse.text(error.status(), "text/html; charset=utf-8", pages.error(error));
-    }
-
-    private static HttpResponse head(HttpRequest request, HttpResponse response) {
-        return request.method().equals("HEAD") ? response.withoutBody() : response;
-    }
-
-    private static long millisSince(long started) {
-        return (System.nanoTime() - started) / 1_000_000;
     }
 
     private record Matched(Route route, Matcher path) {

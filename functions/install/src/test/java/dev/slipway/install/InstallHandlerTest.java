@@ -1,7 +1,5 @@
 package dev.slipway.install;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.dd.plist.BinaryPropertyListWriter;
@@ -18,7 +16,6 @@ import dev.slipway.catalog.S3Catalog;
 import dev.slipway.catalog.S3Revocations;
 import dev.slipway.catalog.Upload;
 import dev.slipway.fixtures.Fixtures;
-import dev.slipway.fixtures.TestContext;
 import dev.slipway.fixtures.TestIpa;
 import dev.slipway.fixtures.TestProfile;
 import dev.slipway.fixtures.TestS3;
@@ -27,6 +24,7 @@ import dev.slipway.ingest.IngestService;
 import dev.slipway.ingest.IpaCopier;
 import dev.slipway.install.page.Assets;
 import dev.slipway.install.page.PageRenderer;
+import dev.slipway.log.LocalContext;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import java.net.URI;
@@ -51,6 +49,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The install handler end to end over a real S3 protocol server: ingest an IPA, open its page with
@@ -444,7 +443,7 @@ class InstallHandlerTest {
         try {
             System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
             failing.handleRequest(ApiEvents.at("http-get-build-page.json", "/b/" + enterpriseId + "?t="
-                    + pageToken(enterpriseId)), new TestContext("req-500"));
+                    + pageToken(enterpriseId)), new LocalContext("slipway-install", "req-500"));
         } finally {
             System.setErr(err);
         }

@@ -88,20 +88,16 @@ class EnvironmentVariablesTest {
         return new TreeSet<>(Nodes.map(variables == null ? Map.of() : variables, "Variables").keySet());
     }
 
-    /** The variable-like string literals in the function's module and the sibling modules it ships with. */
+    /**
+     * The variable-like string literals in the function's module and the sibling modules it ships
+     * with (read from its pom; FunctionArtifactsTest checks the package holds exactly those).
+     */
     private static Set<String> codeVariables(String function) {
-        Map<String, Path> modules = Modules.byArtifactId();
         String module = Makefile.load().packagedModule("build-" + function)
                 .orElseThrow(() -> new AssertionError("the Makefile does not package " + function));
         Set<String> variables = new TreeSet<>();
         scan(Repository.root().resolve(module), variables);
-        for (String jar : FunctionArtifacts.libJars(FunctionArtifacts.of(function))) {
-            modules.forEach((artifactId, folder) -> {
-                if (jar.startsWith(artifactId + "-")) {
-                    scan(folder, variables);
-                }
-            });
-        }
+        Modules.shippedSiblings(Repository.root().resolve(module)).forEach(sibling -> scan(sibling, variables));
         return variables;
     }
 
