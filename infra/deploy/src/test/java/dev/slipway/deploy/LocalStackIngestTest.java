@@ -6,13 +6,16 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.slipway.catalog.BuildRecord;
 import dev.slipway.catalog.Receipt;
 import dev.slipway.catalog.S3Catalog;
-import dev.slipway.fixtures.Corpus;
-import dev.slipway.fixtures.Fixtures;
+import dev.slipway.access.KeyRing;
+import dev.slipway.access.SecretKeySource;
+import dev.slipway.access.SecretsManagerSecret;
+import dev.slipway.fixtures.TestIpa;
 import dev.slipway.storage.S3Clients;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -41,12 +44,14 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.FilterRule;
 import software.amazon.awssdk.services.s3.model.LambdaFunctionConfiguration;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The ingest function's sam build package deployed into LocalStack's Lambda, as the template
  * configures it (handler, runtime, memory, timeout, environment), triggered by a real bucket
  * notification with the template's filter: an uploaded IPA becomes a build, and a function whose
- * every S3 call fails ends in the dead-letter queue. Skipped where Docker is absent; CI runs it.
+ * every S3 call fails ends in the dead-letter queue. And the install function's key source against
+ * Secrets Manager itself: a rotated secret is read again. Skipped where Docker is absent; CI runs it.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class LocalStackIngestTest {
@@ -68,12 +73,13 @@ class LocalStackIngestTest {
     // function containers next to it.
     @Container
     private static final LocalStackContainer LOCALSTACK = new LocalStackContainer(IMAGE)
-            .withServices("s3", "lambda", "sqs", "iam", "logs")
+            .withServices("s3", "lambda", "sqs", "iam", "logs", "secretsmanager")
             .withEnv("LAMBDA_RUNTIME_ENVIRONMENT_TIMEOUT", "120");
 
     private static final Template TEMPLATE = Template.load();
     private static S3Client s3;
     private static String roleArn;
+    private static Path ipa;
 
     private final Map<String, String> functionsCreated = new LinkedHashMap<>();
 
@@ -95,9 +101,9 @@ class LocalStackIngestTest {
         LOCALSTACK.copyFileToContainer(MountableFile.forHostPath(zip), ZIP_IN_CONTAINER);
         roleArn = awslocal("iam", "create-role", "--role-name", "slipway-ingest",
                 "--assume-role-policy-document", TRUST_LAMBDA, "--query", "Role.Arn", "--output", "text");
+        ipa = TestIpa.app().bundleId("dev.slipway.test.localstack").write(Files.createTempFile("localstack", ".ipa"));
     }
 
-    @Corpus
     @Test
     void upload_becomesABuild_whenTheBucketNotificationInvokesTheDeployedFunction() throws Exception {
         // given
@@ -105,22 +111,21 @@ class LocalStackIngestTest {
         createVersionedBucket(bucket);
         String function = createFunction("slipway-ingest-build", bucket, Map.of("AWS_ENDPOINT_URL_S3", localStackForFunctions()));
         notifyOnUploads(bucket, function);
-        String key = "uploads/beta/pliney-test.ipa";
+        String key = "uploads/beta/Sample.ipa";
         // when
-        PutObjectResponse put = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(Fixtures.get("ipa/pliney-test.ipa")));
+        PutObjectResponse put = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(ipa));
         // then
         S3Catalog catalog = new S3Catalog(s3, bucket);
         Receipt receipt = await("a receipt for " + key, () -> catalog.receipt(key));
         assertThat(receipt.outcome()).as("receipt %s", receipt).isEqualTo(Receipt.BUILT);
         BuildRecord build = catalog.build(receipt.id()).orElseThrow();
-        assertThat(build.bundleId()).isEqualTo("computer.versus.pliney-test");
+        assertThat(build.bundleId()).isEqualTo("dev.slipway.test.localstack");
         assertThat(build.channel()).isEqualTo("beta");
         // On the versioned bucket the uploaded version itself is the build's IPA.
         assertThat(build.ipaKey()).isEqualTo(key);
         assertThat(build.ipaVersionId()).isEqualTo(put.versionId());
     }
 
-    @Corpus
     @Test
     void ingestFailure_sendsTheEventToTheDeadLetterQueue() throws Exception {
         // given: nothing listens on the discard port, so every S3 call the function makes fails
@@ -136,7 +141,7 @@ class LocalStackIngestTest {
         notifyOnUploads(bucket, function);
         String key = "uploads/Broken.ipa";
         // when
-        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(Fixtures.get("ipa/pliney-test.ipa")));
+        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(ipa));
         // then
         Map<String, Object> failed = await("a message in the dead-letter queue", () -> receive(queueUrl));
         assertThat(Nodes.at(failed, "requestContext", "condition")).isEqualTo("RetriesExhausted");
@@ -144,6 +149,28 @@ class LocalStackIngestTest {
         Object record = Nodes.list(Nodes.at(failed, "requestPayload", "Records"), "Records").get(0);
         assertThat(Nodes.at(record, "s3", "bucket", "name")).isEqualTo(bucket);
         assertThat(Nodes.at(record, "s3", "object", "key")).isEqualTo(key);
+    }
+
+    @Test
+    void linkKeys_secretRotatedInSecretsManager_areReadAgain() throws Exception {
+        // given a secret holding a key ring, read as the install function reads it
+        KeyRing first = KeyRing.generate();
+        String arn = awslocal("secretsmanager", "create-secret", "--name", "slipway-link-keys",
+                "--secret-string", first.toSecretJson(), "--query", "ARN", "--output", "text");
+        try (SecretsManagerClient client = SecretsManagerClient.builder().region(Region.of(REGION))
+                .endpointOverride(LOCALSTACK.getEndpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey())))
+                .build()) {
+            SecretKeySource keys = new SecretKeySource(new SecretsManagerSecret(client, arn), Clock.systemUTC());
+            assertThat(keys.keys().keyIds()).isEqualTo(first.keyIds());
+            // when the secret is rotated and the cache expires (as after a SnapStart restore)
+            KeyRing rotated = KeyRing.of("k2", Map.of("k1", new byte[32], "k2", new byte[32]));
+            awslocal("secretsmanager", "put-secret-value", "--secret-id", arn, "--secret-string", rotated.toSecretJson());
+            keys.expire();
+            // then
+            assertThat(keys.keys().currentKeyId()).isEqualTo("k2");
+        }
     }
 
     /**
