@@ -6,13 +6,15 @@
  * dev.slipway.access.LinkSigner} signs and verifies them with a {@link dev.slipway.access.KeyRing}
  * read from the signing secret. A page token lives days ({@link dev.slipway.access.Purpose#PAGE});
  * each page view mints minutes-long {@code MANIFEST} and {@code PACKAGE} tokens for the build it
- * shows. The install function answers 404 to every {@link dev.slipway.access.InvalidTokenException},
- * whatever its reason, exactly as for an unknown build:
+ * shows. The install function answers every {@link dev.slipway.access.InvalidTokenException} with
+ * the same 404 page as an unknown build, whatever its reason, except an expired link, which gets
+ * 410 ("this link has expired"). For {@code /b/{id}?t=…} (this example is compiled and run by
+ * {@code PackageInfoExampleTest}):
  *
  * <pre>{@code
- * LinkToken token = signer.verify(param, Purpose.PAGE);           // 404 if refused
- * Build build = catalog.find(token.scope());                      // 404 if none
- * policy.checkBuild(token, build.id(), build.bundleId(), build.channel()); // 404 if refused
+ * LinkToken token = signer.verify(t, Purpose.PAGE); // refused: 404, or 410 if EXPIRED
+ * BuildRecord build = catalog.build(id).orElseThrow(); // none: the same 404
+ * policy.checkBuild(token, id, build.bundleId(), build.channel()); // revoked or foreign: 404
  * }</pre>
  *
  * <h2>Token format, version 1</h2>

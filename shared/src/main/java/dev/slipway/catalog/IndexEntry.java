@@ -1,8 +1,6 @@
 package dev.slipway.catalog;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * One build in an app's index ({@code apps/{bundleId}/channels/{channel}/…}): enough to list it
@@ -13,7 +11,8 @@ public record IndexEntry(String id, String bundleId, String channel, String name
 
     public static IndexEntry of(BuildRecord record) {
         return new IndexEntry(record.id(), record.bundleId(), record.channel(), record.name(), record.version(),
-                record.build(), record.size(), record.uploadedAt(), record.profileType(), record.hasIcon());
+                record.build(), record.size(), record.uploadedAt(),
+                record.profile() == null ? null : record.profile().type().id(), record.hasIcon());
     }
 
     public String key() {
@@ -21,28 +20,18 @@ public record IndexEntry(String id, String bundleId, String channel, String name
     }
 
     public byte[] toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", id);
-        json.put("bundleId", bundleId);
-        json.put("channel", channel);
-        json.put("name", name);
-        json.put("version", version);
-        json.put("build", build);
-        json.put("size", size);
-        json.put("uploadedAt", Json.iso(uploadedAt));
-        json.put("profileType", profileType);
-        json.put("hasIcon", hasIcon);
-        return Json.write(json);
+        return Json.write(Json.map("id", id, "bundleId", bundleId, "channel", channel, "name", name,
+                "version", version, "build", build, "size", size, "uploadedAt", Json.iso(uploadedAt),
+                "profileType", profileType, "hasIcon", hasIcon));
     }
 
     /**
      * @throws CatalogException if the bytes are not an index entry
      */
     public static IndexEntry parse(byte[] bytes) throws CatalogException {
-        Map<String, Object> json = Json.read(bytes, "index entry");
-        return new IndexEntry(Json.string(json, "id"), Json.string(json, "bundleId"), Json.string(json, "channel"),
-                Json.string(json, "name"), Json.string(json, "version"), Json.string(json, "build"),
-                Json.number(json, "size"), Json.instant(json, "uploadedAt"), Json.string(json, "profileType"),
-                Json.bool(json, "hasIcon"));
+        Json.Fields json = Json.read(bytes, "index entry");
+        return new IndexEntry(json.string("id"), json.string("bundleId"), json.string("channel"), json.string("name"),
+                json.string("version"), json.string("build"), json.number("size"), json.instant("uploadedAt"),
+                json.string("profileType"), json.bool("hasIcon"));
     }
 }

@@ -4,10 +4,16 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** JSON in and out for catalog records: ordered maps of plain values, via jackson-jr. */
+/**
+ * JSON in and out for catalog records: ordered maps of plain values, via jackson-jr. Reading goes
+ * through {@link Fields}, whose errors name the object and the key.
+ */
 final class Json {
     private static final JSON WRITER = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
@@ -23,43 +29,139 @@ final class Json {
     }
 
     /**
+     * @param what the object, for messages, e.g. {@code build record}
      * @throws CatalogException if the bytes are not a JSON object
      */
-    static Map<String, Object> read(byte[] bytes, String what) throws CatalogException {
+    static Fields read(byte[] bytes, String what) throws CatalogException {
         try {
-            return JSON.std.mapFrom(bytes);
+            return new Fields(JSON.std.mapFrom(bytes), what);
         } catch (IOException | RuntimeException e) {
-            throw new CatalogException(what + " is not valid JSON");
+            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            throw new CatalogException(what + " is not a JSON object: " + reason);
         }
     }
 
-    static String string(Map<String, Object> map, String key) {
-        return map.get(key) instanceof String s ? s : null;
-    }
-
-    static long number(Map<String, Object> map, String key) {
-        return map.get(key) instanceof Number n ? n.longValue() : 0;
-    }
-
-    static boolean bool(Map<String, Object> map, String key) {
-        return Boolean.TRUE.equals(map.get(key));
-    }
-
-    static Instant instant(Map<String, Object> map, String key) {
-        String text = string(map, key);
-        return text == null ? null : Instant.parse(text);
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> object(Map<String, Object> map, String key) {
-        return map.get(key) instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
-    }
-
-    static List<String> strings(Map<String, Object> map, String key) {
-        return map.get(key) instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    /** An ordered map of name, value, name, value… (nulls kept: they are written as null). */
+    static Map<String, Object> map(Object... namesAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return map;
     }
 
     static String iso(Instant instant) {
         return instant == null ? null : instant.toString();
+    }
+
+    /** The keys of one JSON object, read with the type each must have. */
+    static final class Fields {
+        private final Map<String, Object> map;
+        private final String what;
+
+        Fields(Map<String, Object> map, String what) {
+            this.map = map;
+            this.what = what;
+        }
+
+        /** The same keys, named otherwise in messages (once the object's id is known). */
+        Fields named(String name) {
+            return new Fields(map, name);
+        }
+
+        /** A string, or null if absent or null. */
+        String string(String key) throws CatalogException {
+            Object value = map.get(key);
+            if (value == null || value instanceof String) {
+                return (String) value;
+            }
+            throw error(key, "is not a string");
+        }
+
+        String requiredString(String key) throws CatalogException {
+            return required(key, string(key));
+        }
+
+        /** A whole number, or 0 if absent or null. */
+        long number(String key) throws CatalogException {
+            Object value = map.get(key);
+            if (value == null) {
+                return 0;
+            }
+            if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+                return ((Number) value).longValue();
+            }
+            throw error(key, "is not a whole number");
+        }
+
+        long requiredNumber(String key) throws CatalogException {
+            required(key, map.get(key));
+            return number(key);
+        }
+
+        boolean bool(String key) throws CatalogException {
+            Object value = map.get(key);
+            if (value == null || value instanceof Boolean) {
+                return Boolean.TRUE.equals(value);
+            }
+            throw error(key, "is not true or false");
+        }
+
+        /** An ISO-8601 instant, or null if absent or null. */
+        Instant instant(String key) throws CatalogException {
+            String text = string(key);
+            try {
+                return text == null ? null : Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw error(key, "is not a time (" + text + ")");
+            }
+        }
+
+        Instant requiredInstant(String key) throws CatalogException {
+            return required(key, instant(key));
+        }
+
+        /** A nested object, or null if absent or null. */
+        @SuppressWarnings("unchecked")
+        Fields object(String key) throws CatalogException {
+            Object value = map.get(key);
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof Map<?, ?> nested) {
+                return new Fields((Map<String, Object>) nested, what + " " + key);
+            }
+            throw error(key, "is not an object");
+        }
+
+        /** A list of strings, empty if absent or null. */
+        List<String> strings(String key) throws CatalogException {
+            Object value = map.get(key);
+            if (value == null) {
+                return List.of();
+            }
+            if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+                return list.stream().map(String.class::cast).toList();
+            }
+            throw error(key, "is not a list of strings");
+        }
+
+        /** The keys not among {@code known}, in their order, values as read (kept for writers that know them). */
+        Map<String, Object> others(Set<String> known) {
+            Map<String, Object> rest = new LinkedHashMap<>(map);
+            rest.keySet().removeAll(known);
+            return rest;
+        }
+
+        CatalogException error(String key, String problem) {
+            return new CatalogException(what + ": key \"" + key + "\" " + problem);
+        }
+
+        private <T> T required(String key, T value) throws CatalogException {
+            if (value == null) {
+                throw error(key, "is missing");
+            }
+            return value;
+        }
     }
 }

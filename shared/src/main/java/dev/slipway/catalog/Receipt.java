@@ -1,8 +1,6 @@
 package dev.slipway.catalog;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The outcome of the latest upload under a key ({@code receipts/…}), so an uploader who knows the
@@ -21,22 +19,16 @@ public record Receipt(String uploadKey, String eTag, String outcome, String id, 
     }
 
     public byte[] toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("uploadKey", uploadKey);
-        json.put("eTag", eTag);
-        json.put("outcome", outcome);
-        json.put("id", id);
-        json.put("reason", reason);
-        json.put("at", Json.iso(at));
-        return Json.write(json);
+        return Json.write(Json.map("uploadKey", uploadKey, "eTag", eTag, "outcome", outcome, "id", id,
+                "reason", reason, "at", Json.iso(at)));
     }
 
     /**
      * @throws CatalogException if the bytes are not a receipt
      */
     public static Receipt parse(byte[] bytes) throws CatalogException {
-        Map<String, Object> json = Json.read(bytes, "receipt");
-        return new Receipt(Json.string(json, "uploadKey"), Json.string(json, "eTag"), Json.string(json, "outcome"),
-                Json.string(json, "id"), Json.string(json, "reason"), Json.instant(json, "at"));
+        Json.Fields json = Json.read(bytes, "receipt");
+        return new Receipt(json.string("uploadKey"), json.string("eTag"), json.string("outcome"), json.string("id"),
+                json.string("reason"), json.instant("at"));
     }
 }

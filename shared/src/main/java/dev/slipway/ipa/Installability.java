@@ -1,6 +1,7 @@
 package dev.slipway.ipa;
 
 import dev.slipway.ipa.profile.DeveloperCertificate;
+import dev.slipway.ipa.profile.DistributionType;
 import dev.slipway.ipa.profile.ProvisioningProfile;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,10 +29,10 @@ public final class Installability {
     /**
      * The facts installability depends on, from an {@link IpaInfo} now or from a stored build record later.
      *
-     * @param profileType development, ad-hoc, enterprise or app-store; null when there is no profile
+     * @param profileType the profile's distribution type; null when there is no profile
      * @param latestCertificateExpiry the latest expiry among the profile's certificates, or null
      */
-    public record Facts(Platform platform, String profileType, int deviceCount, String teamName,
+    public record Facts(Platform platform, DistributionType profileType, int deviceCount, String teamName,
                         Instant profileExpiresAt, Instant latestCertificateExpiry, boolean appStoreEncrypted) {
 
         /** The facts of a freshly read IPA. */
@@ -42,7 +43,7 @@ public final class Installability {
             }
             Instant latest = profile.certificates().stream().map(DeveloperCertificate::expiresAt)
                     .max(Instant::compareTo).orElse(null);
-            return new Facts(info.app().platform(), profile.type().id(), profile.devices().size(),
+            return new Facts(info.app().platform(), profile.type(), profile.devices().size(),
                     profile.teamName() != null ? profile.teamName() : profile.teamId(), profile.expiresAt(), latest,
                     info.appStoreEncrypted());
         }
@@ -67,9 +68,9 @@ public final class Installability {
             return blockers;
         }
         switch (facts.profileType()) {
-            case "app-store" -> blockers.add(new Finding(Severity.BLOCKER, "app-store",
+            case APP_STORE -> blockers.add(new Finding(Severity.BLOCKER, "app-store",
                     "signed for App Store distribution: iOS installs it only through the App Store or TestFlight"));
-            case "enterprise" -> notes.add(new Finding(Severity.NOTE, "enterprise",
+            case ENTERPRISE -> notes.add(new Finding(Severity.NOTE, "enterprise",
                     "enterprise build: after installing, trust \"" + facts.teamName()
                             + "\" in Settings › General › VPN & Device Management"));
             default -> notes.add(new Finding(Severity.NOTE, "devices",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.slipway.ipa.Installability.Facts;
 import dev.slipway.ipa.Installability.Finding;
 import dev.slipway.ipa.Installability.Severity;
+import dev.slipway.ipa.profile.DistributionType;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class InstallabilityTest {
 
     @Test
     void assess_validAdHoc_isInstallableWithTheDevicesNote() {
-        List<Finding> findings = Installability.assess(new Facts(Platform.IOS, "ad-hoc", 1, "Team", LATER, LATER, false), NOW);
+        List<Finding> findings = Installability.assess(new Facts(Platform.IOS, DistributionType.AD_HOC, 1, "Team", LATER, LATER, false), NOW);
 
         assertThat(Installability.installable(findings)).isTrue();
         assertThat(findings).containsExactly(new Finding(Severity.NOTE, "devices",
@@ -24,7 +25,7 @@ class InstallabilityTest {
 
     @Test
     void assess_enterprise_namesTheTeamToTrust() {
-        List<Finding> findings = Installability.assess(new Facts(Platform.IOS, "enterprise", 0, "Acme Ltd", LATER, LATER,
+        List<Finding> findings = Installability.assess(new Facts(Platform.IOS, DistributionType.ENTERPRISE, 0, "Acme Ltd", LATER, LATER,
                 false), NOW);
 
         assertThat(findings).extracting(Finding::message).containsExactly(
@@ -36,7 +37,7 @@ class InstallabilityTest {
         Instant profile = Instant.parse("2026-11-21T11:59:59Z");
         Instant certificate = Instant.parse("2026-01-02T00:00:00Z");
 
-        List<Finding> findings = Installability.assess(new Facts(Platform.IOS, "development", 3, "T", profile, certificate,
+        List<Finding> findings = Installability.assess(new Facts(Platform.IOS, DistributionType.DEVELOPMENT, 3, "T", profile, certificate,
                 false), NOW);
 
         assertThat(Installability.installable(findings)).isFalse();
@@ -47,7 +48,7 @@ class InstallabilityTest {
 
     @Test
     void assess_appStoreEncryptedSimulatorUnsigned_eachBlocks() {
-        assertThat(Installability.assess(new Facts(Platform.IOS, "app-store", 0, "T", LATER, LATER, true), NOW))
+        assertThat(Installability.assess(new Facts(Platform.IOS, DistributionType.APP_STORE, 0, "T", LATER, LATER, true), NOW))
                 .extracting(Finding::code).containsExactly("app-store", "encrypted");
         assertThat(Installability.assess(new Facts(Platform.IOS_SIMULATOR, null, 0, null, null, null, false), NOW))
                 .extracting(Finding::code).containsExactly("platform", "unsigned");

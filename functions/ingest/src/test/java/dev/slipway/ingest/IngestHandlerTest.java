@@ -1,8 +1,5 @@
 package dev.slipway.ingest;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.dd.plist.NSArray;
@@ -24,6 +21,7 @@ import dev.slipway.ipa.IpaInfo;
 import dev.slipway.ipa.IpaReader;
 import dev.slipway.ipa.zip.BlockCache;
 import dev.slipway.ipa.zip.FileByteSource;
+import dev.slipway.log.LocalContext;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -48,9 +46,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The ingest handler over a real S3 protocol server (S3Proxy, signatures checked), fed real event JSON. */
 class IngestHandlerTest {
+    private static final LocalContext CONTEXT = new LocalContext("slipway-ingest", "test-request");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static TestS3 s3server;
@@ -111,7 +112,7 @@ class IngestHandlerTest {
         IpaInfo expected = readLocally(ipa);
 
         // when
-        handler.handleRequest(event, new TestContext());
+        handler.handleRequest(event, CONTEXT);
 
         // then the record says what the IPA says, and where it came from
         String id = upload(event).buildId();
@@ -125,8 +126,8 @@ class IngestHandlerTest {
         assertThat(record.releaseNotes()).isEqualTo("Fixes & features\nÜber <fast>");
         assertThat(record.fileName()).isEqualTo(ipa.getFileName().toString());
         assertThat(record.size()).isEqualTo(bytes.length);
-        assertThat(record.profileType()).isEqualTo(expected.profile().type().id());
-        assertThat(record.profileExpiresAt()).isEqualTo(expected.profile().expiresAt());
+        assertThat(record.profile().type()).isEqualTo(expected.profile().type());
+        assertThat(record.profile().expiresAt()).isEqualTo(expected.profile().expiresAt());
         assertThat(record.asMap()).containsEntry("uploadKey", key).containsEntry("ingestedAt", "2026-11-21T10:00:00Z")
                 .containsKeys("minimumOsVersion", "deviceFamilies", "platform", "profile", "icon", "extensions");
         // and the IPA moved, byte for byte, out of uploads/ (an unversioned bucket)
@@ -166,7 +167,7 @@ class IngestHandlerTest {
         // given the object the sample event describes (key with spaces, encoded with '+')
         upload("uploads/beta/fastlane very capable app.ipa", Fixtures.bytes("ipa/fastlane very capable app.ipa"), Map.of());
 
-        handler.handleRequest(event, new TestContext());
+        handler.handleRequest(event, CONTEXT);
 
         BuildRecord record = catalog.build(upload(event).buildId()).orElseThrow();
         assertThat(record.asMap()).containsEntry("uploadKey", "uploads/beta/fastlane very capable app.ipa");
@@ -180,7 +181,7 @@ class IngestHandlerTest {
     void handleRequest_sampleEventWithPlusAndNonAscii_decodesTheKey(S3Event event) throws Exception {
         upload("uploads/Café Über+1.ipa", Fixtures.bytes("ipa/pliney-test.ipa"), Map.of());
 
-        handler.handleRequest(event, new TestContext());
+        handler.handleRequest(event, CONTEXT);
 
         BuildRecord record = catalog.build(upload(event).buildId()).orElseThrow();
         assertThat(record.fileName()).isEqualTo("Café Über+1.ipa");
@@ -195,7 +196,7 @@ class IngestHandlerTest {
         upload("uploads/qa/app_info-embedded.ipa", Fixtures.bytes("ipa/app_info-embedded.ipa"), Map.of());
         upload("builds/abc/app.ipa", Fixtures.bytes("ipa/pliney-test.ipa"), Map.of());
 
-        handler.handleRequest(event, new TestContext());
+        handler.handleRequest(event, CONTEXT);
 
         List<Upload> uploads = event.getRecords().stream().map(IngestHandlerTest::upload).toList();
         assertThat(catalog.build(uploads.get(0).buildId())).isPresent();
@@ -216,7 +217,7 @@ class IngestHandlerTest {
         upload(key, bytes, Map.of());
         S3Event event = S3Events.put(s3server.bucket(), key, bytes, nextSequencer());
 
-        handler.handleRequest(event, new TestContext());
+        handler.handleRequest(event, CONTEXT);
 
         Upload upload = upload(event);
         FailureRecord failure = catalog.failure(upload.failureId()).orElseThrow();
@@ -235,7 +236,7 @@ class IngestHandlerTest {
         upload("uploads/notes.ipa", bytes, Map.of());
         S3Event event = S3Events.put(s3server.bucket(), "uploads/notes.ipa", bytes, nextSequencer());
 
-        handler.handleRequest(event, new TestContext());
+        handler.handleRequest(event, CONTEXT);
 
         assertThat(catalog.failure(upload(event).failureId()).orElseThrow().reason()).isEqualTo("not a ZIP archive");
     }
@@ -246,7 +247,7 @@ class IngestHandlerTest {
         upload("uploads/a/b/App.ipa", bytes, Map.of());
         S3Event event = S3Events.put(s3server.bucket(), "uploads/a/b/App.ipa", bytes, nextSequencer());
 
-        handler.handleRequest(event, new TestContext());
+        handler.handleRequest(event, CONTEXT);
 
         assertThat(catalog.failure(upload(event).failureId()).orElseThrow().reason())
                 .isEqualTo("channel folders are one level deep: put the IPA in uploads/<channel>/, not uploads/a/b/");
@@ -258,8 +259,8 @@ class IngestHandlerTest {
         upload("uploads/dup/App.ipa", bytes, Map.of());
         S3Event event = S3Events.put(s3server.bucket(), "uploads/dup/App.ipa", bytes, nextSequencer());
 
-        handler.handleRequest(event, new TestContext());
-        handler.handleRequest(event, new TestContext());
+        handler.handleRequest(event, CONTEXT);
+        handler.handleRequest(event, CONTEXT);
 
         assertThat(catalog.history("dev.slipway.test.dup", "dup", 100)).hasSize(1);
     }
@@ -272,12 +273,12 @@ class IngestHandlerTest {
         String key = "uploads/again/App.ipa";
         upload(key, first, Map.of());
         S3Event firstEvent = S3Events.put(s3server.bucket(), key, first, nextSequencer());
-        handler.handleRequest(firstEvent, new TestContext());
+        handler.handleRequest(firstEvent, CONTEXT);
 
         // when another IPA lands under the same key
         upload(key, second, Map.of());
         S3Event secondEvent = S3Events.put(s3server.bucket(), key, second, nextSequencer());
-        handler.handleRequest(secondEvent, new TestContext());
+        handler.handleRequest(secondEvent, CONTEXT);
 
         // then there are two builds, and the first still installs what it did
         String firstId = upload(firstEvent).buildId();
@@ -297,7 +298,7 @@ class IngestHandlerTest {
         S3Event staleEvent = S3Events.put(s3server.bucket(), key, first, nextSequencer());
         upload(key, second, Map.of());
 
-        handler.handleRequest(staleEvent, new TestContext());
+        handler.handleRequest(staleEvent, CONTEXT);
 
         assertThat(catalog.build(upload(staleEvent).buildId())).isEmpty();
         assertThat(catalog.failure(upload(staleEvent).failureId())).isEmpty();
@@ -320,7 +321,7 @@ class IngestHandlerTest {
         try {
             List<Future<Object>> done = new java.util.ArrayList<>();
             for (S3Event event : events) {
-                done.add(pool.submit((Callable<Object>) () -> handler.handleRequest(event, new TestContext())));
+                done.add(pool.submit((Callable<Object>) () -> handler.handleRequest(event, CONTEXT)));
             }
             for (Future<Object> future : done) {
                 future.get();
@@ -346,7 +347,7 @@ class IngestHandlerTest {
         upload("uploads/denied/App.ipa", bytes, Map.of());
         S3Event event = S3Events.put(s3server.bucket(), "uploads/denied/App.ipa", bytes, nextSequencer());
 
-        assertThatThrownBy(() -> broken.handleRequest(event, new TestContext()))
+        assertThatThrownBy(() -> broken.handleRequest(event, CONTEXT))
                 .isInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class);
         assertThat(catalog.failure(upload(event).failureId())).isEmpty();
         assertThat(catalog.get("uploads/denied/App.ipa")).hasValue(bytes);
@@ -360,7 +361,7 @@ class IngestHandlerTest {
         upload("uploads/big/App.ipa", bytes, Map.of());
         S3Event event = S3Events.put(s3server.bucket(), "uploads/big/App.ipa", bytes, nextSequencer());
 
-        multipart.handleRequest(event, new TestContext());
+        multipart.handleRequest(event, CONTEXT);
 
         assertThat(catalog.get(Layout.ipa(upload(event).buildId()))).hasValue(bytes);
     }
@@ -381,7 +382,7 @@ class IngestHandlerTest {
         IngestHandler versioned = new IngestHandler(new IngestService(s3, bucket, new IpaCopier(s3, bucket), CLOCK), bucket);
 
         // when the first upload's event is handled
-        versioned.handleRequest(event, new TestContext());
+        versioned.handleRequest(event, CONTEXT);
 
         // then the build is that version, in place: nothing copied, and the newer upload untouched
         S3Catalog versionedCatalog = new S3Catalog(s3, bucket);
@@ -401,7 +402,7 @@ class IngestHandlerTest {
         upload("uploads/notes/A.ipa", bytes, Map.of("release-notes", "=?UTF-8?B?" + b64("Café ✓") + "?="));
         S3Event event = S3Events.put(s3server.bucket(), "uploads/notes/A.ipa", bytes, nextSequencer());
 
-        handler.handleRequest(event, new TestContext());
+        handler.handleRequest(event, CONTEXT);
 
         assertThat(catalog.build(upload(event).buildId()).orElseThrow().releaseNotes()).isEqualTo("Café ✓");
     }

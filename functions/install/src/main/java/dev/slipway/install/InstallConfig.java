@@ -1,5 +1,6 @@
 package dev.slipway.install;
 
+import dev.slipway.access.KeySource;
 import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.regions.Region;
@@ -13,14 +14,16 @@ import software.amazon.awssdk.regions.Region;
  *     in the environment: anyone allowed lambda:GetFunctionConfiguration could read it there)
  * @param downloadTtl how long the manifest and IPA URLs a page hands out stay valid
  * @param customDomain the custom domain CloudFront serves, or "" for the CloudFront domain only
+ * @param originSecret what CloudFront sends in {@value Origins#ORIGIN_SECRET_HEADER} (never logged)
  */
 record InstallConfig(String bucket, Region region, String linkSecretArn, Duration downloadTtl,
-                     String customDomain) {
+                     String customDomain, String originSecret) {
     static final String BUCKET = "SLIPWAY_BUCKET";
     static final String REGION = "AWS_REGION";
     static final String LINK_SECRET_ARN = "SLIPWAY_LINK_SECRET_ARN";
     static final String DOWNLOAD_TTL_MINUTES = "SLIPWAY_DOWNLOAD_TTL_MINUTES";
     static final String CUSTOM_DOMAIN = "SLIPWAY_CUSTOM_DOMAIN";
+    static final String ORIGIN_SECRET = "SLIPWAY_ORIGIN_SECRET";
 
     /**
      * @throws IllegalStateException naming the variable if one is missing or malformed (never its value)
@@ -36,7 +39,12 @@ record InstallConfig(String bucket, Region region, String linkSecretArn, Duratio
             throw new IllegalStateException("environment variable " + DOWNLOAD_TTL_MINUTES + " must be 1 to 60");
         }
         return new InstallConfig(require(env, BUCKET), Region.of(require(env, REGION)), require(env, LINK_SECRET_ARN),
-                Duration.ofMinutes(minutes), env.getOrDefault(CUSTOM_DOMAIN, ""));
+                Duration.ofMinutes(minutes), env.getOrDefault(CUSTOM_DOMAIN, ""), require(env, ORIGIN_SECRET));
+    }
+
+    /** The site's settings as deployed: links to the distribution's domains only. */
+    InstallSite.Settings settings(KeySource keys) {
+        return new InstallSite.Settings(bucket, keys, downloadTtl, Origins.behindCloudFront(originSecret, customDomain));
     }
 
     private static String require(Map<String, String> env, String name) {

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.slipway.catalog.Layout;
+import dev.slipway.log.LocalContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

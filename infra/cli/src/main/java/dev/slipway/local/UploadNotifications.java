@@ -7,6 +7,9 @@ import dev.slipway.catalog.Layout;
 import dev.slipway.catalog.Receipt;
 import dev.slipway.catalog.S3Catalog;
 import dev.slipway.catalog.Upload;
+import dev.slipway.log.LocalContext;
+import dev.slipway.log.Log;
+import dev.slipway.storage.ETag;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -18,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -33,6 +37,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * an ingest that throws is tried three times in all, then given up with a console line.
  */
 final class UploadNotifications implements NotifyingBlobStore.Listener, AutoCloseable {
+    private static final Log LOG = Log.of(UploadNotifications.class);
     private static final int ATTEMPTS = 3;
 
     /** What became of an upload, for the console. */
@@ -87,10 +92,13 @@ final class UploadNotifications implements NotifyingBlobStore.Listener, AutoClos
             try {
                 head = s3.headObject(b -> b.bucket(bucket).key(key));
             } catch (SdkException e) {
-                // Overwritten and removed already: S3 would still notify; the ingest would find it gone.
+                if (!(e instanceof S3Exception s3e && s3e.statusCode() == 404)) {
+                    fail(key, "cannot look at the upload, so it was not handed to the ingest", e);
+                }
+                // Otherwise overwritten and removed already: S3 would still notify; the ingest would find it gone.
                 return;
             }
-            if (!ObjectCreatedEvents.unquote(head.eTag()).equals(ObjectCreatedEvents.unquote(eTag))) {
+            if (!ETag.same(head.eTag(), eTag)) {
                 // Overwritten since: that write's own event follows.
                 return;
             }
@@ -109,14 +117,14 @@ final class UploadNotifications implements NotifyingBlobStore.Listener, AutoClos
                 }
             }
         } catch (SdkException | CatalogException e) {
-            listener.failed(Layout.UPLOADS, "cannot look for uploads made while stopped: " + e.getMessage());
+            fail(Layout.UPLOADS, "cannot look for uploads made while stopped", e);
         }
     }
 
     private boolean ingested(S3Object object) throws CatalogException {
         Optional<Receipt> receipt = catalog.receipt(object.key());
-        return receipt.isPresent() && ObjectCreatedEvents.unquote(object.eTag()).equals(
-                ObjectCreatedEvents.unquote(receipt.get().eTag())) && !receipt.get().at().isBefore(object.lastModified());
+        return receipt.isPresent() && ETag.same(object.eTag(), receipt.get().eTag())
+                && !receipt.get().at().isBefore(object.lastModified());
     }
 
     private void deliver(String key, long size, String eTag, Instant at, String sequencer) {
@@ -132,17 +140,16 @@ final class UploadNotifications implements NotifyingBlobStore.Listener, AutoClos
             }
         }
         if (last != null) {
-            listener.failed(key, String.valueOf(last.getMessage()));
+            fail(key, "the ingest failed " + ATTEMPTS + " times; the upload stays where it is", last);
             return;
         }
         try {
             Optional<Receipt> receipt = catalog.receipt(key);
-            if (receipt.isPresent() && ObjectCreatedEvents.unquote(receipt.get().eTag()).equals(
-                    ObjectCreatedEvents.unquote(eTag))) {
+            if (receipt.isPresent() && ETag.same(receipt.get().eTag(), eTag)) {
                 listener.ingested(key, receipt.get());
             }
         } catch (CatalogException | SdkException e) {
-            listener.failed(key, "its receipt is unreadable: " + e.getMessage());
+            fail(key, "its receipt is unreadable", e);
         }
     }
 
@@ -155,11 +162,29 @@ final class UploadNotifications implements NotifyingBlobStore.Listener, AutoClos
                     Thread.currentThread().interrupt();
                     return;
                 }
-                task.run();
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    // A bug here would otherwise end the thread with nothing said, and no upload would ever be ingested.
+                    fail(Layout.UPLOADS, "upload notifications failed", e);
+                }
             });
         } catch (RejectedExecutionException e) {
             // Stopping: S3 would not notify a stopped function either.
         }
+    }
+
+    /** Logs the failure with its stack trace and tells the console, with the causes' messages. */
+    private void fail(String key, String what, Exception cause) {
+        LOG.error("upload.notification.failed", cause, "key", key, "what", what);
+        StringBuilder reasons = new StringBuilder(what);
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            reasons.append(t == cause ? ": " : ", caused by ").append(t.getClass().getSimpleName());
+            if (t.getMessage() != null) {
+                reasons.append(" (").append(t.getMessage().lines().findFirst().orElse("")).append(')');
+            }
+        }
+        listener.failed(key, reasons.toString());
     }
 
     /** Stops delivering; an ingest under way finishes first (up to ten seconds). */

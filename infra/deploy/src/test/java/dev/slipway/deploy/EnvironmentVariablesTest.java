@@ -74,9 +74,9 @@ class EnvironmentVariablesTest {
         Set<String> ingest = codeVariables("IngestFunction");
         Set<String> install = codeVariables("InstallFunction");
         // then: pins the scan itself, so a scan that finds nothing cannot pass the tests above
-        assertThat(ingest).containsExactly("AWS_LAMBDA_FUNCTION_NAME", "AWS_REGION", "SLIPWAY_BUCKET");
-        assertThat(install).containsExactly("AWS_LAMBDA_FUNCTION_NAME", "AWS_REGION", "SLIPWAY_BUCKET",
-                "SLIPWAY_CUSTOM_DOMAIN", "SLIPWAY_DOWNLOAD_TTL_MINUTES", "SLIPWAY_LINK_SECRET_ARN");
+        assertThat(ingest).containsExactly("AWS_REGION", "SLIPWAY_BUCKET");
+        assertThat(install).containsExactly("AWS_REGION", "SLIPWAY_BUCKET", "SLIPWAY_CUSTOM_DOMAIN",
+                "SLIPWAY_DOWNLOAD_TTL_MINUTES", "SLIPWAY_LINK_SECRET_ARN", "SLIPWAY_ORIGIN_SECRET");
     }
 
     /** Globals and the function's own variables, as SAM merges them. */
@@ -85,20 +85,16 @@ class EnvironmentVariablesTest {
         return new TreeSet<>(Nodes.map(variables == null ? Map.of() : variables, "Variables").keySet());
     }
 
-    /** The variable-like string literals in the function's module and the sibling modules it ships with. */
+    /**
+     * The variable-like string literals in the function's module and the sibling modules it ships
+     * with (read from its pom; FunctionArtifactsTest checks the package holds exactly those).
+     */
     private static Set<String> codeVariables(String function) {
-        Map<String, Path> modules = Modules.byArtifactId();
         String module = Makefile.load().packagedModule("build-" + function)
                 .orElseThrow(() -> new AssertionError("the Makefile does not package " + function));
         Set<String> variables = new TreeSet<>();
         scan(Repository.root().resolve(module), variables);
-        for (String jar : FunctionArtifacts.libJars(FunctionArtifacts.of(function))) {
-            modules.forEach((artifactId, folder) -> {
-                if (jar.startsWith(artifactId + "-")) {
-                    scan(folder, variables);
-                }
-            });
-        }
+        Modules.shippedSiblings(Repository.root().resolve(module)).forEach(sibling -> scan(sibling, variables));
         return variables;
     }
 

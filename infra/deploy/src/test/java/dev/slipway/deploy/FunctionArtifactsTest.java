@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,7 +24,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * What {@code sam build} produces for each function, built here by the same Makefile targets: the
  * layout Lambda's Java runtime loads (classes at the root, jars in {@code lib/}), and a handler
  * that loads from that package alone and takes the event its template events deliver.
+ *
+ * <p>Tagged {@code packaging}: it runs Maven inside Maven (minutes), so a plain {@code mvn verify}
+ * leaves it out and {@code mvn verify -Ppackaging} (CI) runs it.
  */
+@Tag("packaging")
 class FunctionArtifactsTest {
     private static final String REQUEST_HANDLER = "com.amazonaws.services.lambda.runtime.RequestHandler";
     private static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";

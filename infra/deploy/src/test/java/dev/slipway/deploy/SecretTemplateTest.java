@@ -28,7 +28,7 @@ class SecretTemplateTest {
         assertThat(arn).isEqualTo("{LinkSecret}");
         for (String function : new String[] {"IngestFunction", "InstallFunction"}) {
             Object variables = Nodes.at(stack.function(function), "Environment", "Variables");
-            assertThat(String.valueOf(variables)).as(function).doesNotContain("resolve:secretsmanager")
+            assertThat(String.valueOf(variables)).as(function).doesNotContain("{LinkSecret}:SecretString")
                     .doesNotContain("SLIPWAY_LINK_KEYS");
         }
         assertThat(template.section("Parameters")).doesNotContainKey("LinkKeysVersion");

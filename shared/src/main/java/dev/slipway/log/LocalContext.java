@@ -1,4 +1,4 @@
-package dev.slipway.local;
+package dev.slipway.log;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -8,18 +8,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * The Lambda context of one local invocation: a fresh request id, the function's name, and a
- * logger that prints to standard output, as the runtime's does outside JSON logging.
+ * The Lambda context of one invocation outside Lambda (the local stack, tests): a request id, the
+ * function's name, and a logger that prints to standard output, as the runtime's does outside
+ * JSON logging.
  */
-final class LocalContext implements Context {
+public final class LocalContext implements Context {
     private static final int TIMEOUT_MILLIS = 900_000;
 
     private final String functionName;
-    private final String requestId = UUID.randomUUID().toString();
+    private final String requestId;
     private final long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
 
-    LocalContext(String functionName) {
+    /** With a fresh request id. */
+    public LocalContext(String functionName) {
+        this(functionName, UUID.randomUUID().toString());
+    }
+
+    public LocalContext(String functionName, String requestId) {
         this.functionName = functionName;
+        this.requestId = requestId;
     }
 
     @Override
