@@ -34,7 +34,7 @@ public final class InstallSite {
      * What differs between a deployment, the local stack and a test.
      *
      * @param bucket the bucket holding builds and the catalog
-     * @param keys the link-signing keys
+     * @param keys the link-signing keys (a fixed {@code KeyRing}, or a source that rereads the secret)
      * @param downloadTtl how long manifest and package tokens, and presigned URLs, stay valid
      * @param origins where links point
      * @param clock the time tokens and profiles are judged by

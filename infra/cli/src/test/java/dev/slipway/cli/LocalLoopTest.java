@@ -3,6 +3,7 @@ package dev.slipway.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.slipway.fixtures.TestIpa;
 import dev.slipway.local.LocalStack;
 import dev.slipway.notify.webhook.WebhookReceiver;
 import dev.slipway.notify.webhook.WebhookTarget;
@@ -44,6 +45,12 @@ class LocalLoopTest {
         http = new StackHttp(stack.tls().trustAnchor());
     }
 
+    /** An IPA whose profile is valid today, so its page offers Install. */
+    private static void installable(Path file) throws Exception {
+        TestIpa.app().bundleId("dev.slipway.test.installable").name("Installable").version("2.0").build("7").iconSize(0)
+                .write(file);
+    }
+
     @AfterAll
     static void stop() {
         stack.close();
@@ -54,7 +61,7 @@ class LocalLoopTest {
     void publish_goodAndBrokenIpa_twoSignedDeliveriesWithWorkingLinks() throws Exception {
         // given
         Path good = temp.resolve("Good.ipa");
-        InstallableIpa.write(good);
+        installable(good);
         Path broken = temp.resolve("Broken.ipa");
         Files.writeString(broken, "not a zip archive");
 
@@ -103,7 +110,7 @@ class LocalLoopTest {
     void linkApi_channel_printsAnUpdateCheckUrlThatAnswersUntilRevoked() throws Exception {
         // given a build on channel api
         Path ipa = temp.resolve("Api.ipa");
-        InstallableIpa.write(ipa);
+        installable(ipa);
         int before = receiver.requests().size();
         Cli.Run built = Cli.run("publish", ipa.toString(), "--local", "--data", data.toString(), "--channel", "api",
                 "--no-qr");
