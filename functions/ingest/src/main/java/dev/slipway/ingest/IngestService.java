@@ -170,7 +170,7 @@ public final class IngestService {
         } catch (ObjectChangedException e) {
             return superseded(upload, "it changed while being read");
         } catch (InvalidIpaException e) {
-            return reject(upload, e.getMessage());
+            return reject(upload, e.getMessage(), started);
         }
     }
 
@@ -218,7 +218,7 @@ public final class IngestService {
         }
     }
 
-    private Result reject(Upload upload, String reason) throws CatalogException {
+    private Result reject(Upload upload, String reason, long started) throws CatalogException {
         if (finished(upload, upload.failureId())) {
             // A redelivered event for an upload already rejected and notified.
             return new Result(Outcome.REJECTED, upload.failureId());
@@ -231,6 +231,7 @@ public final class IngestService {
         }
         catalog.putReceipt(new Receipt(upload.key(), upload.eTag(), Receipt.FAILED, failure.id(), reason, now));
         LOG.warn("build.rejected", "build", failure.id(), "channel", channelOrNull(upload), "result", "rejected",
+                "ms", (System.nanoTime() - started) / 1_000_000,
                 "key", upload.key(), "reason", reason);
         return new Result(Outcome.REJECTED, failure.id());
     }
