@@ -145,4 +145,23 @@ class LocalLoopTest {
         assertThat(run.err()).isEqualTo("slipway: --api needs APP or APP:CHANNEL, not a build: apps ask for their "
                 + "newest build\n");
     }
+
+    @Test
+    void local_webhookNotHttp_exitsTwoNamingIt() {
+        Cli.Run run = Cli.run("local", "--webhook", "ftp://hooks.example.com/x", "--data", temp.resolve("other").toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("slipway: --webhook: webhook ftp://hooks.example.com/x is not an http(s):// URL\n");
+    }
+
+    @Test
+    void webhookBanner_generatedSecret_isShownOnce() {
+        String banner = LocalCommand.webhookBanner(List.of(WebhookTarget.parse("http://127.0.0.1:9/hook", true),
+                WebhookTarget.parse("slack:https://hooks.example.com/T/B/x", true)), "abc123", true);
+
+        assertThat(banner).isEqualTo("Build notices are POSTed to:\n"
+                + "  http://127.0.0.1:9/hook   (notice JSON)\n"
+                + "  https://hooks.example.com/T/B/x   (chat message)\n"
+                + "signed with X-Slipway-Signature-256: sha256=HMAC-SHA256(secret, body), secret abc123\n\n");
+    }
 }
