@@ -1,8 +1,12 @@
 package dev.slipway.log;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Structured logging: one JSON object per line, made of named fields, never of concatenated text.
@@ -41,6 +45,7 @@ import java.time.Instant;
  */
 public final class Log {
     private static final ThreadLocal<String> REQUEST_ID = new ThreadLocal<>();
+    private static final List<Consumer<String>> COPIES = new CopyOnWriteArrayList<>();
 
     private final String logger;
 
@@ -83,17 +88,33 @@ public final class Log {
      * @throws IllegalArgumentException if a name is missing its value (a programming error)
      */
     public void info(String event, Object... fields) {
-        System.out.println(line("INFO", event, null, fields));
+        emit(System.out, line("INFO", event, null, fields));
     }
 
     /** As {@link #info}, for something wrong that the code handled. */
     public void warn(String event, Object... fields) {
-        System.err.println(line("WARN", event, null, fields));
+        emit(System.err, line("WARN", event, null, fields));
     }
 
     /** As {@link #info}, with the exception's type, message and stack trace (escaped onto the one line). */
     public void error(String event, Throwable error, Object... fields) {
-        System.err.println(line("ERROR", event, error, fields));
+        emit(System.err, line("ERROR", event, error, fields));
+    }
+
+    /**
+     * Also hands every line, from every logger, to {@code sink} until the returned copy is closed:
+     * how {@code slipway local} keeps its event log file, the local stand-in for CloudWatch Logs.
+     */
+    public static Copy copyTo(Consumer<String> sink) {
+        COPIES.add(sink);
+        return () -> COPIES.remove(sink);
+    }
+
+    private static void emit(PrintStream stream, String line) {
+        stream.println(line);
+        for (Consumer<String> copy : COPIES) {
+            copy.accept(line);
+        }
     }
 
     /** The JSON line, without its line break. */
@@ -164,6 +185,13 @@ public final class Log {
             }
         }
         out.append('"');
+    }
+
+    /** Ends a {@link #copyTo} copy; never throws. */
+    @FunctionalInterface
+    public interface Copy extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** Ends the request's marking; never throws. */

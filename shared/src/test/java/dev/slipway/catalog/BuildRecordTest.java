@@ -4,17 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import dev.slipway.fixtures.Fixtures;
+import dev.slipway.fixtures.TestIpa;
+import dev.slipway.fixtures.TestProfile;
 import dev.slipway.ipa.IpaInfo;
 import dev.slipway.ipa.IpaReader;
 import dev.slipway.ipa.profile.DistributionType;
 import dev.slipway.ipa.zip.FileByteSource;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The stored form of a build: typed, versioned, and tolerant of keys a newer writer adds. */
 class BuildRecordTest {
@@ -22,9 +25,11 @@ class BuildRecordTest {
     private static BuildRecord record;
 
     @BeforeAll
-    static void ingest() throws Exception {
+    static void ingest(@TempDir Path dir) throws Exception {
+        Path ipa = TestIpa.app().bundleId("dev.slipway.test.Demo").name("Demo").extension("Notification")
+                .profile(TestProfile.enterprise()).write(dir.resolve("Demo.ipa"));
         IpaInfo info;
-        try (FileByteSource source = FileByteSource.open(Fixtures.get("ipa/app_info-embedded.ipa"))) {
+        try (FileByteSource source = FileByteSource.open(ipa)) {
             info = new IpaReader().read(source);
         }
         Upload upload = new Upload("uploads/qa/Demo.ipa", info.archiveSize(), "\"9b2c\"", "0A", null, UPLOADED);
@@ -41,9 +46,9 @@ class BuildRecordTest {
     }
 
     @Test
-    void create_realIpa_typesWhatTheInstallSideReads() {
+    void create_enterpriseIpaWithExtension_typesWhatTheInstallSideReads() {
         assertThat(record.schema()).isEqualTo(BuildRecord.SCHEMA);
-        assertThat(record.bundleId()).isEqualTo("com.icyleaf.test.Demo");
+        assertThat(record.bundleId()).isEqualTo("dev.slipway.test.Demo");
         assertThat(record.channel()).isEqualTo("qa");
         assertThat(record.profile().type()).isEqualTo(DistributionType.ENTERPRISE);
         assertThat(record.icons().small()).isEqualTo(Layout.icon(record.id(), 57));

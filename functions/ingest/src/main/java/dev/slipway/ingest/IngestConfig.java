@@ -27,8 +27,7 @@ record IngestConfig(String bucket, Region region, Notices notices) {
      *
      * @param topicArn the SNS topic the function may publish to
      * @param site the install site's origin, for page links
-     * @param linkSecretArn the Secrets Manager secret holding the link-signing keys (read at init,
-     *     never in the environment)
+     * @param linkSecretArn the Secrets Manager secret holding the link-signing keys (read, never logged)
      * @param linkTtl how long a notice's page link lives
      */
     record Notices(String topicArn, URI site, String linkSecretArn, Duration linkTtl) {

@@ -43,13 +43,15 @@ public final class IngestHandler implements RequestHandler<S3Event, Void> {
         } else {
             SnsClient sns = SnsClient.builder().region(config.region())
                     .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+            // Keys reread every few minutes, as the install function does, so a rotation needs no redeploy.
+            SecretKeySource keys = new SecretKeySource(new SecretsManagerSecret(
+                    SecretsManagerSecret.client(config.region()), notices.linkSecretArn()), clock);
             this.service = new IngestService(s3, config.bucket(), new IpaCopier(s3, config.bucket()), clock,
                     new SnsNotifier(sns, notices.topicArn()),
-                    new NoticeLinks(new LinkSigner(new SecretKeySource(new SecretsManagerSecret(
-                            SecretsManagerSecret.client(config.region()), notices.linkSecretArn()), clock), clock),
-                            notices.site(), notices.linkTtl()));
-            LOG.info("ingest.notices", "topic", notices.topicArn(), "site", notices.site(), "secret",
-                    notices.linkSecretArn());
+                    new NoticeLinks(new LinkSigner(keys, clock), notices.site(), notices.linkTtl()));
+            // Read at init: a missing secret fails the first start, not a notice.
+            LOG.info("ingest.notices", "topic", notices.topicArn(), "site", notices.site(), "keys",
+                    keys.keys().keyIds().size());
         }
     }
 

@@ -120,7 +120,7 @@ public final class IngestService {
         String id = upload.buildId();
         Optional<BuildRecord> existing = catalog.build(id);
         if (existing.isPresent()) {
-            LOG.info("ingest.duplicate", "build", id, "key", upload.key());
+            LOG.info("ingest.duplicate", "build", id, "result", "duplicate", "key", upload.key());
             if (!finished(upload, id)) {
                 // The earlier attempt stopped between the record and its receipt: its notice may not
                 // have gone out. Sent again with the same id; receivers de-duplicate.
@@ -165,13 +165,13 @@ public final class IngestService {
             long copyMillis = store(id, upload, channel, notes, info);
             long totalMillis = (System.nanoTime() - started) / 1_000_000;
             LOG.info("build.ready", "build", id, "app", bundleId, "version", info.app().version(), "channel", channel,
-                    "key", upload.key(), "size", info.archiveSize(), "bytesRead", stats.bytesRead(),
+                    "result", "ok", "key", upload.key(), "size", info.archiveSize(), "bytesRead", stats.bytesRead(),
                     "gets", stats.readCalls(), "readMs", readMillis, "copyMs", copyMillis, "ms", totalMillis);
             return new Result(Outcome.BUILT, id, stats, readMillis, copyMillis, totalMillis);
         } catch (ObjectChangedException e) {
             return superseded(upload, "it changed while being read");
         } catch (InvalidIpaException e) {
-            return reject(upload, e.getMessage());
+            return reject(upload, e.getMessage(), started);
         }
     }
 
@@ -219,7 +219,7 @@ public final class IngestService {
         }
     }
 
-    private Result reject(Upload upload, String reason) throws CatalogException {
+    private Result reject(Upload upload, String reason, long started) throws CatalogException {
         if (finished(upload, upload.failureId())) {
             // A redelivered event for an upload already rejected and notified.
             return new Result(Outcome.REJECTED, upload.failureId());
@@ -232,7 +232,9 @@ public final class IngestService {
         }
         catalog.putReceipt(new Receipt(upload.key(), upload.eTag(), upload.versionId(), Receipt.FAILED, failure.id(),
                 reason, now));
-        LOG.warn("build.rejected", "key", upload.key(), "failure", failure.id(), "reason", reason);
+        LOG.warn("build.rejected", "build", failure.id(), "channel", channelOrNull(upload), "result", "rejected",
+                "ms", (System.nanoTime() - started) / 1_000_000,
+                "key", upload.key(), "reason", reason);
         return new Result(Outcome.REJECTED, failure.id());
     }
 
@@ -256,7 +258,7 @@ public final class IngestService {
     }
 
     private Result superseded(Upload upload, String why) {
-        LOG.info("ingest.superseded", "key", upload.key(), "eTag", upload.eTag(), "why", why);
+        LOG.info("ingest.superseded", "result", "superseded", "key", upload.key(), "eTag", upload.eTag(), "why", why);
         return new Result(Outcome.SUPERSEDED, null);
     }
 

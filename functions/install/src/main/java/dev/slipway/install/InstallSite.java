@@ -36,7 +36,7 @@ public final class InstallSite {
      * What differs between a deployment, the local stack and a test.
      *
      * @param bucket the bucket holding builds and the catalog
-     * @param keys the link-signing keys
+     * @param keys the link-signing keys (a fixed {@code KeyRing}, or a source that rereads the secret)
      * @param downloadTtl how long manifest and package tokens, and presigned URLs, stay valid
      * @param origins where links point
      * @param clock the time tokens and profiles are judged by
@@ -73,7 +73,9 @@ public final class InstallSite {
                         new DownloadRoute(builds, presigner, settings.bucket(), ttl)),
                 Route.read("/a/(" + BundleId.FORM.regex() + ")(?:/(" + Channel.FORM.regex() + "))?", "page.view",
                         new AppPageRoute(catalog, policy, pages, verdicts, devices)),
-                Route.read("/f/" + BUILD_ID, "page.view", new FailurePageRoute(catalog, policy, pages))),
+                Route.read("/f/" + BUILD_ID, "page.view", new FailurePageRoute(catalog, policy, pages)),
+                Route.read("/api/v1/apps/(" + BundleId.FORM.regex() + ")/latest", "update.check",
+                        new LatestBuildRoute(catalog, policy, settings.clock()))),
                 settings.origins(), signer, pages);
     }
 }

@@ -60,10 +60,9 @@ public record RequestContext(HttpRequest request, URI origin, String requestId, 
     /**
      * Adds fields to the request's log line (ids and outcomes; never tokens, IPs or notes).
      *
-     * @param fields name, value, name, value…
+     * @param fields name, value, name, value… (a value may be null: the line then says null)
      */
     public RequestContext log(Object... fields) {
-        // Arrays.asList, not List.of: a value may be null (an app page for every channel has no channel).
         logFields.addAll(Arrays.asList(fields));
         return this;
     }

@@ -44,7 +44,7 @@ public final class Router {
     public HttpResponse handle(HttpRequest request, String requestId) {
         long started = System.nanoTime();
         Optional<Matched> matched = match(request.path());
-        String event = matched.map(m -> m.route().event()).orElse("request");
+        String event = matched.map(m -> m.route().event()).orElse("request.unmatched");
         List<Object> fields = new ArrayList<>(List.of("method", request.method()));
         HttpResponse response;
         Exception failure = null;
@@ -79,13 +79,25 @@ public final class Router {
             failure = e;
             response = page(ErrorPage.serverError());
         }
-        fields.addAll(List.of("status", response.status(), "ms", (System.nanoTime() - started) / 1_000_000));
+        fields.addAll(outcome(request, response, started));
         if (failure != null) {
             LOG.error(event, failure, fields.toArray());
         } else {
             LOG.info(event, fields.toArray());
         }
         return request.method().equals("HEAD") ? response.withoutBody() : response;
+    }
+
+    /**
+     * The end of every request's line: status, result ({@code ok} below 400, {@code refused} for
+     * 4xx, {@code error} for 5xx), latency, and who asked (device, iOS version, client kind).
+     */
+    private static List<Object> outcome(HttpRequest request, HttpResponse response, long started) {
+        int status = response.status();
+        List<Object> fields = new ArrayList<>(List.of("status", status,
+                "result", status < 400 ? "ok" : status < 500 ? "refused" : "error", "ms", (System.nanoTime() - started) / 1_000_000));
+        fields.addAll(Client.of(request.header("user-agent")).logFields());
+        return fields;
     }
 
     private Optional<Matched> match(String path) {

@@ -169,7 +169,8 @@ final class Deployment implements AutoCloseable {
         }
     }
 
-    private static String firstOf(String... values) {
+    /** The first value that is set and not blank, or null. */
+    static String firstOf(String... values) {
         for (String value : values) {
             if (value != null && !value.isBlank()) {
                 return value;

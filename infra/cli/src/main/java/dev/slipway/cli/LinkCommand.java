@@ -10,6 +10,7 @@ import dev.slipway.catalog.CatalogException;
 import dev.slipway.catalog.S3Catalog;
 import dev.slipway.local.LocalStackException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -41,9 +42,13 @@ final class LinkCommand implements Callable<Integer> {
     @Parameters(paramLabel = "BUILD|APP[:CHANNEL]", description = "What the link opens.")
     String scope;
 
-    @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = "30d", converter = Durations.class,
-            description = "How long the link works: 90s, 15m, 12h, 7d, … up to 400d (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ttl", paramLabel = "DURATION", converter = Durations.class,
+            description = "How long the link works: 90s, 15m, 12h, 7d, … up to 400d (default: 30d; 400d with --api).")
     Duration ttl;
+
+    @Option(names = "--api", description = "Print the update-check URL for APP[:CHANNEL] instead (GET …/api/v1/apps/"
+            + "APP/latest: JSON of the newest installable build), with a long-lived token to embed in test builds.")
+    boolean api;
 
     @Option(names = "--qr", description = "Also print the link as a QR code.")
     boolean qr;
@@ -55,6 +60,12 @@ final class LinkCommand implements Callable<Integer> {
     public Integer call() throws InvalidInputException, LocalStackException, CatalogException {
         PrintWriter out = spec.commandLine().getOut();
         Scope parsed = Scopes.parse(scope);
+        if (api && !(parsed instanceof AppScope)) {
+            throw new InvalidInputException("--api needs APP or APP:CHANNEL, not a build: apps ask for their newest build");
+        }
+        if (ttl == null) {
+            ttl = api ? Purpose.PAGE.maxTtl() : Purpose.PAGE.defaultTtl();
+        }
         checkTtl(ttl);
         try (Deployment deployment = Deployment.resolve(target, false)) {
             deployment.requireLinkSetup();
@@ -62,7 +73,8 @@ final class LinkCommand implements Callable<Integer> {
                 checkExists(deployment.catalog(), parsed, deployment.where());
             }
             String token = new LinkSigner(deployment.keys(), Clock.systemUTC()).sign(parsed, Purpose.PAGE, ttl);
-            String link = PageLinks.of(deployment.site(), token, parsed).toString();
+            String link = api ? updateCheck(deployment.site(), token, (AppScope) parsed).toString()
+                    : PageLinks.of(deployment.site(), token, parsed).toString();
             out.println(link);
             if (qr) {
                 out.print(TerminalQr.render(link));
@@ -71,6 +83,12 @@ final class LinkCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+    }
+
+    /** {@code /api/v1/apps/{bundleId}/latest[?channel=C]&t=…}: the install function's update-check route. */
+    static URI updateCheck(URI site, String token, AppScope app) {
+        return site.resolve("/api/v1/apps/" + app.bundleId() + "/latest?"
+                + (app.channel() == null ? "" : "channel=" + app.channel() + "&") + "t=" + token);
     }
 
     /**

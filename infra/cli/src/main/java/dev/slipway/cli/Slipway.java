@@ -4,12 +4,12 @@ import dev.slipway.local.LocalStackException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code slipway} command: inspect IPAs, run Slipway locally, publish builds, mint and revoke links. */
+/** The {@code slipway} command: inspect IPAs, run Slipway locally, publish builds, mint and revoke links, count installs. */
 @Command(name = "slipway", mixinStandardHelpOptions = true, version = "slipway 0.1.0",
         description = "Over-the-air distribution of iOS apps on AWS.",
         subcommands = {InspectCommand.class, LocalCommand.class, PublishCommand.class, LinkCommand.class,
                 RevokeCommand.class, WithdrawCommand.class, RestoreCommand.class, DevicesCommand.class,
-                CommandLine.HelpCommand.class},
+                StatsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:an I/O or unexpected failure", "2:invalid input (bad IPA, bad arguments, "
                 + "a port in use, no local stack running)", "3:publish: the ingest rejected the file",

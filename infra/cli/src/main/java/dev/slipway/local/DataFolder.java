@@ -112,6 +112,16 @@ public final class DataFolder implements AutoCloseable {
         return secrets(root);
     }
 
+    /** The stack's event log: one JSON line per ingest and per request, what {@code slipway stats --local} reads. */
+    public Path events() {
+        return events(root);
+    }
+
+    /** The event log of a data folder, whether or not a stack runs on it. */
+    public static Path events(Path root) {
+        return root.toAbsolutePath().normalize().resolve("events.log");
+    }
+
     public Path stackInfo() {
         return stackInfo(root);
     }

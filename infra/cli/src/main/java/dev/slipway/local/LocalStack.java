@@ -63,7 +63,9 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  *       {@link UploadNotifications} hands those under {@code uploads/} to the real
  *       {@link IngestHandler} as ObjectCreated events;
  *   <li>CloudFront and the HTTP API: {@link HttpApiServer} serves {@code /static/*} from the bucket
- *       and hands every other request to the real {@link InstallHandler} as a payload 2.0 event.
+ *       and hands every other request to the real {@link InstallHandler} as a payload 2.0 event;
+ *   <li>CloudWatch Logs: the functions' event lines are appended to {@link DataFolder#events()};
+ *   <li>SNS and the notify function: with {@code --webhook}, notices go straight to the webhook sender.
  * </ul>
  *
  * <p>Everything lives in the {@link DataFolder}, so a restart keeps builds, links and certificate.
@@ -168,6 +170,8 @@ public final class LocalStack implements AutoCloseable {
         checkFree(bind, options.s3Port(), "--s3-port");
         checkFree(loopback, options.s3HttpPort(), "--s3-http-port");
         LocalSecrets secrets = LocalSecrets.loadOrCreate(folder.secrets());
+        // Just before the data folder: the last lines of a shutdown are kept too.
+        started.add(started.size() - 1, EventLogFile.open(folder.events()));
         Clock clock = Clock.systemUTC();
         LocalTls tls = options.tlsCert() != null ? LocalTls.fromPem(options.tlsCert(), options.tlsKey())
                 : LocalTls.generated(folder.tls(), names(options.host()), clock);

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.access.KeyRing;
+import dev.slipway.fixtures.TestSecretsManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,5 +45,53 @@ class LinkKeysTest {
     @Test
     void resolve_nothingConfigured_isNull() throws Exception {
         assertThat(LinkKeys.resolve(null, " ", null, null)).isNull();
+    }
+
+    @Test
+    void resolve_secretArn_readsTheSecretWithTheSdk() throws Exception {
+        // given Secrets Manager (a stand-in endpoint: this checks the CLI's client wiring), reached as
+        // the SDK's configuration would reach it, with credentials from the default chain
+        String arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:LinkSecret-AbCdEf";
+        KeyRing keys = KeyRing.generate();
+        try (TestSecretsManager secretsManager = TestSecretsManager.start()) {
+            secretsManager.answerSecretString(arn, keys.toSecretJson());
+            KeyRing read = withSystemProperties(Map.of("aws.endpointUrlSecretsManager", secretsManager.endpoint().toString(),
+                    "aws.accessKeyId", "AKIDTEST", "aws.secretAccessKey", "secret"),
+                    () -> LinkKeys.resolve(null, null, arn, "eu-west-1"));
+
+            assertThat(read.toSecretJson()).isEqualTo(keys.toSecretJson());
+            assertThat(secretsManager.requests()).singleElement().asString()
+                    .startsWith("POST secretsmanager.GetSecretValue ").endsWith("signed=true");
+        }
+    }
+
+    @Test
+    void resolve_secretArnNotFound_namesTheSecretAndTheServicesReason() throws Exception {
+        String arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:Gone-AbCdEf";
+        try (TestSecretsManager secretsManager = TestSecretsManager.start()) {
+            secretsManager.answer(400, "{\"__type\":\"ResourceNotFoundException\","
+                    + "\"Message\":\"Secrets Manager can't find the specified secret.\"}");
+
+            assertThatThrownBy(() -> withSystemProperties(Map.of("aws.endpointUrlSecretsManager",
+                    secretsManager.endpoint().toString(), "aws.accessKeyId", "AKIDTEST", "aws.secretAccessKey", "secret"),
+                    () -> LinkKeys.resolve(null, null, arn, "eu-west-1")))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageStartingWith("cannot read secret " + arn + ": Secrets Manager can't find the specified secret.");
+        }
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T run() throws Exception;
+    }
+
+    /** The SDK reads its endpoint and credentials settings from system properties at client creation. */
+    private static <T> T withSystemProperties(Map<String, String> properties, Call<T> call) throws Exception {
+        properties.forEach(System::setProperty);
+        try {
+            return call.run();
+        } finally {
+            properties.keySet().forEach(System::clearProperty);
+        }
     }
 }

@@ -3,10 +3,12 @@ package dev.slipway.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.slipway.fixtures.TestIpa;
 import dev.slipway.local.LocalStack;
 import dev.slipway.notify.webhook.WebhookReceiver;
 import dev.slipway.notify.webhook.WebhookTarget;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The team's loop on {@code slipway local --webhook}: a good and a broken IPA published, two
- * signed deliveries to a receiver on 127.0.0.1, each with a link the stack serves.
+ * signed deliveries to a receiver on 127.0.0.1, each with a link the stack serves; the good one's
+ * page opened, its manifest fetched by iOS's installer and the download followed, and
+ * {@code slipway stats BUILD --local --json} reports 1 / 1 / 1.
  */
 class LocalLoopTest {
     private static final String SECRET = "local-loop-secret";
@@ -41,6 +45,12 @@ class LocalLoopTest {
         http = new StackHttp(stack.tls().trustAnchor());
     }
 
+    /** An IPA whose profile is valid today, so its page offers Install. */
+    private static void installable(Path file) throws Exception {
+        TestIpa.app().bundleId("dev.slipway.test.installable").name("Installable").version("2.0").build("7").iconSize(0)
+                .write(file);
+    }
+
     @AfterAll
     static void stop() {
         stack.close();
@@ -51,9 +61,11 @@ class LocalLoopTest {
     void publish_goodAndBrokenIpa_twoSignedDeliveriesWithWorkingLinks() throws Exception {
         // given
         Path good = temp.resolve("Good.ipa");
-        InstallableIpa.write(good);
+        installable(good);
         Path broken = temp.resolve("Broken.ipa");
         Files.writeString(broken, "not a zip archive");
+
+        int before = receiver.requests().size();
 
         // when
         Cli.Run built = Cli.run("publish", good.toString(), "--local", "--data", data.toString(), "--channel", "qa",
@@ -63,8 +75,10 @@ class LocalLoopTest {
         // then
         assertThat(built.code()).as(built.err()).isZero();
         assertThat(rejected.code()).isEqualTo(3);
-        List<WebhookReceiver.Request> deliveries = receiver.await(2, 30);
-        assertThat(deliveries).hasSize(2).allMatch(WebhookReceiver.Request::signatureValid);
+        List<WebhookReceiver.Request> all = receiver.await(before + 2, 30);
+        assertThat(all).hasSize(before + 2);
+        List<WebhookReceiver.Request> deliveries = all.subList(before, before + 2);
+        assertThat(deliveries).allMatch(WebhookReceiver.Request::signatureValid);
         Map<String, Object> ready = JSON.std.mapFrom(deliveries.get(0).body());
         Map<String, Object> failed = JSON.std.mapFrom(deliveries.get(1).body());
         assertThat(ready).containsEntry("type", "build.ready").containsEntry("channel", "qa");
@@ -72,7 +86,82 @@ class LocalLoopTest {
         URI page = URI.create((String) ((Map<?, ?>) ready.get("links")).get("page"));
         URI failure = URI.create((String) ((Map<?, ?>) failed.get("links")).get("failure"));
         assertThat(page.getAuthority()).isEqualTo(stack.info().pages().getAuthority());
-        assertThat(http.page(page).statusCode()).isEqualTo(200);
         assertThat(http.page(failure).body()).contains("Broken.ipa");
+
+        // and when a tester opens the ready link, taps Install (iOS's installer fetches the manifest)
+        // and the download follows, the funnel counts each step once
+        String buildId = page.getPath().substring("/b/".length());
+        HttpResponse<String> opened = http.page(page);
+        assertThat(opened.statusCode()).isEqualTo(200);
+        List<String> installs = StackHttp.installLinks(opened.body());
+        assertThat(installs).hasSize(1);
+        assertThat(http.download(StackHttp.manifestUrl(installs.get(0)), StackHttp.IOS_INSTALLER))
+                .isEqualTo(Files.readAllBytes(good));
+        Cli.Run stats = Cli.run("stats", buildId, "--local", "--data", data.toString(), "--json");
+        assertThat(stats.code()).as(stats.err()).isZero();
+        Map<String, Object> funnel = JSON.std.mapFrom(stats.out());
+        assertThat(funnel.get("total")).isEqualTo(Map.of("pageViews", 1, "installTaps", 1, "downloads", 1));
+        assertThat(funnel.get("iosVersions")).isEqualTo(List.of(
+                Map.of("ios", "18.1", "pageViews", 0, "installTaps", 1, "downloads", 1),
+                Map.of("ios", "18.6", "pageViews", 1, "installTaps", 0, "downloads", 0)));
+    }
+
+    @Test
+    void linkApi_channel_printsAnUpdateCheckUrlThatAnswersUntilRevoked() throws Exception {
+        // given a build on channel api
+        Path ipa = temp.resolve("Api.ipa");
+        installable(ipa);
+        int before = receiver.requests().size();
+        Cli.Run built = Cli.run("publish", ipa.toString(), "--local", "--data", data.toString(), "--channel", "api",
+                "--no-qr");
+        assertThat(built.code()).as(built.err()).isZero();
+        // its notice delivered before anything else happens (the other test counts deliveries)
+        assertThat(receiver.await(before + 1, 30)).hasSize(before + 1);
+
+        // when
+        Cli.Run link = Cli.run("link", "dev.slipway.test.installable:api", "--api", "--local", "--data", data.toString());
+
+        // then the URL answers with the newest build as JSON, and stops once the channel's links are revoked
+        assertThat(link.code()).as(link.err()).isZero();
+        URI url = URI.create(link.out().strip());
+        assertThat(url.getPath()).isEqualTo("/api/v1/apps/dev.slipway.test.installable/latest");
+        assertThat(url.getRawQuery()).startsWith("channel=api&t=");
+        HttpResponse<byte[]> latest = http.bytes(url, "GET");
+        assertThat(latest.statusCode()).isEqualTo(200);
+        assertThat(JSON.std.mapFrom(latest.body())).containsEntry("channel", "api")
+                .containsEntry("bundleId", "dev.slipway.test.installable");
+        assertThat(Cli.run("revoke", "dev.slipway.test.installable:api", "--local", "--data", data.toString()).code())
+                .isZero();
+        HttpResponse<byte[]> revoked = http.bytes(url, "GET");
+        assertThat(revoked.statusCode()).isEqualTo(404);
+        assertThat(JSON.std.mapFrom(revoked.body())).isEqualTo(Map.of("error", "no such app or channel for this link"));
+    }
+
+    @Test
+    void linkApi_build_exitsTwo() {
+        Cli.Run run = Cli.run("link", "aaaaaaaaaaaaaaaaaaaa", "--api", "--local", "--data", data.toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("slipway: --api needs APP or APP:CHANNEL, not a build: apps ask for their "
+                + "newest build\n");
+    }
+
+    @Test
+    void local_webhookNotHttp_exitsTwoNamingIt() {
+        Cli.Run run = Cli.run("local", "--webhook", "ftp://hooks.example.com/x", "--data", temp.resolve("other").toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("slipway: --webhook: webhook ftp://hooks.example.com/x is not an http(s):// URL\n");
+    }
+
+    @Test
+    void webhookBanner_generatedSecret_isShownOnce() {
+        String banner = LocalCommand.webhookBanner(List.of(WebhookTarget.parse("http://127.0.0.1:9/hook", true),
+                WebhookTarget.parse("slack:https://hooks.example.com/T/B/x", true)), "abc123", true);
+
+        assertThat(banner).isEqualTo("Build notices are POSTed to:\n"
+                + "  http://127.0.0.1:9/hook   (notice JSON)\n"
+                + "  https://hooks.example.com/T/B/x   (chat message)\n"
+                + "signed with X-Slipway-Signature-256: sha256=HMAC-SHA256(secret, body), secret abc123\n\n");
     }
 }

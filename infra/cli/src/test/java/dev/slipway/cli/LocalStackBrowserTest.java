@@ -2,6 +2,7 @@ package dev.slipway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.fixtures.TestIpa;
 import dev.slipway.install.browser.Browser;
 import dev.slipway.install.browser.Browsers;
 import dev.slipway.install.page.QrImages;
@@ -41,7 +42,8 @@ class LocalStackBrowserTest {
         stack = LocalStack.start(new LocalStack.Options(data, "127.0.0.1", "127.0.0.1", 0, 0, 0, null, null), line -> { });
         http = new StackHttp(stack.tls().trustAnchor());
         ipa = temp.resolve("Browser Test.ipa");
-        InstallableIpa.write(ipa);
+        TestIpa.app().bundleId("dev.slipway.test.installable").name("Installable").version("2.0").build("7")
+                .iconSize(0).write(ipa);
         Cli.Run run = Cli.run("publish", ipa.toString(), "--local", "--data", data.toString(), "--channel", "qa", "--no-qr");
         assertThat(run.code()).as(run.err()).isZero();
         Matcher link = BUILD_LINK.matcher(run.out());

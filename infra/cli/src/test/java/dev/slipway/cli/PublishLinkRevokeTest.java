@@ -10,6 +10,7 @@ import dev.slipway.catalog.BuildRecord;
 import dev.slipway.catalog.Receipt;
 import dev.slipway.fixtures.Corpus;
 import dev.slipway.fixtures.Fixtures;
+import dev.slipway.fixtures.TestIpa;
 import dev.slipway.local.DemoIpa;
 import dev.slipway.local.LocalStack;
 import java.net.URI;
@@ -107,7 +108,8 @@ class PublishLinkRevokeTest {
     void publish_installableBuild_installLinkLeadsToTheIpaBytes() throws Exception {
         // given an IPA whose profile is valid today
         Path ipa = temp.resolve("Installable & Co.ipa");
-        InstallableIpa.write(ipa);
+        TestIpa.app().bundleId("dev.slipway.test.installable").name("Installable").version("2.0").build("7")
+                .iconSize(0).write(ipa);
 
         // when
         Cli.Run run = publish(ipa, "--channel", "qa", "--no-qr");

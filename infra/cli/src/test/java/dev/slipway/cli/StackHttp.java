@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
 final class StackHttp {
     static final String IPHONE_SAFARI = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_6 like Mac OS X) AppleWebKit/605.1.15 "
             + "(KHTML, like Gecko) Version/18.6 Mobile/15E148 Safari/604.1";
+    /** What iOS 18's installer sends when it fetches a manifest and its package after an Install tap. */
+    static final String IOS_INSTALLER = "com.apple.appstored/1.0 iOS/18.1 model/iPhone16,2 hwp/t8130 build/22B83 "
+            + "(6; dt:310) AMS/1";
     private static final Pattern INSTALL_HREF = Pattern.compile("href=\"(itms-services://[^\"]*)\"");
 
     private final HttpClient http;
@@ -46,8 +49,12 @@ final class StackHttp {
     }
 
     HttpResponse<byte[]> bytes(URI url, String method) throws Exception {
+        return bytes(url, method, IPHONE_SAFARI);
+    }
+
+    HttpResponse<byte[]> bytes(URI url, String method, String userAgent) throws Exception {
         return http.send(HttpRequest.newBuilder(url).method(method, HttpRequest.BodyPublishers.noBody())
-                .header("User-Agent", IPHONE_SAFARI).build(), BodyHandlers.ofByteArray());
+                .header("User-Agent", userAgent).build(), BodyHandlers.ofByteArray());
     }
 
     /**
@@ -86,7 +93,12 @@ final class StackHttp {
      * URL, its 302, and the presigned https URL it points at.
      */
     byte[] download(URI manifestUrl) throws Exception {
-        HttpResponse<byte[]> manifest = bytes(manifestUrl, "GET");
+        return download(manifestUrl, IPHONE_SAFARI);
+    }
+
+    /** The same, with iOS's installer's user agent (after an Install tap it fetches manifest and package). */
+    byte[] download(URI manifestUrl, String userAgent) throws Exception {
+        HttpResponse<byte[]> manifest = bytes(manifestUrl, "GET", userAgent);
         assertThat(manifest.statusCode()).as("manifest " + manifestUrl.getPath()).isEqualTo(200);
         NSDictionary item = (NSDictionary) ((NSArray) ((NSDictionary) PropertyListParser.parse(manifest.body()))
                 .get("items")).objectAtIndex(0);
@@ -94,12 +106,12 @@ final class StackHttp {
                 .toJavaObject().toString());
         assertThat(packageUrl.getScheme()).isEqualTo("https");
         assertThat(packageUrl.getAuthority()).isEqualTo(manifestUrl.getAuthority());
-        HttpResponse<byte[]> redirect = bytes(packageUrl, "GET");
+        HttpResponse<byte[]> redirect = bytes(packageUrl, "GET", userAgent);
         assertThat(redirect.statusCode()).isEqualTo(302);
         URI presigned = URI.create(redirect.headers().firstValue("Location").orElseThrow());
         assertThat(presigned.getScheme()).as("iOS downloads over https only").isEqualTo("https");
         assertThat(presigned.getRawQuery()).contains("X-Amz-Signature=");
-        HttpResponse<byte[]> ipa = bytes(presigned, "GET");
+        HttpResponse<byte[]> ipa = bytes(presigned, "GET", userAgent);
         assertThat(ipa.statusCode()).isEqualTo(200);
         return ipa.body();
     }

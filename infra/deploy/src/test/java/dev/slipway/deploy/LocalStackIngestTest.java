@@ -4,16 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.slipway.access.KeyRing;
+import dev.slipway.access.SecretKeySource;
+import dev.slipway.access.SecretsManagerSecret;
 import dev.slipway.catalog.BuildRecord;
 import dev.slipway.catalog.Receipt;
 import dev.slipway.catalog.S3Catalog;
-import dev.slipway.fixtures.Corpus;
-import dev.slipway.fixtures.Fixtures;
+import dev.slipway.fixtures.TestIpa;
 import dev.slipway.storage.S3Clients;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -42,6 +44,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.FilterRule;
 import software.amazon.awssdk.services.s3.model.LambdaFunctionConfiguration;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The ingest function's sam build package deployed into LocalStack's Lambda, as the template
@@ -49,7 +52,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
  * notification with the template's filter: an uploaded IPA becomes a build and its build-ready
  * notice reaches a queue subscribed to an SNS topic (SNS's real protocol: no SNS endpoint runs on
  * the development machines), and a function whose every S3 call fails ends in the dead-letter
- * queue. Skipped where Docker is absent; CI runs it.
+ * queue. And the install function's key source against Secrets Manager itself: a rotated secret
+ * is read again. Skipped where Docker is absent; CI runs it.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class LocalStackIngestTest {
@@ -71,15 +75,17 @@ class LocalStackIngestTest {
     // function containers next to it.
     @Container
     private static final LocalStackContainer LOCALSTACK = new LocalStackContainer(IMAGE)
-            .withServices("s3", "lambda", "sqs", "sns", "iam", "logs")
+            .withServices("s3", "lambda", "sqs", "sns", "iam", "logs", "secretsmanager")
             .withEnv("LAMBDA_RUNTIME_ENVIRONMENT_TIMEOUT", "120");
 
     private static final Template TEMPLATE = Template.load();
     private static final String SITE = "https://install.example.com";
     private static S3Client s3;
     private static String roleArn;
+    private static Path ipa;
     private static String topicArn;
     private static String noticeQueueUrl;
+    private static String linkSecretArn;
 
     private final Map<String, String> functionsCreated = new LinkedHashMap<>();
 
@@ -101,6 +107,10 @@ class LocalStackIngestTest {
         LOCALSTACK.copyFileToContainer(MountableFile.forHostPath(zip), ZIP_IN_CONTAINER);
         roleArn = awslocal("iam", "create-role", "--role-name", "slipway-ingest",
                 "--assume-role-policy-document", TRUST_LAMBDA, "--query", "Role.Arn", "--output", "text");
+        ipa = TestIpa.app().bundleId("dev.slipway.test.localstack").write(Files.createTempFile("localstack", ".ipa"));
+        // The template's LinkSecret, which the ingest reads to sign the notices' page links.
+        linkSecretArn = awslocal("secretsmanager", "create-secret", "--name", "slipway-links",
+                "--secret-string", KeyRing.generate().toSecretJson(), "--query", "ARN", "--output", "text");
         // The template's notice topic, with a queue subscribed as NoticeQueueSubscription does it.
         topicArn = awslocal("sns", "create-topic", "--name", "slipway-notices", "--query", "TopicArn", "--output", "text");
         noticeQueueUrl = awslocal("sqs", "create-queue", "--queue-name", "slipway-notices",
@@ -110,7 +120,6 @@ class LocalStackIngestTest {
                 "--attributes", "RawMessageDelivery=true");
     }
 
-    @Corpus
     @Test
     void upload_becomesABuild_whenTheBucketNotificationInvokesTheDeployedFunction() throws Exception {
         // given
@@ -118,15 +127,15 @@ class LocalStackIngestTest {
         createVersionedBucket(bucket);
         String function = createFunction("slipway-ingest-build", bucket, Map.of("AWS_ENDPOINT_URL_S3", localStackForFunctions()));
         notifyOnUploads(bucket, function);
-        String key = "uploads/beta/pliney-test.ipa";
+        String key = "uploads/beta/Sample.ipa";
         // when
-        PutObjectResponse put = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(Fixtures.get("ipa/pliney-test.ipa")));
+        PutObjectResponse put = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(ipa));
         // then
         S3Catalog catalog = new S3Catalog(s3, bucket);
         Receipt receipt = await("a receipt for " + key, () -> catalog.receipt(key));
         assertThat(receipt.outcome()).as("receipt %s", receipt).isEqualTo(Receipt.BUILT);
         BuildRecord build = catalog.build(receipt.id()).orElseThrow();
-        assertThat(build.bundleId()).isEqualTo("computer.versus.pliney-test");
+        assertThat(build.bundleId()).isEqualTo("dev.slipway.test.localstack");
         assertThat(build.channel()).isEqualTo("beta");
         // On the versioned bucket the uploaded version itself is the build's IPA.
         assertThat(build.ipaKey()).isEqualTo(key);
@@ -138,7 +147,6 @@ class LocalStackIngestTest {
         assertThat((String) Nodes.at(notice, "links", "page")).startsWith(SITE + "/b/" + receipt.id() + "?t=");
     }
 
-    @Corpus
     @Test
     void ingestFailure_sendsTheEventToTheDeadLetterQueue() throws Exception {
         // given: nothing listens on the discard port, so every S3 call the function makes fails
@@ -154,7 +162,7 @@ class LocalStackIngestTest {
         notifyOnUploads(bucket, function);
         String key = "uploads/Broken.ipa";
         // when
-        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(Fixtures.get("ipa/pliney-test.ipa")));
+        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(ipa));
         // then
         Map<String, Object> failed = await("a message in the dead-letter queue", () -> receive(queueUrl));
         assertThat(Nodes.at(failed, "requestContext", "condition")).isEqualTo("RetriesExhausted");
@@ -162,6 +170,28 @@ class LocalStackIngestTest {
         Object record = Nodes.list(Nodes.at(failed, "requestPayload", "Records"), "Records").get(0);
         assertThat(Nodes.at(record, "s3", "bucket", "name")).isEqualTo(bucket);
         assertThat(Nodes.at(record, "s3", "object", "key")).isEqualTo(key);
+    }
+
+    @Test
+    void linkKeys_secretRotatedInSecretsManager_areReadAgain() throws Exception {
+        // given a secret holding a key ring, read as the install function reads it
+        KeyRing first = KeyRing.generate();
+        String arn = awslocal("secretsmanager", "create-secret", "--name", "slipway-link-keys",
+                "--secret-string", first.toSecretJson(), "--query", "ARN", "--output", "text");
+        try (SecretsManagerClient client = SecretsManagerClient.builder().region(Region.of(REGION))
+                .endpointOverride(LOCALSTACK.getEndpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey())))
+                .build()) {
+            SecretKeySource keys = new SecretKeySource(new SecretsManagerSecret(client, arn), Clock.systemUTC());
+            assertThat(keys.keys().keyIds()).isEqualTo(first.keyIds());
+            // when the secret is rotated and the cache expires (as after a SnapStart restore)
+            KeyRing rotated = KeyRing.of("k2", Map.of("k1", new byte[32], "k2", new byte[32]));
+            awslocal("secretsmanager", "put-secret-value", "--secret-id", arn, "--secret-string", rotated.toSecretJson());
+            keys.expire();
+            // then
+            assertThat(keys.keys().currentKeyId()).isEqualTo("k2");
+        }
     }
 
     /**
@@ -178,9 +208,7 @@ class LocalStackIngestTest {
         // What CloudFormation resolves at deploy time: the topic, the site, the generated keys.
         variables.put("SLIPWAY_NOTICE_TOPIC_ARN", topicArn);
         variables.put("SLIPWAY_SITE_URL", SITE);
-        // The link-signing secret, read by the function through Secrets Manager as deployed.
-        variables.put("SLIPWAY_LINK_SECRET_ARN", awslocal("secretsmanager", "create-secret", "--name", name + "-link-keys",
-                "--secret-string", KeyRing.generate().toSecretJson(), "--query", "ARN", "--output", "text"));
+        variables.put("SLIPWAY_LINK_SECRET_ARN", linkSecretArn);
         variables.put("AWS_ENDPOINT_URL_SNS", localStackForFunctions());
         variables.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", localStackForFunctions());
         variables.putAll(extraEnvironment);

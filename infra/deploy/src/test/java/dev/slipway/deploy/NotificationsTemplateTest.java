@@ -61,7 +61,7 @@ class NotificationsTemplateTest {
     void webhookPath_existsOnlyWithWebhooks_andEveryPartOfItIsConditional() {
         // when
         List<String> parts = List.of("WebhookSecret", "NoticeQueue", "NoticeDeadLetterQueue", "NoticeQueuePolicy",
-                "NoticeQueueSubscription", "NotifyFunction", "NotifyEventSource");
+                "NoticeQueueSubscription", "NotifyFunction", "NotifyFunctionLogs", "NotifyEventSource");
         // then
         assertThat(defaults.condition("HasWebhooks")).isFalse();
         assertThat(configured.condition("HasWebhooks")).isTrue();
@@ -100,5 +100,19 @@ class NotificationsTemplateTest {
         assertThat(mapping).containsEntry("EventSourceArn", "{NoticeQueue.Arn}").containsEntry("BatchSize", 1)
                 .containsEntry("FunctionResponseTypes", List.of("ReportBatchItemFailures"));
         assertThat(template.function("NotifyFunction")).doesNotContainKey("Events");
+    }
+
+    @Test
+    void notifyLogs_keptForTheStacksRetention() {
+        // when
+        Map<String, Object> group = new Stack(template, Map.of("WebhookUrls", WEBHOOKS, "LogRetentionDays", "14"))
+                .properties("NotifyFunctionLogs");
+        // then
+        assertThat(group).containsEntry("LogGroupName", "/aws/lambda/{NotifyFunction}").containsEntry("RetentionInDays", 14);
+    }
+
+    @Test
+    void installLogGroup_isAnOutput_forSlipwayStats() {
+        assertThat(defaults.at("Outputs", "InstallLogGroupName", "Value")).isEqualTo("{InstallFunctionLogs}");
     }
 }

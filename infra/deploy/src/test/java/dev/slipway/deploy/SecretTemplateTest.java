@@ -31,7 +31,7 @@ class SecretTemplateTest {
                 .isEqualTo("{LinkSecret}");
         for (String function : new String[] {"IngestFunction", "InstallFunction", "NotifyFunction"}) {
             Object variables = Nodes.at(stack.function(function), "Environment", "Variables");
-            assertThat(String.valueOf(variables)).as(function).doesNotContain("resolve:secretsmanager:{LinkSecret}")
+            assertThat(String.valueOf(variables)).as(function).doesNotContain("{LinkSecret}:SecretString")
                     .doesNotContain("SLIPWAY_LINK_KEYS");
         }
         assertThat(template.section("Parameters")).doesNotContainKey("LinkKeysVersion");
