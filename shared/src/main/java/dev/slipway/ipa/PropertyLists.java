@@ -30,6 +30,7 @@ public final class PropertyLists {
      */
     public static NSObject parse(byte[] bytes) throws Exception {
         if (startsWith(bytes, BINARY)) {
+            checkLengthMarkers(bytes);
             return BinaryPropertyListParser.parse(bytes);
         }
         if (looksLikeXml(bytes)) {
@@ -61,6 +62,52 @@ public final class PropertyLists {
             }
         });
         return XMLPropertyListParser.parse(builder.parse(new ByteArrayInputStream(bytes)));
+    }
+
+    /**
+     * Refuses a binary plist in which an object's long length is not an integer object: dd-plist
+     * prints a line to stderr for each such object ("Length integer has an unexpected type") and
+     * parses on, so one upload could write hundreds of thousands of log lines. Objects are found
+     * through the offset table; a trailer or offset that makes no sense is left to dd-plist, which
+     * refuses it without printing.
+     *
+     * @throws java.io.IOException if an object's length marker is not followed by an integer
+     */
+    private static void checkLengthMarkers(byte[] bytes) throws java.io.IOException {
+        int trailer = bytes.length - 32;
+        if (trailer < BINARY.length + 2) {
+            return;
+        }
+        int offsetSize = bytes[trailer + 6] & 0xFF;
+        long count = bigEndian(bytes, trailer + 8, 8);
+        long table = bigEndian(bytes, trailer + 24, 8);
+        if (offsetSize < 1 || offsetSize > 8 || table < BINARY.length || table > trailer || count < 0
+                || count > (trailer - table) / offsetSize) {
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            long offset = bigEndian(bytes, (int) table + i * offsetSize, offsetSize);
+            if (offset < BINARY.length || offset >= trailer - 1) {
+                continue;
+            }
+            int marker = bytes[(int) offset] & 0xFF;
+            // Data, strings, arrays, sets and dictionaries give a length of 15 or more as an integer object.
+            boolean sized = switch (marker >> 4) {
+                case 0x4, 0x5, 0x6, 0x7, 0xA, 0xB, 0xC, 0xD -> true;
+                default -> false;
+            };
+            if (sized && (marker & 0x0F) == 0x0F && (bytes[(int) offset + 1] & 0xF0) != 0x10) {
+                throw new java.io.IOException("object " + i + " has a malformed length");
+            }
+        }
+    }
+
+    private static long bigEndian(byte[] bytes, int at, int size) {
+        long value = 0;
+        for (int k = 0; k < size; k++) {
+            value = value << 8 | (bytes[at + k] & 0xFF);
+        }
+        return value;
     }
 
     /** After an optional byte order mark (UTF-8 or UTF-16) and white space, a '<'. */

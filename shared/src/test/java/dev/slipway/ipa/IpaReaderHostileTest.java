@@ -87,6 +87,24 @@ class IpaReaderHostileTest {
     }
 
     @Test
+    void read_binaryPlistWithMalformedLengths_printsNothingAndIsRefused() throws Exception {
+        // given 5,000 objects whose length marker is not followed by an integer: dd-plist printed a
+        // line per object to stderr (the log, in Lambda) and parsed on
+        Path ipa = ipa(dev.slipway.fixtures.HostileCorpus.malformedLengths());
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            // when / then
+            assertThatThrownBy(() -> read(ipa)).isInstanceOf(PlistFormatException.class)
+                    .hasMessage("Payload/A.app/Info.plist is not a readable property list");
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void read_entryNameWithLineBreak_reasonStaysOneLine() throws Exception {
         // given issue 10's defect 7: an entry name's raw newline was echoed into the reason and the log
         Path ipa = dir.resolve("newline.ipa");

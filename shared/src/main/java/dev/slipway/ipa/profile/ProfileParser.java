@@ -1,6 +1,5 @@
 package dev.slipway.ipa.profile;
 
-import com.dd.plist.BinaryPropertyListParser;
 import com.dd.plist.NSArray;
 import com.dd.plist.NSData;
 import com.dd.plist.NSDate;
@@ -119,7 +118,7 @@ public final class ProfileParser {
         NSObject root;
         try {
             if (startsWith(plist, 0, BINARY_PLIST)) {
-                root = BinaryPropertyListParser.parse(plist);
+                root = PropertyLists.parse(plist);
             } else if (isXml(plist)) {
                 root = PropertyLists.parseXml(plist);
             } else {
