@@ -148,7 +148,7 @@ public final class EnrolService {
                 .map(known -> known.again(answer.attributes(), path, now))
                 .orElseGet(() -> Device.enrolled(answer.attributes(), path, now));
         store.put(device);
-        LOG.info("device.enrol", "device", device.id(), "product", device.product(), "link", path);
+        LOG.info("device.enrol", "deviceId", device.id(), "product", device.product(), "link", path);
         return EnrolResponse.movedPermanently(challenge.link().url(origin.toString()) + "&" + DEVICE_PARAM + "="
                 + tokens.issue(device.id()));
     }

@@ -42,7 +42,7 @@ final class KnownDevices {
         String token = request.request().param(REDIRECT_PARAM);
         HttpResponse response = HttpResponse.redirect(cleanUrl);
         try {
-            request.log("device", tokens.verify(token), "deviceCookie", "set");
+            request.log("deviceId", tokens.verify(token), "deviceCookie", "set");
             return response.withHeader("Set-Cookie", DeviceTokens.COOKIE + "=" + token + "; Path=/; Max-Age="
                     + COOKIE_SECONDS + "; Secure; HttpOnly; SameSite=Lax");
         } catch (InvalidTokenException e) {
@@ -64,10 +64,10 @@ final class KnownDevices {
         try {
             id = tokens.verify(token);
         } catch (InvalidTokenException e) {
-            request.log("device", "refused " + e.reason());
+            request.log("deviceId", "refused " + e.reason());
             return Optional.empty();
         }
-        request.log("device", id);
+        request.log("deviceId", id);
         try {
             return store.find(id);
         } catch (DeviceStoreException e) {
