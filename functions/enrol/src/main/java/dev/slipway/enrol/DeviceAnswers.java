@@ -3,20 +3,16 @@ package dev.slipway.enrol;
 import com.dd.plist.NSDictionary;
 import com.dd.plist.NSObject;
 import com.dd.plist.NSString;
-import com.dd.plist.XMLPropertyListParser;
 import dev.slipway.device.DeviceAttributes;
-import java.io.ByteArrayInputStream;
+import dev.slipway.ipa.PropertyLists;
 import java.security.PublicKey;
 import java.util.Collection;
 import java.util.Objects;
-import javax.xml.parsers.DocumentBuilder;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.SAXParseException;
 
 /**
  * Reads a device's answer to a Profile Service profile: a CMS SignedData (DER) whose content is an
@@ -92,7 +88,7 @@ public final class DeviceAnswers {
     private static SignedAnswer parse(byte[] content) throws AnswerRejectedException {
         NSObject root;
         try {
-            root = quietXml(content);
+            root = PropertyLists.parseXml(content);
         } catch (Exception e) {
             throw new AnswerRejectedException(400, "answer's content is not an XML property list");
         }
@@ -113,26 +109,5 @@ public final class DeviceAnswers {
 
     private static String string(NSDictionary dictionary, String key) {
         return dictionary.objectForKey(key) instanceof NSString value ? value.getContent() : null;
-    }
-
-    /** dd-plist's safe document builder (no external entities or DTDs), silenced: the JDK parser would print file text to stderr. */
-    private static NSObject quietXml(byte[] plist) throws Exception {
-        DocumentBuilder builder = XMLPropertyListParser.getDocBuilder();
-        builder.setErrorHandler(new ErrorHandler() {
-            @Override
-            public void warning(SAXParseException e) {
-            }
-
-            @Override
-            public void error(SAXParseException e) throws SAXParseException {
-                throw e;
-            }
-
-            @Override
-            public void fatalError(SAXParseException e) throws SAXParseException {
-                throw e;
-            }
-        });
-        return XMLPropertyListParser.parse(builder.parse(new ByteArrayInputStream(plist)));
     }
 }
