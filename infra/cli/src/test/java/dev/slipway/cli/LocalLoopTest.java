@@ -123,7 +123,9 @@ class LocalLoopTest {
 
         // then the URL answers with the newest build as JSON, and stops once the channel's links are revoked
         assertThat(link.code()).as(link.err()).isZero();
-        URI url = URI.create(link.out().strip());
+        // (the URL on its own line, then when it stops working, as every link prints)
+        assertThat(link.out()).contains("\nThe link works for 400 days, until ");
+        URI url = URI.create(link.out().lines().findFirst().orElseThrow().strip());
         assertThat(url.getPath()).isEqualTo("/api/v1/apps/dev.slipway.test.installable/latest");
         assertThat(url.getRawQuery()).startsWith("channel=api&t=");
         HttpResponse<byte[]> latest = http.bytes(url, "GET");
