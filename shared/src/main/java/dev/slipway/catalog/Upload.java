@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * One object that landed under {@code uploads/}, as an S3 event describes it.
@@ -19,8 +18,7 @@ import java.util.regex.Pattern;
  */
 public record Upload(String key, long size, String eTag, String sequencer, String versionId, Instant eventTime) {
     /** Builds of uploads at the top of {@code uploads/} go to this channel. */
-    public static final String DEFAULT_CHANNEL = "main";
-    private static final Pattern CHANNEL = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
+    public static final String DEFAULT_CHANNEL = Channel.MAIN;
 
     public Upload {
         // Lambda's event serializer turns an absent versionId (unversioned bucket) into "".
@@ -53,9 +51,8 @@ public record Upload(String key, long size, String eTag, String sequencer, Strin
             throw new UploadRejectedException("channel folders are one level deep: put the IPA in uploads/<channel>/, not "
                     + Layout.UPLOADS + folder);
         }
-        if (!CHANNEL.matcher(channel).matches()) {
-            throw new UploadRejectedException("channel \"" + channel + "\" is not a valid channel name (lower-case "
-                    + "letters, digits, '.', '_', '-'; at most 40)");
+        if (!Channel.FORM.matches(channel)) {
+            throw new UploadRejectedException("channel \"" + channel + "\" is not a valid channel name (" + Channel.RULE + ")");
         }
         return channel;
     }

@@ -40,25 +40,34 @@ public final class IngestHandler implements RequestHandler<S3Event, Void> {
 
     @Override
     public Void handleRequest(S3Event event, Context context) {
-        for (S3EventNotificationRecord record : event.getRecords()) {
-            S3ObjectEntity object = record.getS3().getObject();
-            String key = object.getUrlDecodedKey();
-            if (!bucket.equals(record.getS3().getBucket().getName()) || !Upload.isUploadKey(key)) {
-                LOG.info("ignored " + record.getS3().getBucket().getName() + "/" + key);
-                continue;
-            }
-            Instant time = record.getEventTime() == null ? Instant.now()
-                    : Instant.ofEpochMilli(record.getEventTime().getMillis());
-            Upload upload = new Upload(key, object.getSizeAsLong() == null ? 0 : object.getSizeAsLong(),
-                    object.geteTag(), object.getSequencer(), object.getVersionId(), time);
-            try {
-                service.ingest(upload);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (CatalogException e) {
-                throw new IllegalStateException(e.getMessage(), e);
+        try (Log.RequestScope request = Log.request(context == null ? null : context.getAwsRequestId())) {
+            for (S3EventNotificationRecord record : event.getRecords()) {
+                ingest(record);
             }
         }
         return null;
+    }
+
+    private void ingest(S3EventNotificationRecord record) {
+        S3ObjectEntity object = record.getS3().getObject();
+        String key = object.getUrlDecodedKey();
+        if (!bucket.equals(record.getS3().getBucket().getName()) || !Upload.isUploadKey(key)) {
+            LOG.info("ingest.ignored", "bucket", record.getS3().getBucket().getName(), "key", key);
+            return;
+        }
+        Instant time = record.getEventTime() == null ? Instant.now()
+                : Instant.ofEpochMilli(record.getEventTime().getMillis());
+        Upload upload = new Upload(key, object.getSizeAsLong() == null ? 0 : object.getSizeAsLong(),
+                object.geteTag(), object.getSequencer(), object.getVersionId(), time);
+        try {
+            service.ingest(upload);
+        } catch (IOException | CatalogException | RuntimeException e) {
+            // Rethrown so Lambda retries, then dead-letters; logged here so the cause has its request id.
+            LOG.error("ingest.failed", e, "key", key);
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
+        }
     }
 }

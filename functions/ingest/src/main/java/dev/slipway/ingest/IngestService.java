@@ -1,6 +1,7 @@
 package dev.slipway.ingest;
 
 import dev.slipway.catalog.BuildRecord;
+import dev.slipway.catalog.BundleId;
 import dev.slipway.catalog.CatalogException;
 import dev.slipway.catalog.FailureRecord;
 import dev.slipway.catalog.IndexEntry;
@@ -19,6 +20,7 @@ import dev.slipway.ipa.zip.ReadStats;
 import dev.slipway.log.Log;
 import dev.slipway.manifest.ManifestData;
 import dev.slipway.manifest.OtaManifest;
+import dev.slipway.storage.ETag;
 import dev.slipway.storage.ObjectChangedException;
 import dev.slipway.storage.S3ByteSource;
 import java.io.IOException;
@@ -26,7 +28,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -49,7 +50,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * leaves nothing a reader can see; Lambda's retry redoes the same steps.
  */
 public final class IngestService {
-    private static final Pattern BUNDLE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,154}");
 
     /** How an upload ended. */
     public enum Outcome {
@@ -97,7 +97,7 @@ public final class IngestService {
         long started = System.nanoTime();
         String id = upload.buildId();
         if (catalog.build(id).isPresent()) {
-            LOG.info("duplicate event: build " + id + " exists for " + upload.key());
+            LOG.info("ingest.duplicate", "build", id, "key", upload.key());
             if (upload.versionId() == null) {
                 removeUpload(upload);
             }
@@ -114,7 +114,7 @@ public final class IngestService {
             }
             throw e;
         }
-        if (!sameETag(head.eTag(), upload.eTag())) {
+        if (!ETag.same(head.eTag(), upload.eTag())) {
             return superseded(upload, "it was overwritten");
         }
         try {
@@ -130,14 +130,14 @@ public final class IngestService {
             }
             long readMillis = (System.nanoTime() - readStarted) / 1_000_000;
             String bundleId = info.app().bundleId();
-            if (!BUNDLE_ID.matcher(bundleId).matches()) {
+            if (!BundleId.FORM.matches(bundleId)) {
                 throw new UploadRejectedException("CFBundleIdentifier \"" + bundleId + "\" is not a valid bundle identifier");
             }
             long copyMillis = store(id, upload, channel, notes, info);
             long totalMillis = (System.nanoTime() - started) / 1_000_000;
-            LOG.info(String.format("built %s app=%s version=%s channel=%s key=%s size=%d bytesRead=%d gets=%d "
-                    + "readMs=%d copyMs=%d ms=%d", id, bundleId, info.app().version(), channel, upload.key(),
-                    info.archiveSize(), stats.bytesRead(), stats.readCalls(), readMillis, copyMillis, totalMillis));
+            LOG.info("build.ready", "build", id, "app", bundleId, "version", info.app().version(), "channel", channel,
+                    "key", upload.key(), "size", info.archiveSize(), "bytesRead", stats.bytesRead(),
+                    "gets", stats.readCalls(), "readMs", readMillis, "copyMs", copyMillis, "ms", totalMillis);
             return new Result(Outcome.BUILT, id, stats, readMillis, copyMillis, totalMillis);
         } catch (ObjectChangedException e) {
             return superseded(upload, "it changed while being read");
@@ -184,7 +184,7 @@ public final class IngestService {
             return true;
         } catch (IconException e) {
             // An icon that decodes but cannot be scaled is no reason to refuse the build.
-            LOG.warn("build " + id + ": icon not stored: " + e.getMessage());
+            LOG.warn("icon.skipped", "build", id, "reason", e.getMessage());
             return false;
         }
     }
@@ -194,12 +194,12 @@ public final class IngestService {
         FailureRecord failure = FailureRecord.of(upload, reason, now);
         catalog.putFailure(failure);
         catalog.putReceipt(new Receipt(upload.key(), upload.eTag(), Receipt.FAILED, failure.id(), reason, now));
-        LOG.warn("rejected " + upload.key() + " (failure " + failure.id() + "): " + reason);
+        LOG.warn("build.rejected", "key", upload.key(), "failure", failure.id(), "reason", reason);
         return new Result(Outcome.REJECTED, failure.id());
     }
 
     private Result superseded(Upload upload, String why) {
-        LOG.info("skipped " + upload.key() + " (ETag " + upload.eTag() + "): " + why);
+        LOG.info("ingest.superseded", "key", upload.key(), "eTag", upload.eTag(), "why", why);
         return new Result(Outcome.SUPERSEDED, null);
     }
 
@@ -210,19 +210,11 @@ public final class IngestService {
     private void removeUpload(Upload upload) {
         try {
             HeadObjectResponse now = s3.headObject(b -> b.bucket(catalog.bucket()).key(upload.key()));
-            if (sameETag(now.eTag(), upload.eTag())) {
+            if (ETag.same(now.eTag(), upload.eTag())) {
                 s3.deleteObject(b -> b.bucket(catalog.bucket()).key(upload.key()));
             }
         } catch (NoSuchKeyException e) {
             // Already removed by an earlier delivery.
         }
-    }
-
-    static boolean sameETag(String a, String b) {
-        return a != null && b != null && unquote(a).equals(unquote(b));
-    }
-
-    private static String unquote(String eTag) {
-        return eTag.startsWith("\"") && eTag.endsWith("\"") && eTag.length() > 1 ? eTag.substring(1, eTag.length() - 1) : eTag;
     }
 }

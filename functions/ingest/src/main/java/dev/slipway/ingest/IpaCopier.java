@@ -1,6 +1,7 @@
 package dev.slipway.ingest;
 
 import dev.slipway.catalog.Upload;
+import dev.slipway.storage.ETag;
 import dev.slipway.storage.ObjectChangedException;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class IpaCopier {
      */
     public void copy(Upload upload, String destination) throws ObjectChangedException {
         // Events carry the ETag bare; S3 compares preconditions against the quoted form.
-        String eTag = upload.eTag().startsWith("\"") ? upload.eTag() : "\"" + upload.eTag() + "\"";
+        String eTag = ETag.quoted(upload.eTag());
         try {
             if (upload.size() <= singleCopyLimit) {
                 s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(upload.key()).sourceVersionId(upload.versionId())

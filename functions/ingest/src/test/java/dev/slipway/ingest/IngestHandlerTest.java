@@ -16,6 +16,7 @@ import dev.slipway.catalog.Receipt;
 import dev.slipway.catalog.S3Catalog;
 import dev.slipway.catalog.Upload;
 import dev.slipway.fixtures.Fixtures;
+import dev.slipway.fixtures.TestContext;
 import dev.slipway.fixtures.TestS3;
 import dev.slipway.ipa.IpaInfo;
 import dev.slipway.ipa.IpaReader;

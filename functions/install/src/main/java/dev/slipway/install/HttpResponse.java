@@ -21,28 +21,28 @@ public record HttpResponse(int status, Map<String, String> headers, String body,
             "Strict-Transport-Security", "max-age=63072000; includeSubDomains",
             "X-Frame-Options", "DENY");
 
-    static HttpResponse text(int status, String contentType, String body) {
+    public static HttpResponse text(int status, String contentType, String body) {
         return new HttpResponse(status, headers(contentType, "no-store"), body, false);
     }
 
-    static HttpResponse binary(String contentType, byte[] bytes, String cacheControl) {
+    public static HttpResponse binary(String contentType, byte[] bytes, String cacheControl) {
         return new HttpResponse(200, headers(contentType, cacheControl), Base64.getEncoder().encodeToString(bytes), true);
     }
 
-    static HttpResponse redirect(String location) {
+    public static HttpResponse redirect(String location) {
         Map<String, String> headers = headers(null, "no-store");
         headers.put("Location", location);
         return new HttpResponse(302, headers, "", false);
     }
 
-    HttpResponse withHeader(String name, String value) {
+    public HttpResponse withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
         return new HttpResponse(status, copy, body, base64);
     }
 
     /** The same headers with no body, for HEAD. */
-    HttpResponse withoutBody() {
+    public HttpResponse withoutBody() {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         if (!body.isEmpty() && !copy.containsKey("Content-Length")) {
             copy.put("Content-Length", String.valueOf(base64 ? Base64.getDecoder().decode(body).length

@@ -14,15 +14,17 @@ import software.amazon.awssdk.regions.Region;
  * @param keysVersion the deployment's label for the current keys, logged to tell rotations apart
  * @param downloadTtl how long the manifest and IPA URLs a page hands out stay valid
  * @param customDomain the custom domain CloudFront serves, or "" for the CloudFront domain only
+ * @param originSecret what CloudFront sends in {@value Origins#ORIGIN_SECRET_HEADER} (never logged)
  */
 record InstallConfig(String bucket, Region region, KeyRing keys, String keysVersion, Duration downloadTtl,
-                     String customDomain) {
+                     String customDomain, String originSecret) {
     static final String BUCKET = "SLIPWAY_BUCKET";
     static final String REGION = "AWS_REGION";
     static final String LINK_KEYS = "SLIPWAY_LINK_KEYS";
     static final String LINK_KEYS_VERSION = "SLIPWAY_LINK_KEYS_VERSION";
     static final String DOWNLOAD_TTL_MINUTES = "SLIPWAY_DOWNLOAD_TTL_MINUTES";
     static final String CUSTOM_DOMAIN = "SLIPWAY_CUSTOM_DOMAIN";
+    static final String ORIGIN_SECRET = "SLIPWAY_ORIGIN_SECRET";
 
     /**
      * @throws IllegalStateException naming the variable if one is missing or malformed (never its value)
@@ -45,7 +47,13 @@ record InstallConfig(String bucket, Region region, KeyRing keys, String keysVers
             throw new IllegalStateException("environment variable " + DOWNLOAD_TTL_MINUTES + " must be 1 to 60");
         }
         return new InstallConfig(require(env, BUCKET), Region.of(require(env, REGION)), keys,
-                env.getOrDefault(LINK_KEYS_VERSION, ""), Duration.ofMinutes(minutes), env.getOrDefault(CUSTOM_DOMAIN, ""));
+                env.getOrDefault(LINK_KEYS_VERSION, ""), Duration.ofMinutes(minutes), env.getOrDefault(CUSTOM_DOMAIN, ""),
+                require(env, ORIGIN_SECRET));
+    }
+
+    /** The site's settings as deployed: links to the distribution's domains only. */
+    InstallSite.Settings settings() {
+        return new InstallSite.Settings(bucket, keys, downloadTtl, Origins.behindCloudFront(originSecret, customDomain));
     }
 
     private static String require(Map<String, String> env, String name) {

@@ -16,6 +16,8 @@ import java.util.Map;
  * another path and query, read by the serializer Lambda's Java runtime uses.
  */
 final class ApiEvents {
+    /** What CloudFront adds to every request in the events/ files (see {@link Origins}). */
+    static final String ORIGIN_SECRET = "sample-origin-secret-for-events";
     private static final PojoSerializer<APIGatewayV2HTTPEvent> SERIALIZER =
             LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, ApiEvents.class.getClassLoader());
 

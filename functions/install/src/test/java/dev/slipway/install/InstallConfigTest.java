@@ -19,6 +19,7 @@ class InstallConfigTest {
         env.put("SLIPWAY_LINK_KEYS_VERSION", "2");
         env.put("SLIPWAY_DOWNLOAD_TTL_MINUTES", "10");
         env.put("SLIPWAY_CUSTOM_DOMAIN", "");
+        env.put("SLIPWAY_ORIGIN_SECRET", "cloudfront-origin-secret");
         return env;
     }
 
@@ -51,5 +52,15 @@ class InstallConfigTest {
         assertThatThrownBy(() -> InstallConfig.fromEnvironment(env))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("environment variable SLIPWAY_DOWNLOAD_TTL_MINUTES must be 1 to 60");
+    }
+
+    @Test
+    void fromEnvironment_noOriginSecret_namesTheVariable() {
+        Map<String, String> env = env();
+        env.remove("SLIPWAY_ORIGIN_SECRET");
+
+        assertThatThrownBy(() -> InstallConfig.fromEnvironment(env))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("environment variable SLIPWAY_ORIGIN_SECRET is not set");
     }
 }

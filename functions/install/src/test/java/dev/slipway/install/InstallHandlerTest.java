@@ -8,7 +8,6 @@ import com.dd.plist.BinaryPropertyListWriter;
 import com.dd.plist.NSArray;
 import com.dd.plist.NSDictionary;
 import com.dd.plist.PropertyListParser;
-import dev.slipway.access.AccessPolicy;
 import dev.slipway.access.AppScope;
 import dev.slipway.access.BuildScope;
 import dev.slipway.access.KeyRing;
@@ -19,6 +18,7 @@ import dev.slipway.catalog.S3Catalog;
 import dev.slipway.catalog.S3Revocations;
 import dev.slipway.catalog.Upload;
 import dev.slipway.fixtures.Fixtures;
+import dev.slipway.fixtures.TestContext;
 import dev.slipway.fixtures.TestS3;
 import dev.slipway.fixtures.ZipWriter;
 import dev.slipway.ingest.IngestService;
@@ -90,10 +90,22 @@ class InstallHandlerTest {
     }
 
     private static InstallHandler handler(Clock clock, Duration downloadTtl) {
-        return new InstallHandler(new InstallService(catalog, s3server.presigner(), signer,
-                new AccessPolicy(new S3Revocations(catalog, clock)),
-                new PageRenderer(TemplateEngine.createPrecompiled(ContentType.Html), Assets.fromClasspath(), clock),
-                clock, downloadTtl, ""));
+        return handler(s3, clock, downloadTtl);
+    }
+
+    private static InstallHandler handler(S3Client client, Clock clock, Duration downloadTtl) {
+        InstallSite.Settings settings = new InstallSite.Settings(s3server.bucket(), KEYS, downloadTtl,
+                Origins.behindCloudFront(ApiEvents.ORIGIN_SECRET, ""), clock, S3Revocations.CACHE_FOR);
+        return new InstallHandler(InstallSite.router(client, s3server.presigner(), settings,
+                new PageRenderer(TemplateEngine.createPrecompiled(ContentType.Html), Assets.fromClasspath(), clock)));
+    }
+
+    /** A handler whose S3 client has the wrong keys: every read fails. */
+    private static InstallHandler handlerWithS3Refusing() {
+        S3Client denied = s3server.clientBuilder()
+                .credentialsProvider(() -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("x", "y"))
+                .build();
+        return handler(denied, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(10));
     }
 
     private static String ingest(String key, byte[] ipa) throws Exception {
@@ -254,15 +266,7 @@ class InstallHandlerTest {
 
     @Test
     void buildPage_s3Unreachable_isAPlain500WithTheSecurityHeaders() throws Exception {
-        S3Client denied = s3server.clientBuilder()
-                .credentialsProvider(() -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("x", "y"))
-                .build();
-        S3Catalog broken = new S3Catalog(denied, s3server.bucket());
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        InstallHandler failing = new InstallHandler(new InstallService(broken, s3server.presigner(), signer,
-                new AccessPolicy(new S3Revocations(broken, clock)),
-                new PageRenderer(TemplateEngine.createPrecompiled(ContentType.Html), Assets.fromClasspath(), clock),
-                clock, Duration.ofMinutes(10), ""));
+        InstallHandler failing = handlerWithS3Refusing();
 
         APIGatewayV2HTTPResponse response = failing.handleRequest(ApiEvents.at("http-get-build-page.json",
                 "/b/" + enterpriseId + "?t=" + pageToken(enterpriseId)), null);
@@ -363,5 +367,91 @@ class InstallHandlerTest {
                 catalog.get(Layout.manifest(id)).orElseThrow())).get("items")).objectAtIndex(0);
         assertThat(((NSDictionary) stored.get("metadata")).get("title").toJavaObject()).isEqualTo(hostile);
         assertThat(catalog.build(id).orElseThrow().ipaKey()).isEqualTo(Layout.ipa(id));
+    }
+
+    @Test
+    void issue10Defect6_hostEvilExample_getsNoLinkToEvilExample() throws Exception {
+        // given the build page asked for with a forged Host, directly at the API and through CloudFront's header
+        String url = "/b/" + enterpriseId + "?t=" + pageToken(enterpriseId);
+        APIGatewayV2HTTPEvent direct = ApiEvents.at("http-get-build-page.json", url);
+        direct.getHeaders().remove(Origins.ORIGIN_SECRET_HEADER);
+        direct.getHeaders().put("host", "evil.example");
+        direct.getHeaders().put("x-forwarded-host", "evil.example");
+        APIGatewayV2HTTPEvent forwarded = ApiEvents.at("http-get-build-page.json", url);
+        forwarded.getHeaders().put("x-forwarded-host", "evil.example");
+        APIGatewayV2HTTPEvent otherDistribution = ApiEvents.at("http-get-build-page.json", url);
+        otherDistribution.getHeaders().remove(Origins.ORIGIN_SECRET_HEADER);
+        otherDistribution.getHeaders().put("x-forwarded-host", "d999999evil.cloudfront.net");
+
+        // when
+        APIGatewayV2HTTPResponse fromDirect = handler.handleRequest(direct, null);
+        APIGatewayV2HTTPResponse fromForwarded = handler.handleRequest(forwarded, null);
+        APIGatewayV2HTTPResponse fromOther = handler.handleRequest(otherDistribution, null);
+
+        // then nobody gets a page, so no link with a fresh token to a foreign host
+        assertThat(fromDirect.getStatusCode()).isEqualTo(403);
+        assertThat(fromForwarded.getStatusCode()).isEqualTo(400);
+        assertThat(fromOther.getStatusCode()).isEqualTo(403);
+        for (APIGatewayV2HTTPResponse response : new APIGatewayV2HTTPResponse[] {fromDirect, fromForwarded, fromOther}) {
+            assertThat(response.getBody()).doesNotContain("evil").doesNotContain("itms-services")
+                    .doesNotContain("/m/" + enterpriseId);
+            assertThat(response.getHeaders()).containsEntry("Referrer-Policy", "no-referrer");
+        }
+    }
+
+    @Test
+    void issue10Defect6_badHost_isBadRequestNot500() throws Exception {
+        String url = "/b/" + enterpriseId + "?t=" + pageToken(enterpriseId);
+        for (String host : new String[] {"evil.example/path", "a".repeat(300), null, ""}) {
+            APIGatewayV2HTTPEvent event = ApiEvents.at("http-get-build-page.json", url);
+            if (host == null) {
+                event.getHeaders().remove("host");
+            } else {
+                event.getHeaders().put("host", host);
+            }
+
+            APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+            assertThat(response.getStatusCode()).as("Host %s", host).isEqualTo(400);
+            assertThat(response.getHeaders()).containsEntry("X-Content-Type-Options", "nosniff");
+        }
+    }
+
+    @Test
+    void buildPage_customDomainThroughCloudFront_linksToTheCustomDomain() throws Exception {
+        InstallSite.Settings settings = new InstallSite.Settings(s3server.bucket(), KEYS, Duration.ofMinutes(10),
+                Origins.behindCloudFront(ApiEvents.ORIGIN_SECRET, "install.example.com"), Clock.fixed(NOW, ZoneOffset.UTC),
+                Duration.ZERO);
+        InstallHandler custom = new InstallHandler(InstallSite.router(s3, s3server.presigner(), settings));
+        APIGatewayV2HTTPEvent event = ApiEvents.at("http-get-build-page.json", "/b/" + enterpriseId + "?t="
+                + pageToken(enterpriseId));
+        event.getHeaders().put("x-forwarded-host", "Install.Example.com");
+
+        APIGatewayV2HTTPResponse response = custom.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).contains("url=https%3A%2F%2Finstall.example.com%2Fm%2F" + enterpriseId);
+    }
+
+    @Test
+    void buildPage_s3Unreachable_logsTheStackTraceWithTheRequestId() throws Exception {
+        InstallHandler failing = handlerWithS3Refusing();
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        try {
+            System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+            failing.handleRequest(ApiEvents.at("http-get-build-page.json", "/b/" + enterpriseId + "?t="
+                    + pageToken(enterpriseId)), new TestContext("req-500"));
+        } finally {
+            System.setErr(err);
+        }
+
+        java.util.List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(1);
+        Map<String, Object> line = com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(lines.get(0));
+        assertThat(line).containsEntry("level", "ERROR").containsEntry("event", "page.view")
+                .containsEntry("requestId", "req-500").containsEntry("build", enterpriseId).containsEntry("status", 500);
+        assertThat((String) line.get("stackTrace")).contains("\n\tat ");
+        assertThat(lines.get(0)).doesNotContain("?t=").doesNotContain(pageToken(enterpriseId));
     }
 }

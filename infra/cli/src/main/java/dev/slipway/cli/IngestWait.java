@@ -3,6 +3,7 @@ package dev.slipway.cli;
 import dev.slipway.catalog.CatalogException;
 import dev.slipway.catalog.Receipt;
 import dev.slipway.catalog.S3Catalog;
+import dev.slipway.storage.ETag;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,7 +28,7 @@ final class IngestWait {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Optional<Receipt> receipt = catalog.receipt(key);
-            if (receipt.isPresent() && unquote(receipt.get().eTag()).equals(unquote(eTag))
+            if (receipt.isPresent() && ETag.same(receipt.get().eTag(), eTag)
                     && !Objects.equals(receipt, before)) {
                 return receipt;
             }
@@ -36,10 +37,5 @@ final class IngestWait {
             }
             Thread.sleep(Math.min(poll.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
         }
-    }
-
-    private static String unquote(String eTag) {
-        return eTag != null && eTag.length() > 1 && eTag.startsWith("\"") && eTag.endsWith("\"")
-                ? eTag.substring(1, eTag.length() - 1) : String.valueOf(eTag);
     }
 }

@@ -5,11 +5,12 @@ import dev.slipway.access.LinkSigner;
 import dev.slipway.access.Purpose;
 import dev.slipway.catalog.BuildRecord;
 import dev.slipway.catalog.CatalogException;
+import dev.slipway.catalog.Channel;
 import dev.slipway.catalog.Layout;
 import dev.slipway.catalog.Receipt;
 import dev.slipway.catalog.S3Catalog;
-import dev.slipway.local.PageLinks;
 import dev.slipway.local.LocalStackException;
+import dev.slipway.local.PageLinks;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +47,6 @@ import picocli.CommandLine.Spec;
                 "3:the ingest rejected the file (its reason is on stderr)",
                 "4:no ingest result within --timeout"})
 final class PublishCommand implements Callable<Integer> {
-    private static final Pattern CHANNEL = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
     /** S3 holds 2 KB of user metadata in all; the key's name and base64 take their share. */
     static final int MAX_NOTES_BYTES = 1500;
     private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
@@ -88,9 +87,8 @@ final class PublishCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException("no such file: " + file);
         }
-        if (channel != null && !CHANNEL.matcher(channel).matches()) {
-            throw new InvalidInputException("--channel \"" + channel + "\" is not a channel name (lower-case letters, "
-                    + "digits, '.', '_', '-'; at most 40)");
+        if (channel != null && !Channel.FORM.matches(channel)) {
+            throw new InvalidInputException("--channel \"" + channel + "\" is not a channel name (" + Channel.RULE + ")");
         }
         LinkCommand.checkTtl(ttl);
         Map<String, String> metadata = notes == null ? Map.of() : Map.of("release-notes-b64", notesMetadata(notes));

@@ -3,14 +3,12 @@ package dev.slipway.cli;
 import dev.slipway.access.AppScope;
 import dev.slipway.access.BuildScope;
 import dev.slipway.access.Scope;
-import java.util.regex.Pattern;
+import dev.slipway.catalog.BuildId;
+import dev.slipway.catalog.BundleId;
+import dev.slipway.catalog.Channel;
 
 /** What {@code link} and {@code revoke} act on: {@code BUILD} (a build id) or {@code APP[:CHANNEL]}. */
 final class Scopes {
-    private static final Pattern BUILD_ID = Pattern.compile("[a-z2-7]{20}");
-    private static final Pattern BUNDLE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,154}");
-    private static final Pattern CHANNEL = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
-
     private Scopes() {
     }
 
@@ -18,13 +16,13 @@ final class Scopes {
      * @throws InvalidInputException naming the text if it is neither form
      */
     static Scope parse(String text) throws InvalidInputException {
-        if (BUILD_ID.matcher(text).matches()) {
+        if (BuildId.FORM.matches(text)) {
             return new BuildScope(text);
         }
         int colon = text.lastIndexOf(':');
         String bundleId = colon < 0 ? text : text.substring(0, colon);
         String channel = colon < 0 ? null : text.substring(colon + 1);
-        if (!BUNDLE_ID.matcher(bundleId).matches() || channel != null && !CHANNEL.matcher(channel).matches()) {
+        if (!BundleId.FORM.matches(bundleId) || channel != null && !Channel.FORM.matches(channel)) {
             throw new InvalidInputException("\"" + text + "\" is neither a build id (20 characters, a-z 2-7) nor "
                     + "APP[:CHANNEL] (a bundle id such as com.example.app, and a channel such as beta)");
         }

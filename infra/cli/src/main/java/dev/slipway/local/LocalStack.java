@@ -1,6 +1,5 @@
 package dev.slipway.local;
 
-import dev.slipway.access.AccessPolicy;
 import dev.slipway.access.BuildScope;
 import dev.slipway.access.LinkSigner;
 import dev.slipway.access.Purpose;
@@ -8,13 +7,12 @@ import dev.slipway.catalog.BuildRecord;
 import dev.slipway.catalog.CatalogException;
 import dev.slipway.catalog.Receipt;
 import dev.slipway.catalog.S3Catalog;
-import dev.slipway.catalog.S3Revocations;
 import dev.slipway.ingest.IngestHandler;
 import dev.slipway.ingest.IngestService;
 import dev.slipway.ingest.IpaCopier;
 import dev.slipway.install.InstallHandler;
-import dev.slipway.install.InstallService;
-import dev.slipway.install.page.PageRenderer;
+import dev.slipway.install.InstallSite;
+import dev.slipway.install.Origins;
 import dev.slipway.storage.S3Clients;
 import java.io.IOException;
 import java.net.BindException;
@@ -32,6 +30,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import org.gaul.s3proxy.S3Proxy;
@@ -157,19 +156,22 @@ public final class LocalStack implements AutoCloseable {
 
         S3Catalog catalog = new S3Catalog(s3, BUCKET);
         LinkSigner signer = new LinkSigner(secrets.linkKeys(), clock);
-        InstallService install = new InstallService(catalog, presigner, signer,
-                new AccessPolicy(new S3Revocations(catalog, clock, Duration.ZERO)), new PageRenderer(), clock,
-                DOWNLOAD_TTL, "");
+        // The handler needs the page origin, which has its port only once the server is bound.
+        AtomicReference<InstallHandler> install = new AtomicReference<>();
         HttpApiServer api;
         try {
-            api = new HttpApiServer(new InetSocketAddress(bind, options.port()), context, new InstallHandler(install), s3,
-                    BUCKET, tls.generated() ? LocalTls.pem(tls.trustAnchor()) : null);
+            api = new HttpApiServer(new InetSocketAddress(bind, options.port()), context,
+                    (event, invocation) -> install.get().handleRequest(event, invocation), s3, BUCKET,
+                    tls.generated() ? LocalTls.pem(tls.trustAnchor()) : null);
         } catch (IOException e) {
             throw portError(options.port(), "--port", e);
         }
         started.add(0, api);
-        api.start();
         URI pages = URI.create("https://" + options.host() + ":" + api.port());
+        // Links use --host, whatever Host a request names; revocations show at once.
+        install.set(new InstallHandler(InstallSite.router(s3, presigner, new InstallSite.Settings(BUCKET,
+                secrets.linkKeys(), DOWNLOAD_TTL, Origins.fixed(pages), clock, Duration.ZERO))));
+        api.start();
 
         StackInfo info = new StackInfo(ProcessHandle.current().pid(), pages, s3Public, s3Local, BUCKET, REGION.id(),
                 tls.caFile());

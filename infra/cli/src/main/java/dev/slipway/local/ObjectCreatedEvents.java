@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3ObjectEntity;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.UserIdentityEntity;
+import dev.slipway.storage.ETag;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -30,7 +31,7 @@ final class ObjectCreatedEvents {
      */
     static S3Event created(String region, String bucket, String key, long size, String eTag, Instant at,
                            String sequencer) {
-        String bare = unquote(eTag);
+        String bare = ETag.bare(eTag);
         S3ObjectEntity entity = new S3ObjectEntity(encodeKey(key), size, bare, null, sequencer);
         S3BucketEntity bucketEntity = new S3BucketEntity(bucket, new UserIdentityEntity("slipway-local"),
                 "arn:aws:s3:::" + bucket);
@@ -45,10 +46,5 @@ final class ObjectCreatedEvents {
     /** As S3 encodes keys in events: like a form, space as {@code +}, {@code /} kept. */
     static String encodeKey(String key) {
         return URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
-    }
-
-    static String unquote(String eTag) {
-        return eTag != null && eTag.length() > 1 && eTag.startsWith("\"") && eTag.endsWith("\"")
-                ? eTag.substring(1, eTag.length() - 1) : eTag;
     }
 }

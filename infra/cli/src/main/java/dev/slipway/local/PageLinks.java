@@ -5,7 +5,7 @@ import dev.slipway.access.BuildScope;
 import dev.slipway.access.Scope;
 import java.net.URI;
 
-/** Where the install site shows a scope: the paths of {@code InstallService}'s page routes. */
+/** Where the install site shows a scope: the paths of the install router's page routes ({@code /b/}, {@code /a/}). */
 public final class PageLinks {
     private PageLinks() {
     }

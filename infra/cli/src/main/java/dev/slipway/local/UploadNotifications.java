@@ -7,6 +7,7 @@ import dev.slipway.catalog.Layout;
 import dev.slipway.catalog.Receipt;
 import dev.slipway.catalog.S3Catalog;
 import dev.slipway.catalog.Upload;
+import dev.slipway.storage.ETag;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -90,7 +91,7 @@ final class UploadNotifications implements NotifyingBlobStore.Listener, AutoClos
                 // Overwritten and removed already: S3 would still notify; the ingest would find it gone.
                 return;
             }
-            if (!ObjectCreatedEvents.unquote(head.eTag()).equals(ObjectCreatedEvents.unquote(eTag))) {
+            if (!ETag.same(head.eTag(), eTag)) {
                 // Overwritten since: that write's own event follows.
                 return;
             }
@@ -115,8 +116,8 @@ final class UploadNotifications implements NotifyingBlobStore.Listener, AutoClos
 
     private boolean ingested(S3Object object) throws CatalogException {
         Optional<Receipt> receipt = catalog.receipt(object.key());
-        return receipt.isPresent() && ObjectCreatedEvents.unquote(object.eTag()).equals(
-                ObjectCreatedEvents.unquote(receipt.get().eTag())) && !receipt.get().at().isBefore(object.lastModified());
+        return receipt.isPresent() && ETag.same(object.eTag(), receipt.get().eTag())
+                && !receipt.get().at().isBefore(object.lastModified());
     }
 
     private void deliver(String key, long size, String eTag, Instant at, String sequencer) {
@@ -137,8 +138,7 @@ final class UploadNotifications implements NotifyingBlobStore.Listener, AutoClos
         }
         try {
             Optional<Receipt> receipt = catalog.receipt(key);
-            if (receipt.isPresent() && ObjectCreatedEvents.unquote(receipt.get().eTag()).equals(
-                    ObjectCreatedEvents.unquote(eTag))) {
+            if (receipt.isPresent() && ETag.same(receipt.get().eTag(), eTag)) {
                 listener.ingested(key, receipt.get());
             }
         } catch (CatalogException | SdkException e) {

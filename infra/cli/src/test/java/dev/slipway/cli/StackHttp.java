@@ -50,6 +50,20 @@ final class StackHttp {
                 .header("User-Agent", IPHONE_SAFARI).build(), BodyHandlers.ofByteArray());
     }
 
+    /**
+     * A GET with a Host header of our choosing (java.net.http refuses to set one), over the stack's
+     * TLS; the whole response as text.
+     */
+    static String getWithHost(X509Certificate trustAnchor, URI url, String host) throws Exception {
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) LocalTls.trusting(trustAnchor).getSocketFactory()
+                .createSocket(url.getHost(), url.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + url.getRawPath() + "?" + url.getRawQuery() + " HTTP/1.1\r\nHost: " + host
+                    + "\r\nUser-Agent: " + IPHONE_SAFARI + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     /** The Install links of a page, with the HTML escaping undone. */
     static List<String> installLinks(String html) {
         List<String> links = new ArrayList<>();

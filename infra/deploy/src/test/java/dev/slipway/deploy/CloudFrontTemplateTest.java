@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The distribution in front of everything: the API uncached, static files from the bucket, HTTPS only. */
@@ -22,6 +20,9 @@ class CloudFrontTemplateTest {
     private static final String ALL_VIEWER_EXCEPT_HOST_HEADER = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
     private static final Map<String, String> WITH_DOMAIN = Map.of("DomainName", "install.example.com",
             "CertificateArn", CERTIFICATE);
+
+    /** What CloudFormation resolves to the generated secret, in the distribution and the function alike. */
+    private static final String ORIGIN_SECRET_REFERENCE = "{{resolve:secretsmanager:{OriginSecret}:SecretString}}";
 
     private final Template template = Template.load();
 
@@ -73,6 +74,8 @@ class CloudFrontTemplateTest {
         assertThat(api).isEqualTo(Map.of(
                 "Id", "api",
                 "DomainName", "{HttpApi}.execute-api." + Stack.REGION + ".amazonaws.com",
+                "OriginCustomHeaders", List.of(Map.of("HeaderName", "x-slipway-origin-secret",
+                        "HeaderValue", ORIGIN_SECRET_REFERENCE)),
                 "CustomOriginConfig", Map.of("OriginProtocolPolicy", "https-only", "OriginSSLProtocols", List.of("TLSv1.2"))));
     }
 
@@ -132,18 +135,36 @@ class CloudFrontTemplateTest {
     }
 
     @Test
-    void viewerRequestFunction_passesTheViewerHost_inTheHeaderInstallReads() throws IOException {
-        // given: CloudFront sends the API's own host as Host; install builds absolute URLs from this header
-        String code = (String) new Stack(template).properties("ViewerHostFunction").get("FunctionCode");
+    void issue10Defect6_originSecret_isGeneratedAndReachesTheFunctionOnlyFromCloudFront() throws IOException {
+        // given: the API's own address is public; only CloudFront knows this value
+        Stack stack = new Stack(template);
         String install = Files.readString(Repository.root().resolve(
-                "functions/install/src/main/java/dev/slipway/install/InstallService.java"), StandardCharsets.UTF_8);
+                "functions/install/src/main/java/dev/slipway/install/Origins.java"), StandardCharsets.UTF_8);
         // when
-        Matcher copied = Pattern.compile("request\\.headers\\['([a-z-]+)'] = \\{ value: request\\.headers\\.host\\.value }")
-                .matcher(code);
-        // then
-        assertThat(copied.find()).as("the function copies Host into a header:\n%s", code).isTrue();
-        assertThat(copied.group(1)).isEqualTo("x-forwarded-host");
-        assertThat(install).contains("request.header(\"" + copied.group(1) + "\")");
+        Map<String, Object> secret = stack.properties("OriginSecret");
+        Object inFunction = Nodes.at(stack.function("InstallFunction"), "Environment", "Variables", "SLIPWAY_ORIGIN_SECRET");
+        // then: generated at deploy time, the same reference at both ends, under the header the function checks
+        assertThat(template.type("OriginSecret")).isEqualTo("AWS::SecretsManager::Secret");
+        assertThat(secret).doesNotContainKey("SecretString");
+        assertThat(secret.get("GenerateSecretString")).isEqualTo(Map.of("PasswordLength", 48, "ExcludePunctuation", true));
+        assertThat(inFunction).isEqualTo(ORIGIN_SECRET_REFERENCE);
+        assertThat(install).contains("ORIGIN_SECRET_HEADER = \"x-slipway-origin-secret\"");
+        assertThat(Nodes.at(stack.function("IngestFunction"), "Environment", "Variables", "SLIPWAY_ORIGIN_SECRET")).isNull();
+    }
+
+    @Test
+    void issue10Defect6_viewerRequestFunction_pinsTheForwardedHostToTheDistributionsOwnNames() throws IOException {
+        // given: CloudFront sends the API's own host as Host; install builds absolute URLs from x-forwarded-host
+        String plain = (String) new Stack(template).properties("ViewerHostFunction").get("FunctionCode");
+        String custom = (String) new Stack(template, WITH_DOMAIN).properties("ViewerHostFunction").get("FunctionCode");
+        String install = Files.readString(Repository.root().resolve(
+                "functions/install/src/main/java/dev/slipway/install/Origins.java"), StandardCharsets.UTF_8);
+        // then: any other Host becomes the distribution's domain, and a viewer's own secret header is dropped
+        assertThat(plain).contains("host !== ''").contains("host = event.context.distributionDomainName;")
+                .contains("delete request.headers['x-slipway-origin-secret'];")
+                .contains("request.headers['x-forwarded-host'] = { value: host };");
+        assertThat(custom).contains("host !== 'install.example.com'");
+        assertThat(install).contains("FORWARDED_HOST_HEADER = \"x-forwarded-host\"");
     }
 
     private static Map<String, Object> config(Stack stack) {

@@ -1,22 +1,15 @@
 package dev.slipway.install.bench;
 
-import dev.slipway.access.AccessPolicy;
 import dev.slipway.access.KeyRing;
-import dev.slipway.access.LinkSigner;
-import dev.slipway.catalog.S3Catalog;
-import dev.slipway.catalog.S3Revocations;
 import dev.slipway.fixtures.TestS3;
 import dev.slipway.install.HttpResponse;
-import dev.slipway.install.InstallService;
+import dev.slipway.install.Router;
 import dev.slipway.install.page.BuildPage;
-import dev.slipway.install.page.PageRenderer;
 import dev.slipway.install.page.Visitor;
 import dev.slipway.ipa.Installability;
 import dev.slipway.storage.S3Clients;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import software.amazon.awssdk.regions.Region;
@@ -33,12 +26,8 @@ public final class FirstPage {
         URI endpoint = URI.create(args[0]);
         S3Client s3 = S3Clients.create(Region.US_EAST_1, endpoint, new TestS3Credentials());
         S3Presigner presigner = S3Clients.presigner(Region.US_EAST_1, endpoint, new TestS3Credentials());
-        Clock clock = Clock.systemUTC();
-        S3Catalog catalog = new S3Catalog(s3, args[1]);
-        InstallService service = new InstallService(catalog, presigner,
-                new LinkSigner(KeyRing.parse(System.getenv("SLIPWAY_LINK_KEYS")), clock),
-                new AccessPolicy(new S3Revocations(catalog, clock)), new PageRenderer(), clock, Duration.ofMinutes(10), "");
-        HttpResponse response = service.handle(InstallBenchmark.request(args[2], args[3]));
+        Router router = InstallBenchmark.router(s3, presigner, args[1], KeyRing.parse(System.getenv("SLIPWAY_LINK_KEYS")));
+        HttpResponse response = router.handle(InstallBenchmark.request(args[2], args[3]), null);
         if (response.status() != 200) {
             throw new IllegalStateException("first page answered " + response.status());
         }

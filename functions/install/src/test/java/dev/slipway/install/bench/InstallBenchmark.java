@@ -1,12 +1,9 @@
 package dev.slipway.install.bench;
 
-import dev.slipway.access.AccessPolicy;
 import dev.slipway.access.BuildScope;
 import dev.slipway.access.KeyRing;
 import dev.slipway.access.LinkSigner;
 import dev.slipway.access.Purpose;
-import dev.slipway.catalog.S3Catalog;
-import dev.slipway.catalog.S3Revocations;
 import dev.slipway.catalog.Upload;
 import dev.slipway.fixtures.Fixtures;
 import dev.slipway.fixtures.TestS3;
@@ -14,10 +11,13 @@ import dev.slipway.ingest.IngestService;
 import dev.slipway.ingest.IpaCopier;
 import dev.slipway.install.HttpRequest;
 import dev.slipway.install.HttpResponse;
-import dev.slipway.install.InstallService;
+import dev.slipway.install.InstallSite;
+import dev.slipway.install.Origins;
+import dev.slipway.install.Router;
 import dev.slipway.install.page.PageRenderer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Prints the warm time to render a build page (the template alone, and the whole request with its
@@ -52,16 +53,16 @@ public final class InstallBenchmark {
             LinkSigner signer = new LinkSigner(keys, clock);
             String token = signer.sign(new BuildScope(id), Purpose.PAGE, Duration.ofDays(1));
             HttpRequest request = request(id, token);
-            InstallService service = service(s3server, signer, clock);
+            Router service = router(s3server.client(), s3server.presigner(), s3server.bucket(), keys);
 
             long[] render = new long[warm];
             long[] whole = new long[warm];
             for (int i = 0; i < warm; i++) {
-                service.handle(request);
+                service.handle(request, null);
             }
             for (int i = 0; i < warm; i++) {
                 long start = System.nanoTime();
-                HttpResponse response = service.handle(request);
+                HttpResponse response = service.handle(request, null);
                 whole[i] = System.nanoTime() - start;
                 if (response.status() != 200) {
                     throw new IllegalStateException("build page answered " + response.status());
@@ -96,10 +97,10 @@ public final class InstallBenchmark {
         }
     }
 
-    static InstallService service(TestS3 s3server, LinkSigner signer, Clock clock) {
-        S3Catalog catalog = new S3Catalog(s3server.client(), s3server.bucket());
-        return new InstallService(catalog, s3server.presigner(), signer, new AccessPolicy(new S3Revocations(catalog, clock)),
-                new PageRenderer(), clock, Duration.ofMinutes(10), "");
+    /** The site as the handler builds it, with links to install.example.com. */
+    static Router router(S3Client s3, S3Presigner presigner, String bucket, KeyRing keys) {
+        return InstallSite.router(s3, presigner, new InstallSite.Settings(bucket, keys, Duration.ofMinutes(10),
+                Origins.fixed(URI.create("https://install.example.com"))));
     }
 
     static HttpRequest request(String id, String token) {

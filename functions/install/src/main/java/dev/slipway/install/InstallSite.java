@@ -1,0 +1,74 @@
+package dev.slipway.install;
+
+import dev.slipway.access.AccessPolicy;
+import dev.slipway.access.KeyRing;
+import dev.slipway.access.LinkSigner;
+import dev.slipway.catalog.BuildId;
+import dev.slipway.catalog.BundleId;
+import dev.slipway.catalog.Channel;
+import dev.slipway.catalog.S3Catalog;
+import dev.slipway.catalog.S3Revocations;
+import dev.slipway.install.page.Assets;
+import dev.slipway.install.page.PageRenderer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * The one place the install site is put together: the Lambda handler, the local stack, the tests
+ * and the benchmarks all build their {@link Router} here, so they run the same object graph.
+ *
+ * <p>A new route is one {@link Route.Handler} class and one line in {@link #router}.
+ */
+public final class InstallSite {
+    /** A build or failure id in a path, as a group. */
+    private static final String BUILD_ID = "(" + BuildId.FORM.regex() + ")";
+
+    private InstallSite() {
+    }
+
+    /**
+     * What differs between a deployment, the local stack and a test.
+     *
+     * @param bucket the bucket holding builds and the catalog
+     * @param keys the link-signing keys
+     * @param downloadTtl how long manifest and package tokens, and presigned URLs, stay valid
+     * @param origins where links point
+     * @param clock the time tokens and profiles are judged by
+     * @param revocationsCacheFor how long a revocation may take to show (0: at once)
+     */
+    public record Settings(String bucket, KeyRing keys, Duration downloadTtl, Origins origins, Clock clock,
+                           Duration revocationsCacheFor) {
+        /** As deployed: the system clock, revocations cached for {@link S3Revocations#CACHE_FOR}. */
+        public Settings(String bucket, KeyRing keys, Duration downloadTtl, Origins origins) {
+            this(bucket, keys, downloadTtl, origins, Clock.systemUTC(), S3Revocations.CACHE_FOR);
+        }
+    }
+
+    /** The site with the precompiled pages. */
+    public static Router router(S3Client s3, S3Presigner presigner, Settings settings) {
+        return router(s3, presigner, settings, new PageRenderer());
+    }
+
+    /** The site with these pages (tests give theirs a clock). */
+    public static Router router(S3Client s3, S3Presigner presigner, Settings settings, PageRenderer pages) {
+        S3Catalog catalog = new S3Catalog(s3, settings.bucket());
+        LinkSigner signer = new LinkSigner(settings.keys(), settings.clock());
+        AccessPolicy policy = new AccessPolicy(new S3Revocations(catalog, settings.clock(), settings.revocationsCacheFor()));
+        AuthorisedBuilds builds = new AuthorisedBuilds(catalog, policy);
+        Duration ttl = settings.downloadTtl();
+        return new Router(List.of(
+                Route.read(Pattern.quote(Assets.PATH_PREFIX) + "(.*)", "asset.fetch", new AssetsRoute(pages.assets())),
+                Route.read("/b/" + BUILD_ID, "page.view", new BuildPageRoute(builds, signer, pages, settings.clock(), ttl)),
+                Route.read("/m/" + BUILD_ID + "\\.plist", "manifest.fetch", new ManifestRoute(builds, signer, ttl)),
+                Route.read("/d/" + BUILD_ID + "\\.ipa", "package.download",
+                        new DownloadRoute(builds, presigner, settings.bucket(), ttl)),
+                Route.read("/a/(" + BundleId.FORM.regex() + ")(?:/(" + Channel.FORM.regex() + "))?", "page.view",
+                        new AppPageRoute(catalog, policy, pages)),
+                Route.read("/f/" + BUILD_ID, "page.view", new FailurePageRoute(catalog, policy, pages))),
+                settings.origins(), signer, pages);
+    }
+}

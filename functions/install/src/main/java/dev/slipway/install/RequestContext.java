@@ -1,0 +1,68 @@
+package dev.slipway.install;
+
+import dev.slipway.access.InvalidTokenException;
+import dev.slipway.access.LinkSigner;
+import dev.slipway.access.LinkToken;
+import dev.slipway.access.Purpose;
+import dev.slipway.install.page.Visitor;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What every route knows about the request it answers, made by the {@link Router}.
+ *
+ * @param request the request
+ * @param origin the configured origin links point at (see {@link Origins}), e.g. {@code https://install.example.com}
+ * @param requestId Lambda's request id, or null outside Lambda
+ * @param signer verifies the URL's token
+ * @param logFields the fields of the one log line the router writes for the request
+ */
+public record RequestContext(HttpRequest request, URI origin, String requestId, LinkSigner signer,
+                             List<Object> logFields) {
+    RequestContext(HttpRequest request, URI origin, String requestId, LinkSigner signer) {
+        this(request, origin, requestId, signer, new ArrayList<>());
+    }
+
+    public boolean isHead() {
+        return request.method().equals("HEAD");
+    }
+
+    /** An absolute link on this site: {@code pathAndQuery} starts with {@code /}. */
+    public URI link(String pathAndQuery) {
+        return origin.resolve(pathAndQuery);
+    }
+
+    /** Who is asking, from the user agent. */
+    public Visitor visitor() {
+        return Visitor.fromUserAgent(request.header("user-agent"));
+    }
+
+    /** The token as it came in the URL ({@code t}), to hand on in links to pages of the same scope. */
+    public String rawToken() {
+        return request.param("t");
+    }
+
+    /**
+     * The URL's token, verified for this purpose (signature, key, expiry; not yet revocation or scope).
+     *
+     * @throws InvalidTokenException if there is none, or it does not verify
+     */
+    public LinkToken token(Purpose purpose) throws InvalidTokenException {
+        String t = rawToken();
+        if (t == null || t.isEmpty()) {
+            throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED, "no token in the URL");
+        }
+        return signer.verify(t, purpose);
+    }
+
+    /**
+     * Adds fields to the request's log line (ids and outcomes; never tokens, IPs or notes).
+     *
+     * @param fields name, value, name, value…
+     */
+    public RequestContext log(Object... fields) {
+        logFields.addAll(List.of(fields));
+        return this;
+    }
+}
