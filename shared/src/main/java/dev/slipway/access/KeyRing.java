@@ -46,7 +46,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Nothing here ever prints key material: {@link #toString()} lists key ids only, and every
  * error message describes the secret's shape, never its content.
  */
-public final class KeyRing {
+public final class KeyRing implements KeySource {
     /** The id of the key in the plain-string form and in {@link #generate()}. */
     public static final String DEFAULT_KEY_ID = "k1";
     /** The shortest key accepted, in bytes (characters for the plain form): HMAC-SHA256's output size. */
@@ -165,6 +165,12 @@ public final class KeyRing {
         } catch (IOException e) {
             throw new IllegalStateException("cannot write a map of strings as JSON", e);
         }
+    }
+
+    /** A fixed key ring is its own source. */
+    @Override
+    public KeyRing keys() {
+        return this;
     }
 
     /** The current key, for signing. */

@@ -26,14 +26,15 @@ public final class LinkSigner {
 
     private static final long MAX_EPOCH_SECOND = 0xFFFF_FFFFL;
 
-    private final KeyRing keys;
+    private final KeySource keys;
     private final Clock clock;
 
     /**
-     * @param keys the current key signs, every key verifies
+     * @param keys the current key signs, every key verifies; consulted at every sign and verify, so
+     *     a source that rereads its secret rotates keys without a restart
      * @param clock the time tokens are issued at and checked against
      */
-    public LinkSigner(KeyRing keys, Clock clock) {
+    public LinkSigner(KeySource keys, Clock clock) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -78,8 +79,9 @@ public final class LinkSigner {
         if (issuedAt < 0 || issuedAt > MAX_EPOCH_SECOND - ttl.getSeconds()) {
             throw new IllegalStateException("clock reads " + now + ", outside the years a token can carry");
         }
-        byte[] payload = TokenFormat.payload(keys.currentKeyId(), purpose, issuedAt, ttl.getSeconds(), scope);
-        String token = TokenFormat.text(payload, tag(keys.currentKey(), payload, payload.length));
+        KeyRing ring = keys.keys();
+        byte[] payload = TokenFormat.payload(ring.currentKeyId(), purpose, issuedAt, ttl.getSeconds(), scope);
+        String token = TokenFormat.text(payload, tag(ring.currentKey(), payload, payload.length));
         if (token.length() > TokenFormat.MAX_CHARS) {
             throw new IllegalArgumentException("scope is too long for a token: " + token.length()
                     + " characters, at most " + TokenFormat.MAX_CHARS);
@@ -102,7 +104,7 @@ public final class LinkSigner {
         byte[] raw = TokenFormat.decode(token);
         int headerEnd = TokenFormat.headerEnd(raw);
         String keyId = TokenFormat.keyId(raw, headerEnd);
-        SecretKey key = keys.key(keyId);
+        SecretKey key = keys.keys().key(keyId);
         if (key == null) {
             throw new InvalidTokenException(Reason.UNKNOWN_KEY, "token signed with unknown key id " + LogText.quote(keyId));
         }

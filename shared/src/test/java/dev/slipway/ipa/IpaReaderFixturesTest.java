@@ -2,6 +2,7 @@ package dev.slipway.ipa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.fixtures.Corpus;
 import dev.slipway.fixtures.Fixtures;
 import dev.slipway.ipa.zip.BlockCache;
 import dev.slipway.ipa.zip.FileByteSource;
@@ -72,6 +73,7 @@ class IpaReaderFixturesTest {
                         "4.6.3"));
     }
 
+    @Corpus
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void read_realIpa_readsEveryFieldAsPlistlibAndOpensslDo(Expected expected) throws Exception {

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.dd.plist.BinaryPropertyListWriter;
 import com.dd.plist.NSArray;
 import com.dd.plist.NSDictionary;
+import dev.slipway.fixtures.Corpus;
 import dev.slipway.fixtures.Fixtures;
+import dev.slipway.fixtures.TestProfile;
 import dev.slipway.fixtures.ZipWriter;
 import dev.slipway.ipa.zip.BlockCache;
 import dev.slipway.ipa.zip.FileByteSource;
@@ -23,6 +25,7 @@ class IpaReaderTest {
     @TempDir
     Path dir;
 
+    @Corpus
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             fastlane-not-an-ipa.ipa              | not a ZIP archive
@@ -33,11 +36,14 @@ class IpaReaderTest {
             fastlane-ContainsWatchApp-wrapped.ipa | no Payload/<App>.app/Info.plist at the top of the archive: the app is inside ContainsWatchApp/ (zip the Payload folder itself, not the folder around it)
             """)
     void read_invalidFixture_givesOneLineReason(String file, String message) {
-        assertThatThrownBy(() -> read(Fixtures.get("invalid/" + file)))
+        Path ipa = Fixtures.get("invalid/" + file);
+
+        assertThatThrownBy(() -> read(ipa))
                 .isInstanceOf(InvalidIpaException.class)
                 .hasMessage(message);
     }
 
+    @Corpus
     @Test
     void read_enterpriseIpaWithExtension_readsTheExtensionAndItsOwnProfile() throws Exception {
         IpaInfo info = read(Fixtures.get("ipa/app_info-embedded.ipa"));
@@ -55,6 +61,7 @@ class IpaReaderTest {
         assertThat(info.app().xcodeBuild()).isEqualTo("12C33");
     }
 
+    @Corpus
     @Test
     void read_capabilitiesAsDictionary_keepsTheRequiredKeys() throws Exception {
         IpaInfo info = read(Fixtures.get("ipa/fastlane-Example1.ipa"));
@@ -62,6 +69,7 @@ class IpaReaderTest {
         assertThat(info.app().requiredCapabilities()).containsExactly("accelerometer", "opengles-2");
     }
 
+    @Corpus
     @Test
     void read_iconOnlyInAssetCatalog_isAFactNotAFailure() throws Exception {
         IpaInfo info = read(Fixtures.get("ipa/ipa-server-test.ipa"));
@@ -119,7 +127,7 @@ class IpaReaderTest {
         try (ZipWriter zip = new ZipWriter(ipa)) {
             zip.deflated("Payload/A.app/Info.plist", binary(plist("a", "A")))
                     .stored("Payload/A.app/embedded.mobileprovision",
-                            Fixtures.bytes("profiles/app_info-macos_development.provisionprofile"));
+                            TestProfile.development().platform("OSX").signed());
         }
 
         assertThatThrownBy(() -> read(ipa))

@@ -3,6 +3,7 @@ package dev.slipway.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.fixtures.Corpus;
 import dev.slipway.fixtures.Fixtures;
 import dev.slipway.fixtures.TestS3;
 import dev.slipway.fixtures.TestS3Extension;
@@ -74,6 +75,7 @@ class S3ByteSourceTest {
         return bytes;
     }
 
+    @Corpus
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"pliney-test.ipa", "fastlane very capable app.ipa", "app_info-ipad.ipa"})
     void read_fixtureIpaInS3_readsAsTheLocalFileWithOneGetPerOriginRead(String fixture, TestS3 s3) throws Exception {

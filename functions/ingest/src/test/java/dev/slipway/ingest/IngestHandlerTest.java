@@ -15,8 +15,11 @@ import dev.slipway.catalog.Layout;
 import dev.slipway.catalog.Receipt;
 import dev.slipway.catalog.S3Catalog;
 import dev.slipway.catalog.Upload;
+import dev.slipway.fixtures.Corpus;
 import dev.slipway.fixtures.Fixtures;
 import dev.slipway.fixtures.TestContext;
+import dev.slipway.fixtures.TestIpa;
+import dev.slipway.fixtures.TestProfile;
 import dev.slipway.fixtures.TestS3;
 import dev.slipway.ipa.IpaInfo;
 import dev.slipway.ipa.IpaReader;
@@ -77,9 +80,30 @@ class IngestHandlerTest {
         return Fixtures.all("ipa");
     }
 
+    @Corpus
     @ParameterizedTest(name = "{0}")
     @MethodSource("realIpas")
     void handleRequest_everyRealIpa_becomesACompleteBuild(Path ipa) throws Exception {
+        assertBecomesACompleteBuild(ipa);
+    }
+
+    static List<Path> generatedIpas() throws Exception {
+        Path dir = Files.createTempDirectory("generated-ipas");
+        return List.of(
+                TestIpa.app().bundleId("dev.slipway.test.adhoc").write(dir.resolve("Ad Hoc.ipa")),
+                TestIpa.app().bundleId("dev.slipway.test.binary").binaryPlist().families(1, 2).iconSize(1024)
+                        .extension("Widget").profile(TestProfile.enterprise()).write(dir.resolve("binary-enterprise.ipa")),
+                TestIpa.app().bundleId("dev.slipway.test.bare").iconSize(0).profile(TestProfile.development().xml())
+                        .write(dir.resolve("bare-development.ipa")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("generatedIpas")
+    void handleRequest_generatedIpa_becomesACompleteBuild(Path ipa) throws Exception {
+        assertBecomesACompleteBuild(ipa);
+    }
+
+    private static void assertBecomesACompleteBuild(Path ipa) throws Exception {
         // given the IPA uploaded with release notes, and its ObjectCreated event
         byte[] bytes = Files.readAllBytes(ipa);
         String key = "uploads/beta/" + ipa.getFileName();
@@ -136,6 +160,7 @@ class IngestHandlerTest {
         assertThat(receipt.id()).isEqualTo(id);
     }
 
+    @Corpus // the sample event names the real fixture's size and ETag
     @ParameterizedTest
     @Event(value = "events/s3-put-upload.json", type = S3Event.class)
     void handleRequest_sampleEventWithSpacesInKey_buildsIntoItsChannel(S3Event event) throws Exception {
@@ -150,6 +175,7 @@ class IngestHandlerTest {
         assertThat(record.name()).isEqualTo("very capable app");
     }
 
+    @Corpus // the sample event names the real fixture's size and ETag
     @ParameterizedTest
     @Event(value = "events/s3-put-unicode-key.json", type = S3Event.class)
     void handleRequest_sampleEventWithPlusAndNonAscii_decodesTheKey(S3Event event) throws Exception {
@@ -163,6 +189,7 @@ class IngestHandlerTest {
         assertThat(catalog.get("uploads/Café Über+1.ipa")).isEmpty();
     }
 
+    @Corpus // the sample event names the real fixture's size and ETag
     @ParameterizedTest
     @Event(value = "events/s3-put-two-records.json", type = S3Event.class)
     void handleRequest_twoRecords_handlesEachAndIgnoresKeysOutsideUploads(S3Event event) throws Exception {
@@ -181,6 +208,7 @@ class IngestHandlerTest {
         return Fixtures.all("invalid");
     }
 
+    @Corpus
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidIpas")
     void handleRequest_invalidIpa_recordsTheReasonAndKeepsTheUpload(Path ipa) throws Exception {
@@ -204,7 +232,7 @@ class IngestHandlerTest {
 
     @Test
     void handleRequest_notAZip_recordsExactlyWhy() throws Exception {
-        byte[] bytes = Fixtures.bytes("invalid/fastlane-not-an-ipa.ipa");
+        byte[] bytes = "A text file named .ipa\n".getBytes(StandardCharsets.UTF_8);
         upload("uploads/notes.ipa", bytes, Map.of());
         S3Event event = S3Events.put(s3server.bucket(), "uploads/notes.ipa", bytes, nextSequencer());
 
@@ -215,7 +243,7 @@ class IngestHandlerTest {
 
     @Test
     void handleRequest_nestedChannelFolder_isRejectedWithTheRule() throws Exception {
-        byte[] bytes = Fixtures.bytes("ipa/pliney-test.ipa");
+        byte[] bytes = TestIpa.app().bytes();
         upload("uploads/a/b/App.ipa", bytes, Map.of());
         S3Event event = S3Events.put(s3server.bucket(), "uploads/a/b/App.ipa", bytes, nextSequencer());
 
@@ -227,21 +255,21 @@ class IngestHandlerTest {
 
     @Test
     void handleRequest_sameEventTwice_yieldsOneBuild() throws Exception {
-        byte[] bytes = Fixtures.bytes("ipa/ipa_analyzer-ios-simple-objc.ipa");
+        byte[] bytes = TestIpa.app().bundleId("dev.slipway.test.dup").bytes();
         upload("uploads/dup/App.ipa", bytes, Map.of());
         S3Event event = S3Events.put(s3server.bucket(), "uploads/dup/App.ipa", bytes, nextSequencer());
 
         handler.handleRequest(event, new TestContext());
         handler.handleRequest(event, new TestContext());
 
-        assertThat(catalog.history("Bitrise.ios-simple-objc", "dup", 100)).hasSize(1);
+        assertThat(catalog.history("dev.slipway.test.dup", "dup", 100)).hasSize(1);
     }
 
     @Test
     void handleRequest_sameKeyUploadedTwice_makesTwoBuildsAndKeepsTheFirstIntact() throws Exception {
         // given a first upload, ingested
-        byte[] first = Fixtures.bytes("ipa/fastlane-very-capable-app.ipa");
-        byte[] second = Fixtures.bytes("ipa/fastlane-very-capable-app.old.ipa");
+        byte[] first = TestIpa.app().bundleId("dev.slipway.test.again").build("2").bytes();
+        byte[] second = TestIpa.app().bundleId("dev.slipway.test.again").build("1").bytes();
         String key = "uploads/again/App.ipa";
         upload(key, first, Map.of());
         S3Event firstEvent = S3Events.put(s3server.bucket(), key, first, nextSequencer());
@@ -258,14 +286,14 @@ class IngestHandlerTest {
         assertThat(firstId).isNotEqualTo(secondId);
         assertThat(catalog.get(Layout.ipa(firstId))).hasValue(first);
         assertThat(catalog.get(Layout.ipa(secondId))).hasValue(second);
-        assertThat(catalog.history("org.fastlane.very-capable-app", "again", 100)).extracting(IndexEntry::id)
+        assertThat(catalog.history("dev.slipway.test.again", "again", 100)).extracting(IndexEntry::id)
                 .containsExactly(secondId, firstId);
     }
 
     @Test
     void handleRequest_staleEventForOverwrittenObject_writesNothing() throws Exception {
-        byte[] first = Fixtures.bytes("ipa/pliney-test.ipa");
-        byte[] second = Fixtures.bytes("ipa/app_info-iphone.ipa");
+        byte[] first = TestIpa.app().bundleId("dev.slipway.test.first").bytes();
+        byte[] second = TestIpa.app().bundleId("dev.slipway.test.second").bytes();
         String key = "uploads/stale/App.ipa";
         S3Event staleEvent = S3Events.put(s3server.bucket(), key, first, nextSequencer());
         upload(key, second, Map.of());
@@ -280,7 +308,7 @@ class IngestHandlerTest {
     @Test
     void handleRequest_buildsOfOneAppAtOnce_allLandInTheIndex() throws Exception {
         // given eight uploads of the same app under different names
-        byte[] bytes = Fixtures.bytes("ipa/app_info-iphone.ipa");
+        byte[] bytes = TestIpa.app().bundleId("dev.slipway.test.race").bytes();
         List<S3Event> events = new java.util.ArrayList<>();
         for (int i = 0; i < 8; i++) {
             String key = "uploads/race/App-" + i + ".ipa";
@@ -303,7 +331,7 @@ class IngestHandlerTest {
         }
 
         // then no update was lost
-        assertThat(catalog.history("com.icyleaf.AppInfoDemo", "race", 100)).extracting(IndexEntry::id)
+        assertThat(catalog.history("dev.slipway.test.race", "race", 100)).extracting(IndexEntry::id)
                 .containsExactlyInAnyOrderElementsOf(events.stream().map(e -> upload(e).buildId()).toList());
     }
 
@@ -315,7 +343,7 @@ class IngestHandlerTest {
                 .build();
         IngestHandler broken = new IngestHandler(new IngestService(denied, s3server.bucket(),
                 new IpaCopier(denied, s3server.bucket()), CLOCK), s3server.bucket());
-        byte[] bytes = Fixtures.bytes("ipa/pliney-test.ipa");
+        byte[] bytes = TestIpa.app().bytes();
         upload("uploads/denied/App.ipa", bytes, Map.of());
         S3Event event = S3Events.put(s3server.bucket(), "uploads/denied/App.ipa", bytes, nextSequencer());
 
@@ -329,7 +357,7 @@ class IngestHandlerTest {
     void handleRequest_largeIpaOverTheSingleCopyLimit_isCopiedInParts() throws Exception {
         // given a copier whose limits make a 2 MB IPA a "large" one
         IngestHandler multipart = handler(new IpaCopier(s3, s3server.bucket(), 1024 * 1024, 5 * 1024 * 1024));
-        byte[] bytes = Fixtures.bytes("ipa/fastlane-Example1.ipa");
+        byte[] bytes = TestIpa.app().filler(2 * 1024 * 1024).bytes();
         upload("uploads/big/App.ipa", bytes, Map.of());
         S3Event event = S3Events.put(s3server.bucket(), "uploads/big/App.ipa", bytes, nextSequencer());
 
@@ -345,8 +373,8 @@ class IngestHandlerTest {
         String bucket = "slipway-versioned";
         s3.createBucket(b -> b.bucket(bucket));
         s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v.status("Enabled")));
-        byte[] first = Fixtures.bytes("ipa/pliney-test.ipa");
-        byte[] second = Fixtures.bytes("ipa/app_info-iphone.ipa");
+        byte[] first = TestIpa.app().bundleId("dev.slipway.test.first").bytes();
+        byte[] second = TestIpa.app().bundleId("dev.slipway.test.second").bytes();
         String key = "uploads/v/App.ipa";
         String v1 = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(first)).versionId();
         s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(second));
@@ -360,7 +388,7 @@ class IngestHandlerTest {
         S3Catalog versionedCatalog = new S3Catalog(s3, bucket);
         String id = upload(event).buildId();
         BuildRecord record = versionedCatalog.build(id).orElseThrow();
-        assertThat(record.bundleId()).isEqualTo("computer.versus.pliney-test");
+        assertThat(record.bundleId()).isEqualTo("dev.slipway.test.first");
         assertThat(record.ipaKey()).isEqualTo(key);
         assertThat(record.ipaVersionId()).isEqualTo(v1);
         assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key).versionId(v1)).asByteArray()).isEqualTo(first);
@@ -370,7 +398,7 @@ class IngestHandlerTest {
 
     @Test
     void handleRequest_plainAndEncodedWordNotes_areDecoded() throws Exception {
-        byte[] bytes = Fixtures.bytes("ipa/pliney-test.ipa");
+        byte[] bytes = TestIpa.app().bytes();
         upload("uploads/notes/A.ipa", bytes, Map.of("release-notes", "=?UTF-8?B?" + b64("Café ✓") + "?="));
         S3Event event = S3Events.put(s3server.bucket(), "uploads/notes/A.ipa", bytes, nextSequencer());
 

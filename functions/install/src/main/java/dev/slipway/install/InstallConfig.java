@@ -1,6 +1,6 @@
 package dev.slipway.install;
 
-import dev.slipway.access.KeyRing;
+import dev.slipway.access.KeySource;
 import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.regions.Region;
@@ -10,18 +10,17 @@ import software.amazon.awssdk.regions.Region;
  *
  * @param bucket the bucket holding builds and the catalog
  * @param region its region
- * @param keys the link-signing keys (the secret's value; never logged)
- * @param keysVersion the deployment's label for the current keys, logged to tell rotations apart
+ * @param linkSecretArn the Secrets Manager secret holding the link-signing keys (its value is never
+ *     in the environment: anyone allowed lambda:GetFunctionConfiguration could read it there)
  * @param downloadTtl how long the manifest and IPA URLs a page hands out stay valid
  * @param customDomain the custom domain CloudFront serves, or "" for the CloudFront domain only
  * @param originSecret what CloudFront sends in {@value Origins#ORIGIN_SECRET_HEADER} (never logged)
  */
-record InstallConfig(String bucket, Region region, KeyRing keys, String keysVersion, Duration downloadTtl,
+record InstallConfig(String bucket, Region region, String linkSecretArn, Duration downloadTtl,
                      String customDomain, String originSecret) {
     static final String BUCKET = "SLIPWAY_BUCKET";
     static final String REGION = "AWS_REGION";
-    static final String LINK_KEYS = "SLIPWAY_LINK_KEYS";
-    static final String LINK_KEYS_VERSION = "SLIPWAY_LINK_KEYS_VERSION";
+    static final String LINK_SECRET_ARN = "SLIPWAY_LINK_SECRET_ARN";
     static final String DOWNLOAD_TTL_MINUTES = "SLIPWAY_DOWNLOAD_TTL_MINUTES";
     static final String CUSTOM_DOMAIN = "SLIPWAY_CUSTOM_DOMAIN";
     static final String ORIGIN_SECRET = "SLIPWAY_ORIGIN_SECRET";
@@ -30,13 +29,6 @@ record InstallConfig(String bucket, Region region, KeyRing keys, String keysVers
      * @throws IllegalStateException naming the variable if one is missing or malformed (never its value)
      */
     static InstallConfig fromEnvironment(Map<String, String> env) {
-        KeyRing keys;
-        try {
-            keys = KeyRing.parse(require(env, LINK_KEYS));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("environment variable " + LINK_KEYS + " is not a usable key ring: "
-                    + e.getMessage());
-        }
         long minutes;
         try {
             minutes = Long.parseLong(require(env, DOWNLOAD_TTL_MINUTES).trim());
@@ -46,13 +38,12 @@ record InstallConfig(String bucket, Region region, KeyRing keys, String keysVers
         if (minutes < 1 || minutes > 60) {
             throw new IllegalStateException("environment variable " + DOWNLOAD_TTL_MINUTES + " must be 1 to 60");
         }
-        return new InstallConfig(require(env, BUCKET), Region.of(require(env, REGION)), keys,
-                env.getOrDefault(LINK_KEYS_VERSION, ""), Duration.ofMinutes(minutes), env.getOrDefault(CUSTOM_DOMAIN, ""),
-                require(env, ORIGIN_SECRET));
+        return new InstallConfig(require(env, BUCKET), Region.of(require(env, REGION)), require(env, LINK_SECRET_ARN),
+                Duration.ofMinutes(minutes), env.getOrDefault(CUSTOM_DOMAIN, ""), require(env, ORIGIN_SECRET));
     }
 
     /** The site's settings as deployed: links to the distribution's domains only. */
-    InstallSite.Settings settings() {
+    InstallSite.Settings settings(KeySource keys) {
         return new InstallSite.Settings(bucket, keys, downloadTtl, Origins.behindCloudFront(originSecret, customDomain));
     }
 

@@ -4,9 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.slipway.access.SecretKeySource;
+import dev.slipway.access.SecretsManagerSecret;
 import dev.slipway.log.Log;
 import dev.slipway.storage.S3Clients;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
@@ -17,19 +20,27 @@ public final class InstallHandler implements RequestHandler<APIGatewayV2HTTPEven
     private static final Log LOG = Log.of(InstallHandler.class);
 
     private final Router router;
+    /** Held so the CRaC context (which may hold resources weakly) keeps it. */
+    @SuppressWarnings("unused")
+    private final LinkKeysOnRestore keysOnRestore;
 
     /** Used by Lambda: clients, keys and templates built once, at init, from the template's environment. */
     public InstallHandler() {
         InstallConfig config = InstallConfig.fromEnvironment(System.getenv());
+        SecretKeySource keys = new SecretKeySource(new SecretsManagerSecret(SecretsManagerSecret.client(config.region()),
+                config.linkSecretArn()), Clock.systemUTC());
+        this.keysOnRestore = LinkKeysOnRestore.register(keys);
         this.router = InstallSite.router(S3Clients.create(config.region()), S3Clients.presigner(config.region()),
-                config.settings());
-        LOG.info("install.ready", "bucket", config.bucket(), "keysVersion", config.keysVersion(),
-                "keys", config.keys().keyIds().size());
+                config.settings(keys));
+        // Read at init: a missing or malformed secret fails the deployment's first start, not a tester's tap.
+        LOG.info("install.ready", "bucket", config.bucket(), "keys", keys.keys().keyIds().size(),
+                "secret", config.linkSecretArn());
     }
 
     /** @param router the site, from {@link InstallSite#router} */
     public InstallHandler(Router router) {
         this.router = router;
+        this.keysOnRestore = null;
     }
 
     @Override

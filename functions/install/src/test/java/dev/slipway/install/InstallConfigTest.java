@@ -9,14 +9,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class InstallConfigTest {
-    private static final String SECRET = "Zq8vN2xYp4Lr7TbW1sKd9HcF3mJg6QeA0uViOnRkXyBtEwDz";
+    private static final String SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:LinkSecret-AbCdEf";
 
     private static Map<String, String> env() {
         Map<String, String> env = new HashMap<>();
         env.put("SLIPWAY_BUCKET", "slipway-abc");
         env.put("AWS_REGION", "eu-west-1");
-        env.put("SLIPWAY_LINK_KEYS", SECRET);
-        env.put("SLIPWAY_LINK_KEYS_VERSION", "2");
+        env.put("SLIPWAY_LINK_SECRET_ARN", SECRET_ARN);
         env.put("SLIPWAY_DOWNLOAD_TTL_MINUTES", "10");
         env.put("SLIPWAY_CUSTOM_DOMAIN", "");
         env.put("SLIPWAY_ORIGIN_SECRET", "cloudfront-origin-secret");
@@ -29,19 +28,17 @@ class InstallConfigTest {
 
         assertThat(config.bucket()).isEqualTo("slipway-abc");
         assertThat(config.downloadTtl()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(config.keysVersion()).isEqualTo("2");
-        assertThat(config.keys().keyIds()).containsExactly("k1");
+        assertThat(config.linkSecretArn()).isEqualTo(SECRET_ARN);
     }
 
     @Test
-    void fromEnvironment_shortSecret_failsWithoutShowingIt() {
+    void fromEnvironment_noSecretArn_namesTheVariable() {
         Map<String, String> env = env();
-        env.put("SLIPWAY_LINK_KEYS", "tooshort");
+        env.remove("SLIPWAY_LINK_SECRET_ARN");
 
         assertThatThrownBy(() -> InstallConfig.fromEnvironment(env))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("environment variable SLIPWAY_LINK_KEYS is not a usable key ring: ")
-                .message().doesNotContain("tooshort");
+                .hasMessage("environment variable SLIPWAY_LINK_SECRET_ARN is not set");
     }
 
     @Test

@@ -19,6 +19,8 @@ import dev.slipway.catalog.S3Revocations;
 import dev.slipway.catalog.Upload;
 import dev.slipway.fixtures.Fixtures;
 import dev.slipway.fixtures.TestContext;
+import dev.slipway.fixtures.TestIpa;
+import dev.slipway.fixtures.TestProfile;
 import dev.slipway.fixtures.TestS3;
 import dev.slipway.fixtures.ZipWriter;
 import dev.slipway.ingest.IngestService;
@@ -80,7 +82,8 @@ class InstallHandlerTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         signer = new LinkSigner(KEYS, clock);
         handler = handler(clock, Duration.ofMinutes(10));
-        enterpriseIpa = Fixtures.bytes("ipa/app_info-embedded.ipa");
+        enterpriseIpa = TestIpa.app().bundleId("dev.slipway.test.Demo").name("Demo").extension("Notification")
+                .profile(TestProfile.enterprise()).bytes();
         enterpriseId = ingest("uploads/qa/Demo & Co.ipa", enterpriseIpa);
     }
 
@@ -150,7 +153,7 @@ class InstallHandlerTest {
         NSDictionary item = (NSDictionary) ((NSArray) ((NSDictionary) PropertyListParser.parse(
                 manifest.getBody().getBytes(StandardCharsets.UTF_8))).get("items")).objectAtIndex(0);
         NSDictionary metadata = (NSDictionary) item.get("metadata");
-        assertThat(metadata.get("bundle-identifier").toJavaObject()).isEqualTo("com.icyleaf.test.Demo");
+        assertThat(metadata.get("bundle-identifier").toJavaObject()).isEqualTo("dev.slipway.test.Demo");
         assertThat(metadata.get("title").toJavaObject()).isEqualTo("Demo");
         URI packageUrl = URI.create(((NSDictionary) ((NSArray) item.get("assets")).objectAtIndex(0)).get("url")
                 .toJavaObject().toString());
@@ -210,7 +213,7 @@ class InstallHandlerTest {
 
     @Test
     void download_revokedBuild_isRefusedAtOnce() throws Exception {
-        String id = ingest("uploads/revoke/App.ipa", Fixtures.bytes("ipa/pliney-test.ipa"));
+        String id = ingest("uploads/revoke/App.ipa", TestIpa.app().bundleId("dev.slipway.test.revoke").bytes());
         String packageToken = signer.sign(new BuildScope(id), Purpose.PACKAGE, Duration.ofMinutes(10));
         new S3Revocations(catalog, Clock.systemUTC()).revoke(new BuildScope(id), NOW);
         InstallHandler fresh = handler(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(10));
@@ -279,7 +282,7 @@ class InstallHandlerTest {
     @Test
     void failurePage_rejectedUpload_showsItsReason() throws Exception {
         // given an upload the ingest rejected
-        byte[] text = Fixtures.bytes("invalid/fastlane-not-an-ipa.ipa");
+        byte[] text = "A text file named .ipa\n".getBytes(StandardCharsets.UTF_8);
         String key = "uploads/qa/notes.ipa";
         String eTag = s3.putObject(b -> b.bucket(s3server.bucket()).key(key), RequestBody.fromBytes(text)).eTag();
         Upload upload = new Upload(key, text.length, eTag.replace("\"", ""), "02", null, Instant.now());
@@ -318,10 +321,10 @@ class InstallHandlerTest {
 
     @Test
     void appPage_appToken_listsTheChannelAndLinksBuildsWithTheSameToken() throws Exception {
-        String id = ingest("uploads/beta/App.ipa", Fixtures.bytes("ipa/fastlane-very-capable-app.ipa"));
-        String token = signer.sign(new AppScope("org.fastlane.very-capable-app", "beta"), Purpose.PAGE, Duration.ofDays(7));
+        String id = ingest("uploads/beta/App.ipa", TestIpa.app().bundleId("dev.slipway.test.very-capable-app").bytes());
+        String token = signer.sign(new AppScope("dev.slipway.test.very-capable-app", "beta"), Purpose.PAGE, Duration.ofDays(7));
 
-        APIGatewayV2HTTPResponse response = get("http-get-app-page.json", "/a/org.fastlane.very-capable-app/beta?t=" + token);
+        APIGatewayV2HTTPResponse response = get("http-get-app-page.json", "/a/dev.slipway.test.very-capable-app/beta?t=" + token);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getBody()).contains("/b/" + id + "?t=" + token).contains("very-capable-app");

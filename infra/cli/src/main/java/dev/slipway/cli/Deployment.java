@@ -48,7 +48,7 @@ final class Deployment implements AutoCloseable {
         Path keysFile;
 
         @Option(names = "--secret-arn", paramLabel = "ARN", defaultValue = "${env:SLIPWAY_SECRET_ARN}",
-                description = "The link-signing secret, read with the aws command (env SLIPWAY_SECRET_ARN).")
+                description = "The link-signing secret, read from Secrets Manager (env SLIPWAY_SECRET_ARN).")
         String secretArn;
     }
 

@@ -1,23 +1,24 @@
 package dev.slipway.cli;
 
 import dev.slipway.access.KeyRing;
+import dev.slipway.access.SecretsManagerSecret;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 
 /**
  * The deployed link-signing keys, for minting links from this machine: from a file, from the
- * {@value #ENV} variable, or read from Secrets Manager by the {@code aws} command (this tool
- * carries no Secrets Manager client), always in that order.
+ * {@value #ENV} variable, or read from Secrets Manager with the SDK (credentials and region from
+ * the default chains unless {@code --region} is given), always in that order.
  */
 final class LinkKeys {
     static final String ENV = "SLIPWAY_LINK_KEYS";
-    private static final long AWS_TIMEOUT_SECONDS = 60;
 
     private LinkKeys() {
     }
@@ -26,7 +27,7 @@ final class LinkKeys {
      * @param file a file holding the secret's string, or null
      * @param env the value of {@value #ENV}, or null
      * @param secretArn the secret's ARN or name, or null
-     * @param region the region for the {@code aws} command, or null for its own default
+     * @param region the secret's region, or null for the SDK's default region chain
      * @return the key ring, or null when no source is configured
      * @throws InvalidInputException naming the source if it cannot be read or holds no usable keys
      */
@@ -58,37 +59,16 @@ final class LinkKeys {
     }
 
     private static String fromSecretsManager(String secretArn, String region) throws InvalidInputException {
-        List<String> command = new ArrayList<>(List.of("aws", "secretsmanager", "get-secret-value", "--secret-id",
-                secretArn, "--query", "SecretString", "--output", "text"));
+        SecretsManagerClientBuilder builder = SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create());
         if (region != null) {
-            command.addAll(List.of("--region", region));
+            builder.region(Region.of(region));
         }
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot run the aws command to read secret " + secretArn
-                    + ": install the AWS CLI, or pass --keys-file or set " + ENV, e);
-        }
-        try (InputStream out = process.getInputStream(); InputStream err = process.getErrorStream()) {
-            byte[] secret = out.readAllBytes();
-            String error = new String(err.readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!process.waitFor(AWS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new InvalidInputException("aws secretsmanager get-secret-value " + secretArn + " did not answer in "
-                        + AWS_TIMEOUT_SECONDS + " s");
-            }
-            if (process.exitValue() != 0) {
-                String firstLine = error.isEmpty() ? "exit code " + process.exitValue() : error.lines().findFirst().orElse("");
-                throw new InvalidInputException("cannot read secret " + secretArn + ": " + firstLine);
-            }
-            return new String(secret, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read secret " + secretArn + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new InvalidInputException("interrupted while reading secret " + secretArn, e);
+        try (SecretsManagerClient client = builder.build()) {
+            return new SecretsManagerSecret(client, secretArn).get();
+        } catch (SdkException | IllegalStateException e) {
+            // The SDK names the cause (no credentials, no region, access denied, no such secret) on its first line.
+            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());
+            throw new InvalidInputException("cannot read secret " + secretArn + ": " + reason, e);
         }
     }
 }

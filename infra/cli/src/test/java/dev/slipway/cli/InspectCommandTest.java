@@ -3,6 +3,7 @@ package dev.slipway.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.slipway.fixtures.Corpus;
 import dev.slipway.fixtures.Fixtures;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
@@ -29,6 +30,7 @@ class InspectCommandTest {
         return cli.execute(args);
     }
 
+    @Corpus
     @Test
     void inspect_json_hasTheDocumentedKeys() throws Exception {
         int code = run("inspect", Fixtures.get("ipa/app_info-embedded.ipa").toString(), "--json", "--stats");
@@ -48,6 +50,7 @@ class InspectCommandTest {
         assertThat(err.toString()).isEmpty();
     }
 
+    @Corpus
     @Test
     void inspect_human_summarisesWhatMattersForInstalling() {
         int code = run("inspect", Fixtures.get("ipa/fastlane-Example1.ipa").toString(), "--stats");
@@ -63,6 +66,7 @@ class InspectCommandTest {
                 .containsPattern("Read +[0-9,]+ bytes in \\d+ reads, of 2,056,240");
     }
 
+    @Corpus
     @Test
     void inspect_icon_writesADecodedPng() throws Exception {
         Path png = dir.resolve("icon.png");
@@ -75,6 +79,7 @@ class InspectCommandTest {
         assertThat(image.getHeight()).isEqualTo(114);
     }
 
+    @Corpus
     @Test
     void inspect_invalidIpa_exitsTwoWithOneLine() {
         int code = run("inspect", Fixtures.get("invalid/isign-NotAnApp.ipa").toString());
@@ -93,6 +98,7 @@ class InspectCommandTest {
         assertThat(err.toString()).isEqualTo("slipway: no such file: " + dir.resolve("nope.ipa") + "\n");
     }
 
+    @Corpus
     @Test
     void inspect_noIcon_saysWhyAndExitsOne() {
         int code = run("inspect", Fixtures.get("ipa/ipa-server-test.ipa").toString(), "--icon",

@@ -3,7 +3,8 @@ package dev.slipway.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.catalog.Receipt;
-import dev.slipway.fixtures.Fixtures;
+import dev.slipway.fixtures.TestIpa;
+import dev.slipway.fixtures.TestProfile;
 import dev.slipway.local.LocalStack;
 import dev.slipway.local.LocalTls;
 import java.io.IOException;
@@ -180,7 +181,8 @@ class LocalCommandTest {
         Path data = temp.resolve("data");
         LocalStack.Options options = new LocalStack.Options(data, "127.0.0.1", "127.0.0.1", freePort(), freePort(),
                 freePort(), null, null);
-        Path fixture = Fixtures.get("ipa/app_info-embedded.ipa");
+        Path fixture = TestIpa.app().name("Demo").profile(TestProfile.enterprise()).write(temp.resolve("Demo.ipa"));
+        Path notAnIpa = Files.writeString(temp.resolve("fastlane-not-an-ipa.ipa"), "A text file named .ipa\n");
         Cli.Run published;
         Receipt rejected;
         X509Certificate ca;
@@ -189,7 +191,7 @@ class LocalCommandTest {
         try (LocalStack first = LocalStack.start(options, line -> { })) {
             published = Cli.run("publish", fixture.toString(), "--local", "--data", data.toString(), "--no-qr");
             assertThat(published.code()).as(published.err()).isZero();
-            assertThat(Cli.run("publish", Fixtures.get("invalid/fastlane-not-an-ipa.ipa").toString(), "--local",
+            assertThat(Cli.run("publish", notAnIpa.toString(), "--local",
                     "--data", data.toString()).code()).isEqualTo(3);
             rejected = first.catalog().receipt("uploads/fastlane-not-an-ipa.ipa").orElseThrow();
             ca = first.tls().trustAnchor();
@@ -211,7 +213,7 @@ class LocalCommandTest {
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("<h1>Demo</h1>");
             // and new uploads are ingested (so the watcher has scanned uploads/ since the start)
-            Cli.Run again = Cli.run("publish", Fixtures.get("ipa/pliney-test.ipa").toString(), "--local", "--data",
+            Cli.Run again = Cli.run("publish", TestIpa.app().bundleId("dev.slipway.test.again").write(temp.resolve("Again.ipa")).toString(), "--local", "--data",
                     data.toString(), "--no-qr");
             assertThat(again.code()).as(again.err()).isZero();
             // while the rejected upload, still under uploads/, was not ingested a second time

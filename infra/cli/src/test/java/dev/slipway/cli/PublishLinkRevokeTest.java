@@ -8,6 +8,7 @@ import dev.slipway.access.LinkSigner;
 import dev.slipway.access.Purpose;
 import dev.slipway.catalog.BuildRecord;
 import dev.slipway.catalog.Receipt;
+import dev.slipway.fixtures.Corpus;
 import dev.slipway.fixtures.Fixtures;
 import dev.slipway.local.DemoIpa;
 import dev.slipway.local.LocalStack;
@@ -72,6 +73,7 @@ class PublishLinkRevokeTest {
         return m;
     }
 
+    @Corpus
     @Test
     void publish_everyFixture_pageLoadsAndItsManifestLeadsToTheSameBytes() throws Exception {
         List<Path> fixtures = Fixtures.all("ipa");
@@ -121,6 +123,7 @@ class PublishLinkRevokeTest {
         assertThat(http.download(manifest)).isEqualTo(Files.readAllBytes(ipa));
     }
 
+    @Corpus
     @Test
     void publish_buildWithIcon_iconIsServedUnderStatic() throws Exception {
         // given
@@ -139,6 +142,7 @@ class PublishLinkRevokeTest {
         assertThat(icon.body()).startsWith(0x89, 'P', 'N', 'G');
     }
 
+    @Corpus
     @Test
     void publish_invalidFixtures_exitThreeWithTheIngestsReason() throws Exception {
         for (Path fixture : Fixtures.all("invalid")) {
@@ -161,6 +165,7 @@ class PublishLinkRevokeTest {
         assertThat(failure.body()).contains("isign-NotAnApp.ipa");
     }
 
+    @Corpus
     @Test
     void publish_sameFileTwice_eachUploadGetsItsOwnBuild() {
         // given
@@ -196,6 +201,7 @@ class PublishLinkRevokeTest {
         assertThat(http.download(manifest)).isEqualTo(Files.readAllBytes(big));
     }
 
+    @Corpus
     @Test
     void publish_notesAndChannel_showOnThePage() throws Exception {
         // when
@@ -208,6 +214,7 @@ class PublishLinkRevokeTest {
         assertThat(html).contains("Fixes — ünïcödé &amp; &lt;b&gt;").contains("Second line").contains(">beta<");
     }
 
+    @Corpus
     @Test
     void publish_printsAQrCodeOfTheLink() throws Exception {
         // when
@@ -231,6 +238,7 @@ class PublishLinkRevokeTest {
         assertThat(run.err()).isEqualTo("slipway: no such file: " + missing + "\n");
     }
 
+    @Corpus
     @Test
     void publish_badChannel_exitsTwo() {
         Cli.Run run = publish(Fixtures.get("ipa/pliney-test.ipa"), "--channel", "Beta/1");
@@ -240,6 +248,7 @@ class PublishLinkRevokeTest {
                 + "digits, '.', '_', '-'; at most 40)\n");
     }
 
+    @Corpus
     @Test
     void publish_noStackOnTheDataFolder_exitsTwo() {
         // given a data folder no stack runs on
@@ -255,6 +264,7 @@ class PublishLinkRevokeTest {
                 + ": start one with ./slipway local --data " + elsewhere + "\n");
     }
 
+    @Corpus
     @Test
     void link_build_opensTheBuildsPage() throws Exception {
         // given
@@ -269,6 +279,7 @@ class PublishLinkRevokeTest {
         assertThat(http.page(URI.create(run.out().strip())).statusCode()).isEqualTo(200);
     }
 
+    @Corpus
     @Test
     void link_appChannel_opensTheAppPageListingItsBuilds() throws Exception {
         // given
@@ -311,6 +322,7 @@ class PublishLinkRevokeTest {
                 + "APP[:CHANNEL] (a bundle id such as com.example.app, and a channel such as beta)\n");
     }
 
+    @Corpus
     @Test
     void revoke_build_earlierLinksAre404AndNewOnesWork() throws Exception {
         // given a build and a link to it that works

@@ -76,7 +76,7 @@ class EnvironmentVariablesTest {
         // then: pins the scan itself, so a scan that finds nothing cannot pass the tests above
         assertThat(ingest).containsExactly("AWS_REGION", "SLIPWAY_BUCKET");
         assertThat(install).containsExactly("AWS_REGION", "SLIPWAY_BUCKET", "SLIPWAY_CUSTOM_DOMAIN",
-                "SLIPWAY_DOWNLOAD_TTL_MINUTES", "SLIPWAY_LINK_KEYS", "SLIPWAY_LINK_KEYS_VERSION", "SLIPWAY_ORIGIN_SECRET");
+                "SLIPWAY_DOWNLOAD_TTL_MINUTES", "SLIPWAY_LINK_SECRET_ARN", "SLIPWAY_ORIGIN_SECRET");
     }
 
     /** Globals and the function's own variables, as SAM merges them. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.slipway.catalog.BuildRecord;
 import dev.slipway.catalog.Receipt;
 import dev.slipway.catalog.S3Catalog;
+import dev.slipway.fixtures.Corpus;
 import dev.slipway.fixtures.Fixtures;
 import dev.slipway.storage.S3Clients;
 import java.io.IOException;
@@ -96,6 +97,7 @@ class LocalStackIngestTest {
                 "--assume-role-policy-document", TRUST_LAMBDA, "--query", "Role.Arn", "--output", "text");
     }
 
+    @Corpus
     @Test
     void upload_becomesABuild_whenTheBucketNotificationInvokesTheDeployedFunction() throws Exception {
         // given
@@ -118,6 +120,7 @@ class LocalStackIngestTest {
         assertThat(build.ipaVersionId()).isEqualTo(put.versionId());
     }
 
+    @Corpus
     @Test
     void ingestFailure_sendsTheEventToTheDeadLetterQueue() throws Exception {
         // given: nothing listens on the discard port, so every S3 call the function makes fails

@@ -18,6 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * resource, S3 access by prefix, and exactly the access each function's code uses.
  */
 class PolicyTemplateTest {
+    /** The link-signing secret's ARN, as the stack evaluates {@code !Ref LinkSecret}. */
+    private static final String LINK_SECRET = "{LinkSecret}";
     /** The bucket itself, or every key under one prefix of it. */
     private static final Pattern S3_RESOURCE = Pattern.compile(Pattern.quote(BUCKET_ARN) + "(/([a-z0-9-]+/)+\\*)?");
     private static final String QUEUE = "{DeadLetterQueue.Arn}";
@@ -69,7 +71,8 @@ class PolicyTemplateTest {
             assertThat(resource).isNotEqualTo("*");
             assertThat((String) resource).satisfiesAnyOf(
                     r -> assertThat(r).matches(S3_RESOURCE),
-                    r -> assertThat(r).isEqualTo(QUEUE));
+                    r -> assertThat(r).isEqualTo(QUEUE),
+                    r -> assertThat(r).isEqualTo(LINK_SECRET));
         });
     }
 
@@ -117,7 +120,8 @@ class PolicyTemplateTest {
                 BUCKET_ARN + "/builds/*", Set.of("s3:GetObject"),
                 BUCKET_ARN + "/apps/*", Set.of("s3:GetObject"),
                 BUCKET_ARN + "/failed/*", Set.of("s3:GetObject"),
-                BUCKET_ARN + "/revocations/*", Set.of("s3:GetObject")));
+                BUCKET_ARN + "/revocations/*", Set.of("s3:GetObject"),
+                LINK_SECRET, Set.of("secretsmanager:GetSecretValue")));
     }
 
     @ParameterizedTest(name = "{0}")

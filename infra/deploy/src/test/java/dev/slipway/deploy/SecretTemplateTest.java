@@ -21,16 +21,16 @@ class SecretTemplateTest {
     }
 
     @Test
-    void linkKeys_reachInstall_onlyAsAReferenceToTheGeneratedSecret() {
-        // given
-        Stack rotated = new Stack(template, Map.of("LinkKeysVersion", "2"));
+    void linkKeys_reachInstall_asTheSecretsArnOnly() {
         // when
-        Object keys = Nodes.at(stack.function("InstallFunction"), "Environment", "Variables", "SLIPWAY_LINK_KEYS");
-        Object version = Nodes.at(rotated.function("InstallFunction"), "Environment", "Variables",
-                "SLIPWAY_LINK_KEYS_VERSION");
-        // then: CloudFormation resolves the reference at deploy time; no parameter or default feeds it
-        assertThat(keys).isEqualTo("{{resolve:secretsmanager:{LinkSecret}:SecretString}}");
-        assertThat(version).isEqualTo("2");
-        assertThat(Nodes.at(stack.function("IngestFunction"), "Environment", "Variables", "SLIPWAY_LINK_KEYS")).isNull();
+        Object arn = Nodes.at(stack.function("InstallFunction"), "Environment", "Variables", "SLIPWAY_LINK_SECRET_ARN");
+        // then: the function reads the value itself; no environment holds it or a reference resolved into it
+        assertThat(arn).isEqualTo("{LinkSecret}");
+        for (String function : new String[] {"IngestFunction", "InstallFunction"}) {
+            Object variables = Nodes.at(stack.function(function), "Environment", "Variables");
+            assertThat(String.valueOf(variables)).as(function).doesNotContain("resolve:secretsmanager")
+                    .doesNotContain("SLIPWAY_LINK_KEYS");
+        }
+        assertThat(template.section("Parameters")).doesNotContainKey("LinkKeysVersion");
     }
 }

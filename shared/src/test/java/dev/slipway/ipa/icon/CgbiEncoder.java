@@ -9,7 +9,7 @@ import java.util.Arrays;
  * deflate, a CgBI chunk before IHDR. An ancillary gAMA chunk and several IDATs make the decoder
  * skip what it must skip.
  */
-final class CgbiEncoder {
+public final class CgbiEncoder {
     private CgbiEncoder() {
     }
 
@@ -19,7 +19,7 @@ final class CgbiEncoder {
      * @param idatSize the largest IDAT chunk; the deflate stream is split across as many as needed
      * @param withAlpha BGRA (colour type 6) if true, else BGR (colour type 2) ignoring alpha
      */
-    static byte[] encode(int width, int height, int[] argb, int[] rowFilters, int idatSize, boolean withAlpha) {
+    public static byte[] encode(int width, int height, int[] argb, int[] rowFilters, int idatSize, boolean withAlpha) {
         int bpp = withAlpha ? 4 : 3;
         byte[] compressed = TestPngs.rawDeflate(filteredRows(width, height, argb, rowFilters, bpp));
         ByteArrayOutputStream out = new ByteArrayOutputStream();

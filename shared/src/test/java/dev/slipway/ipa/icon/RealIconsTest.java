@@ -2,6 +2,7 @@ package dev.slipway.ipa.icon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.fixtures.Corpus;
 import dev.slipway.fixtures.Fixtures;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class RealIconsTest {
 
+    @Corpus
     @ParameterizedTest
     @CsvSource({
         "app_info-ipad.ipa, Payload/bundle.app/AppIcon29x29~ipad.png, 29, 29, true",
@@ -49,6 +51,7 @@ class RealIconsTest {
         assertThat(image.getHeight()).isEqualTo(height);
     }
 
+    @Corpus
     @Test
     void toStandardPng_arrowsNamedByTheirColour_keepThatColour() throws Exception {
         // given two crushed images whose names say their colour

@@ -12,7 +12,9 @@ import com.dd.plist.NSDictionary;
 import com.dd.plist.NSObject;
 import com.dd.plist.NSString;
 import com.dd.plist.PropertyListParser;
+import dev.slipway.fixtures.Corpus;
 import dev.slipway.fixtures.Fixtures;
+import dev.slipway.fixtures.TestProfile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,7 +24,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,6 +61,7 @@ class ProfileParserTest {
 
     // ---- every fixture in shared/fixtures/profiles ----
 
+    @Corpus
     @Test
     void fixtures_profilesFolder_everyFileHasATestHere() {
         // given the fixtures each test below reads by name
@@ -76,6 +78,7 @@ class ProfileParserTest {
         assertThat(present).containsExactlyInAnyOrderElementsOf(tested);
     }
 
+    @Corpus
     @Test
     void parse_iosAdHocFixture_readsEveryField() throws Exception {
         // given
@@ -92,6 +95,7 @@ class ProfileParserTest {
                 List.of(NICELIVING_DISTRIBUTION), DistributionType.AD_HOC, true));
     }
 
+    @Corpus
     @Test
     void parse_iosAppStoreFixture_readsEveryField() throws Exception {
         // given
@@ -108,6 +112,7 @@ class ProfileParserTest {
                 List.of(NICELIVING_DISTRIBUTION), DistributionType.APP_STORE, true));
     }
 
+    @Corpus
     @Test
     void parse_iosDevelopmentFixture_readsEveryField() throws Exception {
         // given
@@ -125,6 +130,7 @@ class ProfileParserTest {
                 List.of(NICELIVING_DEVELOPMENT), DistributionType.DEVELOPMENT, true));
     }
 
+    @Corpus
     @Test
     void parse_macAppStoreFixture_readsMacSpellingsOfEntitlements() throws Exception {
         // given a profile whose entitlements say com.apple.application-identifier and
@@ -144,6 +150,7 @@ class ProfileParserTest {
         assertThat(profile.supportsPlatform("iOS")).isFalse();
     }
 
+    @Corpus
     @Test
     void parse_macDevelopmentFixtureWithoutGetTaskAllow_isDevelopmentNotAdHoc() throws Exception {
         // given a macOS development profile: one Mac listed, no get-task-allow entitlement
@@ -163,6 +170,7 @@ class ProfileParserTest {
         assertThat(profile.supportsPlatform("iOS")).isFalse();
     }
 
+    @Corpus
     @Test
     void parse_xcodeManagedFixtureWithTwoCertificates_readsBothInOrder() throws Exception {
         // given
@@ -190,6 +198,7 @@ class ProfileParserTest {
                 DistributionType.DEVELOPMENT, true));
     }
 
+    @Corpus
     @Test
     void parse_fastlaneFixture_keepsTheLeadingZeroOfTheSerial() throws Exception {
         // given a 2015 App Store profile whose certificate serial starts with 0x03
@@ -214,6 +223,7 @@ class ProfileParserTest {
     // The three app_info "com.icyleaf.ios" fixtures carry a sanitised certificate: its base64 starts
     // "SampleDCCBJyg…" instead of a real DER header, so no X.509 parser (openssl included) reads it.
 
+    @Corpus
     @Test
     void parse_bareXmlFixtureWithSanitisedCertificate_rejectsTheCertificate() {
         // given
@@ -224,6 +234,7 @@ class ProfileParserTest {
                 .hasMessage(SANITISED_CERTIFICATE);
     }
 
+    @Corpus
     @Test
     void parse_bareBinaryFixtureWithSanitisedCertificate_rejectsTheCertificate() {
         // given
@@ -234,6 +245,7 @@ class ProfileParserTest {
                 .hasMessage(SANITISED_CERTIFICATE);
     }
 
+    @Corpus
     @Test
     void parse_berIndefiniteLengthCmsFixtureWithSanitisedCertificate_getsThroughCmsToTheCertificate() {
         // given an openssl-style CMS message (indefinite lengths, constructed OCTET STRING) whose
@@ -245,6 +257,7 @@ class ProfileParserTest {
                 .hasMessage(SANITISED_CERTIFICATE);
     }
 
+    @Corpus
     @Test
     void parse_bareXmlFixtureWithoutItsCertificates_readsAnUnsignedEnterpriseProfile() throws Exception {
         // given the unsigned XML fixture minus its sanitised certificate
@@ -259,6 +272,7 @@ class ProfileParserTest {
         assertThat(profile).isEqualTo(icyleafEnterprise());
     }
 
+    @Corpus
     @Test
     void parse_bareBinaryFixtureWithoutItsCertificates_readsAnUnsignedEnterpriseProfile() throws Exception {
         // given the binary fixture minus its sanitised certificate, rewritten as a binary plist
@@ -313,6 +327,7 @@ class ProfileParserTest {
                         + "IOException reading content.");
     }
 
+    @Corpus
     @Test
     void parse_firstHalfOfARealProfile_isATruncatedCmsMessage() {
         // given
@@ -418,9 +433,9 @@ class ProfileParserTest {
 
     @Test
     void parse_secondCertificateUnreadable_namesItsOneBasedPosition() {
-        // given a real certificate followed by garbage
+        // given a valid certificate followed by garbage
         NSDictionary root = minimalProfile();
-        root.put("DeveloperCertificates", new NSArray(new NSData(realCertificate()), new NSData(new byte[] {0x30, 0})));
+        root.put("DeveloperCertificates", new NSArray(new NSData(TestProfile.certificate()), new NSData(new byte[] {0x30, 0})));
 
         // when / then
         assertThatThrownBy(() -> ProfileParser.parse(xml(root))).isInstanceOf(ProfileException.class)
@@ -541,6 +556,7 @@ class ProfileParserTest {
         assertThat(profile.uuid()).isEqualTo("00000000-0000-0000-0000-000000000001");
     }
 
+    @Corpus
     @Test
     void parse_mutatedFixtures_failOnlyWithOneLineProfileExceptions() {
         // given every fixture with a few bytes overwritten or cut short, from a fixed seed
@@ -581,6 +597,7 @@ class ProfileParserTest {
         assertThat(profile.supportsPlatform("xrOS")).isFalse();
     }
 
+    @Corpus
     @Test
     void supportsPlatform_iosFixture_supportsOnlyIos() throws Exception {
         // given
@@ -591,6 +608,7 @@ class ProfileParserTest {
         assertThat(profile.supportsPlatform("OSX")).isFalse();
     }
 
+    @Corpus
     @Test
     void includesDevice_adHocFixture_matchesListedUdidIgnoringCase() throws Exception {
         // given
@@ -615,6 +633,7 @@ class ProfileParserTest {
         assertThat(profile.includesDevice("00008020-001430D41A68002E")).isTrue();
     }
 
+    @Corpus
     @Test
     void isExpired_adHocFixture_expiresExactlyAtExpirationDate() throws Exception {
         // given a profile expiring 2020-10-24T08:40:28Z
@@ -652,19 +671,5 @@ class ProfileParserTest {
 
     private static byte[] xml(NSObject root) {
         return root.toXMLPropertyList().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] realCertificate() {
-        try {
-            NSDictionary root = (NSDictionary) PropertyListParser.parse(
-                    decodedCmsContent(Fixtures.bytes("profiles/fastlane-test.mobileprovision")));
-            return ((NSData) ((NSArray) root.objectForKey("DeveloperCertificates")).objectAtIndex(0)).bytes();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] decodedCmsContent(byte[] cms) throws Exception {
-        return (byte[]) new CMSSignedData(cms).getSignedContent().getContent();
     }
 }
