@@ -41,6 +41,7 @@ import java.time.Instant;
  */
 public final class Log {
     private static final ThreadLocal<String> REQUEST_ID = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> MUTED = new ThreadLocal<>();
 
     private final String logger;
 
@@ -72,6 +73,15 @@ public final class Log {
         };
     }
 
+    /**
+     * Drops the lines written on this thread, until closed (they are still built): for the install
+     * function's priming requests, which must not read as tester traffic.
+     */
+    public static RequestScope muted() {
+        MUTED.set(Boolean.TRUE);
+        return MUTED::remove;
+    }
+
     /** The request id lines on this thread carry, or null. */
     public static String requestId() {
         return REQUEST_ID.get();
@@ -83,17 +93,23 @@ public final class Log {
      * @throws IllegalArgumentException if a name is missing its value (a programming error)
      */
     public void info(String event, Object... fields) {
-        System.out.println(line("INFO", event, null, fields));
+        print(System.out, line("INFO", event, null, fields));
     }
 
     /** As {@link #info}, for something wrong that the code handled. */
     public void warn(String event, Object... fields) {
-        System.err.println(line("WARN", event, null, fields));
+        print(System.err, line("WARN", event, null, fields));
     }
 
     /** As {@link #info}, with the exception's type, message and stack trace (escaped onto the one line). */
     public void error(String event, Throwable error, Object... fields) {
-        System.err.println(line("ERROR", event, error, fields));
+        print(System.err, line("ERROR", event, error, fields));
+    }
+
+    private static void print(java.io.PrintStream out, String line) {
+        if (MUTED.get() == null) {
+            out.println(line);
+        }
     }
 
     /** The JSON line, without its line break. */

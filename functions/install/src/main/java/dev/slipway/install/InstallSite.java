@@ -1,7 +1,7 @@
 package dev.slipway.install;
 
 import dev.slipway.access.AccessPolicy;
-import dev.slipway.access.KeyRing;
+import dev.slipway.access.KeySource;
 import dev.slipway.access.LinkSigner;
 import dev.slipway.catalog.BuildId;
 import dev.slipway.catalog.BundleId;
@@ -34,16 +34,16 @@ public final class InstallSite {
      * What differs between a deployment, the local stack and a test.
      *
      * @param bucket the bucket holding builds and the catalog
-     * @param keys the link-signing keys
+     * @param keys the link-signing keys (a fixed ring, or the secret re-read after a rotation)
      * @param downloadTtl how long manifest and package tokens, and presigned URLs, stay valid
      * @param origins where links point
      * @param clock the time tokens and profiles are judged by
      * @param revocationsCacheFor how long a revocation may take to show (0: at once)
      */
-    public record Settings(String bucket, KeyRing keys, Duration downloadTtl, Origins origins, Clock clock,
+    public record Settings(String bucket, KeySource keys, Duration downloadTtl, Origins origins, Clock clock,
                            Duration revocationsCacheFor) {
         /** As deployed: the system clock, revocations cached for {@link S3Revocations#CACHE_FOR}. */
-        public Settings(String bucket, KeyRing keys, Duration downloadTtl, Origins origins) {
+        public Settings(String bucket, KeySource keys, Duration downloadTtl, Origins origins) {
             this(bucket, keys, downloadTtl, origins, Clock.systemUTC(), S3Revocations.CACHE_FOR);
         }
     }

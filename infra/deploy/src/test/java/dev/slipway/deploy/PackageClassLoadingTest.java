@@ -58,6 +58,9 @@ class PackageClassLoadingTest {
     private static final Pattern JAR_SOURCE = Pattern.compile("source: (?:jar:)?file:(\\S*/lib/[^/!\\s]+\\.jar)");
     private static final Pattern HANDLED = Pattern.compile("HANDLED (\\S+ \\S+)");
     private static final long RUN_MINUTES = 3;
+    private static final String LINK_SECRET_ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:link-keys-AbCdEf";
+    /** The CloudFront origin secret the sample HTTP events carry. */
+    private static final String ORIGIN_SECRET = "sample-origin-secret-for-events";
 
     private static final Template TEMPLATE = Template.load();
     private static final KeyRing KEYS = KeyRing.generate();
@@ -77,6 +80,16 @@ class PackageClassLoadingTest {
         credentials.createContext("/credentials", exchange -> {
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        // Secrets Manager's GetSecretValue (JSON 1.1): the install function reads its link keys at init.
+        byte[] secret = ("{\"ARN\":\"" + LINK_SECRET_ARN + "\",\"Name\":\"link-keys\",\"VersionId\":\"1\",\"SecretString\":"
+                + quoted(KEYS.toSecretJson()) + "}").getBytes(StandardCharsets.UTF_8);
+        credentials.createContext("/secrets", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+            exchange.sendResponseHeaders(200, secret.length);
+            exchange.getResponseBody().write(secret);
             exchange.close();
         });
         credentials.start();
@@ -128,8 +141,8 @@ class PackageClassLoadingTest {
         // then each answered, and each package's lib/ holds nothing its handler left unloaded
         assertThat(List.of(receipt.outcome(), installableReceipt.outcome())).as(receipt.reason() + installableReceipt.reason())
                 .containsExactly(Receipt.BUILT, Receipt.BUILT);
-        assertThat(ingest.handled()).containsExactly("s3-put-upload.json -", "s3-put-installable.json -");
-        assertThat(install.handled()).containsExactly("http-get-build-page.json 200", "desktop-build-page.json 200",
+        assertThat(ingest.handled()).as(ingest.printed()).containsExactly("s3-put-upload.json -", "s3-put-installable.json -");
+        assertThat(install.handled()).as(install.printed()).containsExactly("http-get-build-page.json 200", "desktop-build-page.json 200",
                 "http-get-app-page.json 200", "http-get-manifest.json 200", "http-head-download.json 302", "http-get-root.json 404", "bad-token.json 404");
         assertThat(Map.of("IngestFunction", ingest.unusedJars(), "InstallFunction", install.unusedJars()))
                 .as("jars in each package that its handler never loads")
@@ -168,12 +181,16 @@ class PackageClassLoadingTest {
         return Files.readAllBytes(file);
     }
 
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     private static String plist(String dictionary) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plist version=\"1.0\"><dict>" + dictionary + "</dict></plist>\n";
     }
 
     /** What one package's JVM handled, and the jars of its lib/ it never opened. */
-    private record Run(List<String> handled, Set<String> unusedJars) {
+    private record Run(List<String> handled, Set<String> unusedJars, String printed) {
     }
 
     private static Run run(String function, List<Path> events) throws IOException, InterruptedException, URISyntaxException {
@@ -208,7 +225,9 @@ class PackageClassLoadingTest {
         env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:" + credentials.getAddress().getPort() + "/credentials");
         env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", "local");
         env.put("SLIPWAY_BUCKET", s3server.bucket());
-        env.put("SLIPWAY_LINK_KEYS", KEYS.toSecretJson());
+        env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://127.0.0.1:" + credentials.getAddress().getPort() + "/secrets");
+        env.put("SLIPWAY_LINK_SECRET_ARN", LINK_SECRET_ARN);
+        env.put("SLIPWAY_ORIGIN_SECRET", ORIGIN_SECRET);
         env.put("SLIPWAY_DOWNLOAD_TTL_MINUTES", "10");
         Process process = builder.start();
         if (!process.waitFor(RUN_MINUTES, TimeUnit.MINUTES)) {
@@ -226,7 +245,7 @@ class PackageClassLoadingTest {
         }
         Set<String> unused = new TreeSet<>(FunctionArtifacts.libJars(artifact));
         unused.removeAll(loaded);
-        return new Run(handled, unused);
+        return new Run(handled, unused, printed);
     }
 
     /** A sample event with some text replaced, written to the test's folder. */
