@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * snapshot holds the compiled code too. The twin signs with throwaway keys and credentials and its
  * S3 client answers from memory: priming touches no network, no secret and no real data.
  */
-final class Priming implements Resource {
+public final class Priming implements Resource {
     /** The in-memory build (resources {@code priming/build.json}, {@code index-entry.json}). */
     static final String BUILD = "primingbuildzzzzzzzz";
     private static final String BUNDLE = "dev.slipway.priming";
@@ -62,8 +62,11 @@ final class Priming implements Resource {
     /**
      * Primes once now and registers to prime again before a snapshot (a no-op outside a CRaC or
      * SnapStart runtime). A failure is logged, never thrown: priming only saves time.
+     *
+     * @param region the function's region (the twin's clients resolve endpoints like the real ones)
+     * @return the registered resource, to be held: the CRaC context may hold it weakly
      */
-    static Priming register(Region region) {
+    public static Priming register(Region region) {
         Priming priming = new Priming(region);
         priming.primeQuietly(1);
         Core.getGlobalContext().register(priming);

@@ -42,6 +42,10 @@ public final class InstallBenchmark {
     private static final String USER_AGENT = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_6 like Mac OS X) AppleWebKit/605.1.15 "
             + "(KHTML, like Gecko) Version/26.1 Mobile/15E148 Safari/604.1";
 
+    /** template.yaml's JAVA_TOOL_OPTIONS for the functions. */
+    private static final List<String> LAMBDA_OPTIONS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+            "-Djava.awt.headless=true");
+
     public static void main(String[] args) throws Exception {
         int warm = Integer.getInteger("bench.requests", 5000);
         int jvms = Integer.getInteger("bench.jvms", 7);
@@ -83,17 +87,24 @@ public final class InstallBenchmark {
             System.out.printf("warm build page, whole request + S3: median %6.3f ms   p99 %6.3f ms   (%d requests)%n",
                     ms(percentile(whole, 50)), ms(percentile(whole, 99)), warm);
 
-            List<Long> wall = new ArrayList<>();
-            List<Long> inJvm = new ArrayList<>();
-            for (int i = 0; i < jvms; i++) {
-                long[] run = firstPageInFreshJvm(s3server, keys, id, token);
-                wall.add(run[0]);
-                inJvm.add(run[1]);
+            for (String mode : List.of("cold", "prime", "snapstart")) {
+                List<List<Long>> runs = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                for (int i = 0; i < jvms; i++) {
+                    long[] run = firstPageInFreshJvm(s3server, keys, id, token, mode);
+                    for (int j = 0; j < run.length; j++) {
+                        runs.get(j).add(run[j]);
+                    }
+                }
+                System.out.printf("fresh JVM to first build page, %s (S3 client + presigner created%s; %s):%n"
+                        + "  wall clock from spawning java: median %d ms (runs %s)%n"
+                        + "  from JVM start:                median %d ms (runs %s)%n"
+                        + "  initialisation:                median %d ms (runs %s)%n"
+                        + "  first request after it:        median %d ms (runs %s)%n",
+                        mode, mode.equals("cold") ? "" : mode.equals("prime") ? ", then primed as InstallHandler does"
+                        : ", primed, then the pre-snapshot hook", String.join(" ", LAMBDA_OPTIONS),
+                        median(runs.get(0)), runs.get(0), median(runs.get(1)), runs.get(1), median(runs.get(2)), runs.get(2),
+                        median(runs.get(3)), runs.get(3));
             }
-            System.out.printf("fresh JVM to first build page (S3 client + presigner created, TieredStopAtLevel=1):%n"
-                    + "  wall clock from spawning java: median %d ms (runs %s)%n"
-                    + "  from JVM start:                median %d ms (runs %s)%n",
-                    median(wall), wall, median(inJvm), inJvm);
         }
     }
 
@@ -115,12 +126,18 @@ public final class InstallBenchmark {
                 .ingest(new Upload(key, ipa.length, eTag.replace("\"", ""), "01", null, Instant.now())).id();
     }
 
-    /** Spawns a JVM that serves one build page; returns {wall ms, ms since its JVM started}. */
-    private static long[] firstPageInFreshJvm(TestS3 s3server, KeyRing keys, String id, String token) throws Exception {
+    /**
+     * Spawns a JVM that serves one build page; returns {wall ms, ms since its JVM started, ms
+     * initialising, ms of the first request}.
+     */
+    private static long[] firstPageInFreshJvm(TestS3 s3server, KeyRing keys, String id, String token, String mode)
+            throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), FirstPage.class.getName(),
-                s3server.endpoint().toString(), s3server.bucket(), id, token);
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(LAMBDA_OPTIONS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), FirstPage.class.getName(),
+                s3server.endpoint().toString(), s3server.bucket(), id, token, mode));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("SLIPWAY_LINK_KEYS", keys.toSecretJson());
         builder.redirectErrorStream(true);
         long start = System.nanoTime();
@@ -139,7 +156,8 @@ public final class InstallBenchmark {
         if (result == null) {
             throw new IllegalStateException("the fresh JVM served no page (exit " + process.exitValue() + ")");
         }
-        return new long[] {wall, Long.parseLong(result.split(" ")[1])};
+        String[] fields = result.split(" ");
+        return new long[] {wall, Long.parseLong(fields[1]), Long.parseLong(fields[2]), Long.parseLong(fields[3])};
     }
 
     private static long percentile(long[] values, int p) {
