@@ -14,6 +14,7 @@ import dev.slipway.install.page.PageRenderer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 
 /**
@@ -37,17 +38,18 @@ record AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages) 
             throw new InvalidTokenException(InvalidTokenException.Reason.WRONG_SCOPE, "page token is for another channel");
         }
         policy.checkScope(token);
-        request.log("channel", channel);
-        List<String> channels = channel != null ? List.of(channel) : catalog.channels(bundleId);
+        if (channel != null) {
+            // An app-wide page has none (List.of in the log refuses nulls: a 500 before this check).
+            request.log("channel", channel);
+        }
         List<AppPage.ChannelLatest> latest = new ArrayList<>();
         List<IndexEntry> all = new ArrayList<>();
-        for (String c : channels) {
-            List<IndexEntry> history = catalog.history(bundleId, c, HISTORY);
-            if (!history.isEmpty()) {
-                IndexEntry newest = history.get(0);
-                latest.add(new AppPage.ChannelLatest(c, Text.orDash(newest.version()), Text.orDash(newest.build()),
-                        newest.uploadedAt(), buildLink(request, newest)));
-                all.addAll(history);
+        for (Map.Entry<String, List<IndexEntry>> history : catalog.appHistory(bundleId, channel, HISTORY).entrySet()) {
+            if (!history.getValue().isEmpty()) {
+                IndexEntry newest = history.getValue().get(0);
+                latest.add(new AppPage.ChannelLatest(history.getKey(), Text.orDash(newest.version()),
+                        Text.orDash(newest.build()), newest.uploadedAt(), buildLink(request, newest)));
+                all.addAll(history.getValue());
             }
         }
         if (all.isEmpty()) {

@@ -133,7 +133,10 @@ public final class Priming implements Resource {
                 "user-agent", userAgent));
     }
 
-    /** S3 as the site reads it, from memory: the build's record, its channel's listing and index entry; 404 otherwise. */
+    /**
+     * S3 as the site reads it, from memory: the build's record, its channel's listing (an entry
+     * written before entries carried their summary in the key, so the GET path is primed too); 404 otherwise.
+     */
     private static final class InMemoryS3 implements SdkHttpClient {
         private static final String LISTING = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>" + BUCKET + "</Name>"
