@@ -1,9 +1,12 @@
 package dev.slipway.install.bench;
 
+import dev.slipway.access.AppScope;
 import dev.slipway.access.BuildScope;
 import dev.slipway.access.KeyRing;
 import dev.slipway.access.LinkSigner;
 import dev.slipway.access.Purpose;
+import dev.slipway.catalog.IndexEntry;
+import dev.slipway.catalog.S3Catalog;
 import dev.slipway.catalog.Upload;
 import dev.slipway.fixtures.Fixtures;
 import dev.slipway.fixtures.TestS3;
@@ -26,6 +29,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -87,6 +94,8 @@ public final class InstallBenchmark {
             System.out.printf("warm build page, whole request + S3: median %6.3f ms   p99 %6.3f ms   (%d requests)%n",
                     ms(percentile(whole, 50)), ms(percentile(whole, 99)), warm);
 
+            appPages(s3server, keys, Math.max(100, warm / 10));
+
             for (String mode : List.of("cold", "prime", "snapstart")) {
                 List<List<Long>> runs = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
                 for (int i = 0; i < jvms; i++) {
@@ -106,6 +115,65 @@ public final class InstallBenchmark {
                         median(runs.get(3)), runs.get(3));
             }
         }
+    }
+
+    /**
+     * The app page of an app with 1, 10 and 100 builds (two channels): S3 requests per view, with
+     * revocations read every time (uncached, the worst case), and the warm median latency.
+     */
+    private static void appPages(TestS3 s3server, KeyRing keys, int views) throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        try (S3Client counting = s3server.clientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(
+                new ExecutionInterceptor() {
+                    @Override
+                    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                        requests.incrementAndGet();
+                    }
+                })).build()) {
+            Router router = InstallSite.router(counting, s3server.presigner(), new InstallSite.Settings(s3server.bucket(),
+                    keys, Duration.ofMinutes(10), Origins.fixed(URI.create("https://install.example.com")),
+                    Clock.systemUTC(), Duration.ZERO));
+            S3Catalog catalog = new S3Catalog(s3server.client(), s3server.bucket());
+            double first = 0;
+            for (int builds : List.of(1, 10, 100)) {
+                String app = "dev.slipway.bench" + builds;
+                for (int n = 1; n <= builds; n++) {
+                    catalog.putIndexEntry(new IndexEntry(letters(n), app, n % 2 == 0 ? "beta" : "prod", "Bench", "1." + n,
+                            String.valueOf(n), 2_000_000, Instant.parse("2026-11-01T00:00:00Z").plusSeconds(n), "ad-hoc",
+                            false));
+                }
+                String token = new LinkSigner(keys, Clock.systemUTC()).sign(new AppScope(app, null), Purpose.PAGE,
+                        Duration.ofMinutes(30));
+                HttpRequest request = new HttpRequest("GET", "/a/" + app, Map.of("t", token),
+                        Map.of("host", "install.example.com", "user-agent", USER_AGENT));
+                long[] times = new long[views];
+                for (int i = 0; i < views; i++) {
+                    router.handle(request, null);
+                }
+                requests.set(0);
+                for (int i = 0; i < views; i++) {
+                    long start = System.nanoTime();
+                    HttpResponse response = router.handle(request, null);
+                    times[i] = System.nanoTime() - start;
+                    if (response.status() != 200) {
+                        throw new IllegalStateException("app page answered " + response.status());
+                    }
+                }
+                double median = ms(percentile(times, 50));
+                first = builds == 1 ? median : first;
+                System.out.printf("app page, %3d builds: %.1f S3 requests per view, median %6.3f ms, p99 %6.3f ms, "
+                        + "%.2fx the 1-build page (%d views)%n", builds, requests.get() / (double) views, median,
+                        ms(percentile(times, 99)), median / first, views);
+            }
+        }
+    }
+
+    private static String letters(int n) {
+        StringBuilder id = new StringBuilder();
+        for (int rest = n, i = 0; i < 20; i++, rest /= 26) {
+            id.append((char) ('a' + rest % 26));
+        }
+        return id.toString();
     }
 
     /** The site as the handler builds it, with links to install.example.com. */
