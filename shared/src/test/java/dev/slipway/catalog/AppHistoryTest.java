@@ -14,9 +14,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** An app's history over S3Proxy: what the app page reads, in how many requests, and concurrent ingests. */
@@ -25,11 +22,7 @@ class AppHistoryTest {
     private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
 
     private static IndexEntry entry(String bundleId, String channel, int n) {
-        StringBuilder id = new StringBuilder();
-        for (int rest = n, i = 0; i < 20; i++, rest /= 26) {
-            id.append((char) ('a' + rest % 26));
-        }
-        return new IndexEntry(id.toString(), bundleId, channel, "App", "1." + n, String.valueOf(n), 1000 + n,
+        return new IndexEntry(TestS3.buildId(n), bundleId, channel, "App", "1." + n, String.valueOf(n), 1000 + n,
                 T0.plusSeconds(n), "ad-hoc", false);
     }
 
@@ -48,7 +41,7 @@ class AppHistoryTest {
                 ingested(writer, entry(app, n % 2 == 0 ? "beta" : "prod", n));
             }
             AtomicInteger requests = new AtomicInteger();
-            try (S3Client counting = countingClient(s3, requests)) {
+            try (S3Client counting = s3.countingClient(requests)) {
                 // when
                 Map<String, List<IndexEntry>> history = new S3Catalog(counting, s3.bucket()).appHistory(app, null, 50);
                 // then
@@ -101,7 +94,7 @@ class AppHistoryTest {
         }
         ingested(catalog, entry(app, "beta", 3));
         AtomicInteger requests = new AtomicInteger();
-        try (S3Client counting = countingClient(s3, requests)) {
+        try (S3Client counting = s3.countingClient(requests)) {
             // when
             Map<String, List<IndexEntry>> history = new S3Catalog(counting, s3.bucket()).appHistory(app, null, 50);
             // then: one listing, and a GET for each old entry
@@ -121,15 +114,5 @@ class AppHistoryTest {
         assertThat(key).isEqualTo(Layout.indexEntry("dev.slipway.long", "beta", T0, "abcdefghijklmnopqrst"));
         assertThat(IndexEntry.fromKey(key)).isEmpty();
         assertThat(IndexEntry.fromKey(entry(("dev.slipway.short"), "beta", 7).key())).contains(entry("dev.slipway.short", "beta", 7));
-    }
-
-    /** A client that counts the HTTP requests it sends (retries included). */
-    static S3Client countingClient(TestS3 s3, AtomicInteger requests) {
-        return s3.clientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
-            @Override
-            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                requests.incrementAndGet();
-            }
-        })).build();
     }
 }

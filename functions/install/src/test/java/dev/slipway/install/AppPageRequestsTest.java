@@ -19,9 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The app page's S3 requests, revocation checks included (uncached), whatever the history's length. */
@@ -36,17 +33,11 @@ class AppPageRequestsTest {
         String app = "dev.slipway.requests" + builds + channelInPath;
         S3Catalog catalog = new S3Catalog(s3.client(), s3.bucket());
         for (int n = 1; n <= builds; n++) {
-            catalog.putIndexEntry(new IndexEntry(id(n), app, n % 2 == 0 ? "beta" : "prod", "App", "1." + n,
+            catalog.putIndexEntry(new IndexEntry(TestS3.buildId(n), app, n % 2 == 0 ? "beta" : "prod", "App", "1." + n,
                     String.valueOf(n), 1000, Instant.parse("2026-11-01T00:00:00Z").plusSeconds(n), "ad-hoc", false));
         }
         AtomicInteger requests = new AtomicInteger();
-        try (S3Client counting = s3.clientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(
-                new ExecutionInterceptor() {
-                    @Override
-                    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                        requests.incrementAndGet();
-                    }
-                })).build()) {
+        try (S3Client counting = s3.countingClient(requests)) {
             Router router = InstallSite.router(counting, s3.presigner(), new InstallSite.Settings(s3.bucket(), KEYS,
                     Duration.ofMinutes(10), Origins.fixed(URI.create("https://install.example.com")), Clock.systemUTC(),
                     Duration.ZERO));
@@ -60,13 +51,5 @@ class AppPageRequestsTest {
             assertThat(page.status()).isEqualTo(200);
             assertThat(requests.get()).isLessThanOrEqualTo(3);
         }
-    }
-
-    private static String id(int n) {
-        StringBuilder id = new StringBuilder();
-        for (int rest = n, i = 0; i < 20; i++, rest /= 26) {
-            id.append((char) ('a' + rest % 26));
-        }
-        return id.toString();
     }
 }

@@ -30,9 +30,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -123,13 +120,7 @@ public final class InstallBenchmark {
      */
     private static void appPages(TestS3 s3server, KeyRing keys, int views) throws Exception {
         AtomicInteger requests = new AtomicInteger();
-        try (S3Client counting = s3server.clientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(
-                new ExecutionInterceptor() {
-                    @Override
-                    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                        requests.incrementAndGet();
-                    }
-                })).build()) {
+        try (S3Client counting = s3server.countingClient(requests)) {
             Router router = InstallSite.router(counting, s3server.presigner(), new InstallSite.Settings(s3server.bucket(),
                     keys, Duration.ofMinutes(10), Origins.fixed(URI.create("https://install.example.com")),
                     Clock.systemUTC(), Duration.ZERO));
@@ -138,7 +129,7 @@ public final class InstallBenchmark {
             for (int builds : List.of(1, 10, 100)) {
                 String app = "dev.slipway.bench" + builds;
                 for (int n = 1; n <= builds; n++) {
-                    catalog.putIndexEntry(new IndexEntry(letters(n), app, n % 2 == 0 ? "beta" : "prod", "Bench", "1." + n,
+                    catalog.putIndexEntry(new IndexEntry(TestS3.buildId(n), app, n % 2 == 0 ? "beta" : "prod", "Bench", "1." + n,
                             String.valueOf(n), 2_000_000, Instant.parse("2026-11-01T00:00:00Z").plusSeconds(n), "ad-hoc",
                             false));
                 }
@@ -166,14 +157,6 @@ public final class InstallBenchmark {
                         ms(percentile(times, 99)), median / first, views);
             }
         }
-    }
-
-    private static String letters(int n) {
-        StringBuilder id = new StringBuilder();
-        for (int rest = n, i = 0; i < 20; i++, rest /= 26) {
-            id.append((char) ('a' + rest % 26));
-        }
-        return id.toString();
     }
 
     /** The site as the handler builds it, with links to install.example.com. */
