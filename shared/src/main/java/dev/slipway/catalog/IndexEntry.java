@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
 public record IndexEntry(String id, String bundleId, String channel, String name, String version, String build,
                          long size, Instant uploadedAt, String profileType, boolean hasIcon) {
     private static final String JSON_SUFFIX = ".json";
-    /** S3's limit is 1,024 bytes of UTF-8; some room stays for tools that add a prefix. */
-    private static final int MAX_KEY_BYTES = 1000;
-    /** {@code -{id}.{summary}.json} at the end of a key. */
-    private static final Pattern SUMMARY = Pattern.compile("-[a-z2-7]{20}\\.([A-Za-z0-9_-]+)\\.json$");
+    /** A file name's limit on common file systems (ext4, APFS, NTFS): the local stack's objects are files. */
+    private static final int MAX_NAME_BYTES = 255;
+    /** {@code apps/{bundleId}/channels/{channel}/{newest first}-{id}.{summary}.json}. */
+    private static final Pattern DESCRIBED = Pattern.compile(
+            Pattern.quote(Layout.APPS) + "([^/]+)/channels/([^/]+)/[0-9]{19}-([a-z2-7]{20})\\.([A-Za-z0-9_-]+)\\.json");
 
     public static IndexEntry of(BuildRecord record) {
         return new IndexEntry(record.id(), record.bundleId(), record.channel(), record.name(), record.version(),
@@ -28,33 +29,48 @@ public record IndexEntry(String id, String bundleId, String channel, String name
 
     /**
      * {@code apps/{bundleId}/channels/{channel}/{newest first}-{id}.{summary}.json}: the summary
-     * (this entry's JSON, base64url) puts what the app page shows in the key itself, so one listing
-     * reads a whole history, and each build stays an object of its own (no shared document for
-     * concurrent ingests to overwrite). An entry too large for a key (names near S3's 1,024 bytes)
-     * goes without it and is read with a GET.
+     * (what the path does not already say: name, version, build, size, profile type, icon and
+     * upload time, as compact JSON in base64url) puts what the app page shows in the key, so one
+     * listing reads a whole history, and each build stays an object of its own (no shared document
+     * for concurrent ingests to overwrite). When the summary would make the key's last segment
+     * longer than a file name may be (the local stack keeps objects as files), it is left out and
+     * the entry is read with a GET.
      */
     public String key() {
         String plain = Layout.indexEntry(bundleId, channel, uploadedAt, id);
-        String described = plain.substring(0, plain.length() - JSON_SUFFIX.length()) + "."
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(toJson()) + JSON_SUFFIX;
-        return described.getBytes(StandardCharsets.UTF_8).length <= MAX_KEY_BYTES ? described : plain;
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("n", name);
+        summary.put("v", version);
+        summary.put("b", build);
+        summary.put("s", size);
+        summary.put("p", profileType);
+        summary.put("i", hasIcon);
+        summary.put("u", Json.iso(uploadedAt));
+        String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(summary));
+        String described = plain.substring(0, plain.length() - JSON_SUFFIX.length()) + "." + encoded + JSON_SUFFIX;
+        String last = described.substring(described.lastIndexOf('/') + 1);
+        return last.getBytes(StandardCharsets.UTF_8).length <= MAX_NAME_BYTES ? described : plain;
     }
 
     /**
      * The entry a key written by {@link #key()} describes; empty for a key without a summary.
      *
-     * @throws CatalogException if the summary is not an index entry
+     * @throws CatalogException if the summary is not readable
      */
     public static Optional<IndexEntry> fromKey(String key) throws CatalogException {
-        Matcher summary = SUMMARY.matcher(key);
-        if (!summary.find()) {
+        Matcher described = DESCRIBED.matcher(key);
+        if (!described.matches()) {
             return Optional.empty();
         }
+        Map<String, Object> summary;
         try {
-            return Optional.of(parse(Base64.getUrlDecoder().decode(summary.group(1))));
+            summary = Json.read(Base64.getUrlDecoder().decode(described.group(4)), "index entry summary");
         } catch (IllegalArgumentException e) {
             throw new CatalogException("index entry key has an unreadable summary: " + key);
         }
+        return Optional.of(new IndexEntry(described.group(3), described.group(1), described.group(2), Json.string(summary, "n"),
+                Json.string(summary, "v"), Json.string(summary, "b"), Json.number(summary, "s"), Json.instant(summary, "u"),
+                Json.string(summary, "p"), Json.bool(summary, "i")));
     }
 
     public byte[] toJson() {
