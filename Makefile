@@ -7,21 +7,29 @@ FIXTURES ?= $(abspath ../shared/fixtures)
 # Lambda's Java runtime loads it: classes and resources at the root, every runtime jar in lib/ (the
 # sibling modules it uses included, no test jars). `sam build` runs this in a copy of the repository
 # with ARTIFACTS_DIR set, so it builds with the same Maven build as everything else, from scratch.
-# Each module copies its own runtime dependencies to its target/dependency.
+# Each module copies its own runtime dependencies to its target/dependency, less the jars $(2) names
+# (artifact ids): ones the function never loads (PackageClassLoadingTest in infra/deploy fails if
+# one is loaded after all, or if another jar in a package goes unloaded).
 define lambda-artifact
 	@test -n "$(ARTIFACTS_DIR)" || { echo "ARTIFACTS_DIR is not set (sam build sets it)" >&2; exit 1; }
-	$(MVN) -pl $(1) -am clean package dependency:copy-dependencies -DskipTests -DincludeScope=runtime
+	$(MVN) -pl $(1) -am clean package dependency:copy-dependencies -DskipTests -DincludeScope=runtime \
+	  -DexcludeArtifactIds=$(2)
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp -R $(1)/target/classes/. "$(ARTIFACTS_DIR)/"
 	cp $(1)/target/dependency/*.jar "$(ARTIFACTS_DIR)/lib/"
 endef
 
+# The SDK's compile-time annotations, its CRT and event-stream support (async clients only), and
+# ARN-named buckets (install names its bucket; ingest's CopyObject parses the copy source as one).
+SDK_UNLOADED = annotations,crt-core,eventstream,http-auth-aws-eventstream
+INSTALL_UNLOADED = $(SDK_UNLOADED),arns
+
 .PHONY: build-IngestFunction build-InstallFunction build-NotifyFunction build-EnrolFunction
 build-IngestFunction: ## the ingest function's package (sam build)
-	$(call lambda-artifact,functions/ingest)
+	$(call lambda-artifact,functions/ingest,$(SDK_UNLOADED))
 
 build-InstallFunction: ## the install function's package (sam build)
-	$(call lambda-artifact,functions/install)
+	$(call lambda-artifact,functions/install,$(INSTALL_UNLOADED))
 
 build-NotifyFunction: ## the webhook sender's package (sam build)
 	$(call lambda-artifact,functions/notify)
@@ -30,10 +38,13 @@ build-EnrolFunction: ## the enrol function's package (sam build): device enrolme
 	$(call lambda-artifact,functions/enrol)
 
 # $(call run-test-main,module,main class): java on that module's test classpath, from the module's folder.
+# One reactor build: the sibling modules come from their target/ folders, never from ~/.m2 (no
+# `install`, which would leak this checkout's snapshots into every other build on the machine).
+# The module is built last, so its classpath file is the one left. BENCH_OPTS: e.g. -Dbench.jvms=5.
 define run-test-main
-	$(MVN) -pl $(1) -am install -DskipTests
-	$(MVN) -pl $(1) dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
-	cd $(1) && java -Xmx8g -Dslipway.fixtures=$(FIXTURES) \
+	$(MVN) -pl $(1) -am package dependency:build-classpath -DskipTests -Dmdep.includeScope=test \
+	  -Dmdep.outputFile=$(abspath $(1))/target/test-classpath.txt
+	cd $(1) && java -Xmx8g -Dslipway.fixtures=$(FIXTURES) $(BENCH_OPTS) \
 	  -cp target/test-classes:target/classes:$$(cat target/test-classpath.txt) $(2)
 endef
 

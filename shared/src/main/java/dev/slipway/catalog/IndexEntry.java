@@ -3,10 +3,15 @@ package dev.slipway.catalog;
 import dev.slipway.ipa.Installability;
 import dev.slipway.ipa.Platform;
 import dev.slipway.ipa.profile.DistributionType;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One build in an app's index ({@code apps/{bundleId}/channels/{channel}/…}): enough to list it
@@ -57,14 +62,66 @@ public record IndexEntry(String id, String bundleId, String channel, String name
         }
     }
 
+    private static final String JSON_SUFFIX = ".json";
+    /** S3's limit on a key's length, in UTF-8 bytes. */
+    private static final int MAX_KEY_BYTES = 1024;
+    /**
+     * A summary is cut into path segments of at most this many characters: the local stack keeps
+     * objects as files, and a file name may not exceed 255 bytes (ext4, APFS, NTFS).
+     */
+    private static final int SEGMENT = 200;
+    /** {@code apps/{bundleId}/channels/{channel}/{newest first}-{id}.{summary, in segments}.json}. */
+    private static final Pattern DESCRIBED = Pattern.compile(Pattern.quote(Layout.APPS)
+            + "([^/]+)/channels/([^/]+)/[0-9]{19}-([a-z2-7]{20})\\.((?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+)\\.json");
+
+
     public static IndexEntry of(BuildRecord record) {
         return new IndexEntry(record.id(), record.bundleId(), record.channel(), record.name(), record.version(),
                 record.build(), record.size(), record.uploadedAt(),
                 record.profile() == null ? null : record.profile().type().id(), record.hasIcon(), Requirements.of(record));
     }
 
+    /**
+     * {@code apps/{bundleId}/channels/{channel}/{newest first}-{id}.{summary}.json}: the summary
+     * (this entry's JSON, requirements included, in base64url, cut into path segments of
+     * {@value #SEGMENT} characters) puts everything the app page shows, badges included, in the
+     * key, so one listing reads a whole history, and each build stays an object of its own (no
+     * shared document for concurrent ingests to overwrite). When the key would pass S3's 1,024
+     * bytes (a very long bundle id), the summary is left out and the entry is read with a GET.
+     */
     public String key() {
-        return Layout.indexEntry(bundleId, channel, uploadedAt, id);
+        String plain = Layout.indexEntry(bundleId, channel, uploadedAt, id);
+        String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(toJson());
+        StringBuilder segments = new StringBuilder(encoded.length() + encoded.length() / SEGMENT);
+        for (int at = 0; at < encoded.length(); at += SEGMENT) {
+            segments.append(at == 0 ? "" : "/").append(encoded, at, Math.min(encoded.length(), at + SEGMENT));
+        }
+        String described = plain.substring(0, plain.length() - JSON_SUFFIX.length()) + "." + segments + JSON_SUFFIX;
+        return described.getBytes(StandardCharsets.UTF_8).length <= MAX_KEY_BYTES ? described : plain;
+    }
+
+    /**
+     * The entry a key written by {@link #key()} describes; empty for a key without a summary.
+     *
+     * @throws CatalogException if the summary is not readable
+     */
+    public static Optional<IndexEntry> fromKey(String key) throws CatalogException {
+        Matcher described = DESCRIBED.matcher(key);
+        if (!described.matches()) {
+            return Optional.empty();
+        }
+        byte[] summary;
+        try {
+            summary = Base64.getUrlDecoder().decode(described.group(4).replace("/", ""));
+        } catch (IllegalArgumentException e) {
+            throw new CatalogException("index entry key has an unreadable summary: " + key);
+        }
+        IndexEntry entry = parse(summary);
+        if (!entry.id().equals(described.group(3))) {
+            throw new CatalogException("index entry key names build " + described.group(3) + " but its summary "
+                    + entry.id() + ": " + key);
+        }
+        return Optional.of(entry);
     }
 
     public byte[] toJson() {

@@ -3,8 +3,10 @@ package dev.slipway.catalog;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -105,10 +107,7 @@ public final class S3Catalog {
                 .prefix(Layout.channel(bundleId, channel)).maxKeys(Math.min(limit, MAX_LIST)).build());
         List<IndexEntry> entries = new ArrayList<>();
         for (S3Object object : page.contents()) {
-            Optional<byte[]> bytes = get(object.key());
-            if (bytes.isPresent()) {
-                entries.add(IndexEntry.parse(bytes.get()));
-            }
+            entry(object.key()).ifPresent(entries::add);
         }
         return entries;
     }
@@ -140,6 +139,53 @@ public final class S3Catalog {
     /** Undoes {@link #withdraw}; a build that was not withdrawn is left as it is. */
     public void restore(String bundleId, String buildId) {
         s3.deleteObject(b -> b.bucket(bucket).key(Layout.withdrawn(bundleId, buildId)));
+    }
+
+    /**
+     * An app's builds per channel (only {@code channel}'s unless it is null), newest first, at most
+     * {@code limit} each, from one listing whatever the history's length: each entry's key carries
+     * what the app page shows ({@link IndexEntry#key()}). Entries stored before keys carried it cost
+     * a GET each; so does an app whose channels together hold over 1,000 builds (a listing per
+     * channel then).
+     *
+     * @throws CatalogException if an entry is unreadable
+     */
+    public Map<String, List<IndexEntry>> appHistory(String bundleId, String channel, int limit) throws CatalogException {
+        if (channel != null) {
+            return Map.of(channel, history(bundleId, channel, limit));
+        }
+        String prefix = Layout.channels(bundleId);
+        ListObjectsV2Response page = s3.listObjectsV2(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix)
+                .maxKeys(MAX_LIST).build());
+        if (page.isTruncated()) {
+            Map<String, List<IndexEntry>> channels = new TreeMap<>();
+            for (String c : channels(bundleId)) {
+                channels.put(c, history(bundleId, c, limit));
+            }
+            return channels;
+        }
+        Map<String, List<IndexEntry>> channels = new TreeMap<>();
+        for (S3Object object : page.contents()) {
+            String rest = object.key().substring(prefix.length());
+            int slash = rest.indexOf('/');
+            if (slash > 0) {
+                List<IndexEntry> entries = channels.computeIfAbsent(rest.substring(0, slash), c -> new ArrayList<>());
+                if (entries.size() < limit) {
+                    entry(object.key()).ifPresent(entries::add);
+                }
+            }
+        }
+        return channels;
+    }
+
+    /** The entry its key describes, or (stored before keys carried it) the object's body. */
+    private Optional<IndexEntry> entry(String key) throws CatalogException {
+        Optional<IndexEntry> described = IndexEntry.fromKey(key);
+        if (described.isPresent()) {
+            return described;
+        }
+        Optional<byte[]> bytes = get(key);
+        return bytes.isEmpty() ? Optional.empty() : Optional.of(IndexEntry.parse(bytes.get()));
     }
 
     public void putRecord(BuildRecord record) {

@@ -46,6 +46,7 @@ import java.util.function.Consumer;
 public final class Log {
     private static final ThreadLocal<String> REQUEST_ID = new ThreadLocal<>();
     private static final List<Consumer<String>> COPIES = new CopyOnWriteArrayList<>();
+    private static final ThreadLocal<Boolean> MUTED = new ThreadLocal<>();
 
     private final String logger;
 
@@ -75,6 +76,15 @@ public final class Log {
                 REQUEST_ID.set(previous);
             }
         };
+    }
+
+    /**
+     * Drops the lines written on this thread, until closed (they are still built): for the install
+     * function's priming requests, which must not read as tester traffic.
+     */
+    public static RequestScope muted() {
+        MUTED.set(Boolean.TRUE);
+        return MUTED::remove;
     }
 
     /** The request id lines on this thread carry, or null. */
@@ -111,6 +121,9 @@ public final class Log {
     }
 
     private static void emit(PrintStream stream, String line) {
+        if (MUTED.get() != null) {
+            return;
+        }
         stream.println(line);
         for (Consumer<String> copy : COPIES) {
             copy.accept(line);

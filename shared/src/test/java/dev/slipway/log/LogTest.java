@@ -90,6 +90,27 @@ class LogTest {
                 .containsExactly("a.warn", "a.error");
     }
 
+    @Test
+    void muted_scope_dropsThisThreadsLinesUntilClosed() {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            try (Log.RequestScope muted = Log.muted()) {
+                LOG.info("a.muted");
+                LOG.warn("a.muted");
+            }
+            LOG.info("a.after");
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8).lines().map(l -> (String) parseQuietly(l).get("event")))
+                .containsExactly("a.after");
+    }
+
     private static Map<String, Object> parseQuietly(String line) {
         try {
             return parse(line);

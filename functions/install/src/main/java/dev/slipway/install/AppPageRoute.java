@@ -52,12 +52,11 @@ record AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages, 
         }
         policy.checkScope(token);
         request.log("channel", channel);
-        List<String> channels = channel != null ? List.of(channel) : catalog.channels(bundleId);
         Set<String> withdrawn = catalog.withdrawn(bundleId);
         List<IndexEntry> latest = new ArrayList<>();
         List<IndexEntry> all = new ArrayList<>();
-        for (String c : channels) {
-            List<IndexEntry> history = new ArrayList<>(catalog.history(bundleId, c, BuildVerdicts.HISTORY));
+        for (List<IndexEntry> channelHistory : catalog.appHistory(bundleId, channel, BuildVerdicts.HISTORY).values()) {
+            List<IndexEntry> history = new ArrayList<>(channelHistory);
             history.removeIf(e -> withdrawn.contains(e.id()));
             if (!history.isEmpty()) {
                 latest.add(history.get(0));

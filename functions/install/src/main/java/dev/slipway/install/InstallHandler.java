@@ -23,6 +23,9 @@ public final class InstallHandler implements RequestHandler<APIGatewayV2HTTPEven
     /** Held so the CRaC context (which may hold resources weakly) keeps it. */
     @SuppressWarnings("unused")
     private final LinkKeysOnRestore keysOnRestore;
+    /** Held for the same reason. */
+    @SuppressWarnings("unused")
+    private final Priming priming;
 
     /** Used by Lambda: clients, keys and templates built once, at init, from the template's environment. */
     public InstallHandler() {
@@ -32,6 +35,7 @@ public final class InstallHandler implements RequestHandler<APIGatewayV2HTTPEven
         this.keysOnRestore = LinkKeysOnRestore.register(keys);
         this.router = InstallSite.router(S3Clients.create(config.region()), S3Clients.presigner(config.region()),
                 config.settings(keys));
+        this.priming = Priming.register(config.region());
         // Read at init: a missing or malformed secret fails the deployment's first start, not a tester's tap.
         LOG.info("install.ready", "bucket", config.bucket(), "keys", keys.keys().keyIds().size(),
                 "secret", config.linkSecretArn());
@@ -41,6 +45,7 @@ public final class InstallHandler implements RequestHandler<APIGatewayV2HTTPEven
     public InstallHandler(Router router) {
         this.router = router;
         this.keysOnRestore = null;
+        this.priming = null;
     }
 
     @Override

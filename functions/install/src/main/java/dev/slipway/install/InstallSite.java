@@ -36,7 +36,7 @@ public final class InstallSite {
      * What differs between a deployment, the local stack and a test.
      *
      * @param bucket the bucket holding builds and the catalog
-     * @param keys the link-signing keys (a fixed {@code KeyRing}, or a source that rereads the secret)
+     * @param keys the link-signing keys (a fixed ring, or the secret re-read after a rotation)
      * @param downloadTtl how long manifest and package tokens, and presigned URLs, stay valid
      * @param origins where links point
      * @param clock the time tokens and profiles are judged by

@@ -8,6 +8,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
@@ -17,7 +22,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 /**
  * Puts a file into the bucket: one PUT up to the multipart threshold, a multipart upload above it
  * (parts of at least {@link #PART_SIZE}, more when S3's 10,000-part limit asks for it), reporting
- * progress after each part. A multipart upload that fails is aborted, so no parts stay billed.
+ * progress after each part; parts go up {@link #PARALLEL_PARTS} at a time. A multipart upload that
+ * fails is aborted, so no parts stay billed.
  */
 final class Uploader {
     static final long MULTIPART_THRESHOLD = 16L * 1024 * 1024;
@@ -25,6 +31,8 @@ final class Uploader {
     /** S3's smallest part (all but the last). */
     static final long MIN_PART_SIZE = 5L * 1024 * 1024;
     private static final int MAX_PARTS = 10_000;
+    /** Parts in flight at once (the AWS CLI sends up to 10). */
+    static final int PARALLEL_PARTS = 4;
 
     /**
      * What S3 answered for the new object: its ETag, and its version id on a versioned bucket (each
@@ -101,23 +109,64 @@ final class Uploader {
         long part = Math.max(partSize, (size + MAX_PARTS - 1) / MAX_PARTS);
         String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key).contentType("application/octet-stream")
                 .metadata(metadata)).uploadId();
+        // Parts go up PARALLEL_PARTS at a time, each read when its turn comes: one connection alone
+        // leaves most of the bandwidth (and S3Proxy's threads) idle, and at most PARALLEL_PARTS
+        // parts are in memory.
+        ExecutorService senders = Executors.newFixedThreadPool(PARALLEL_PARTS, runnable -> {
+            Thread thread = new Thread(runnable, "slipway-upload");
+            thread.setDaemon(true);
+            return thread;
+        });
+        AtomicLong sent = new AtomicLong();
         try {
-            List<CompletedPart> parts = new ArrayList<>();
+            List<Future<CompletedPart>> pending = new ArrayList<>();
             int number = 1;
             for (long offset = 0; offset < size; offset += part, number++) {
-                byte[] bytes = read(channel, offset, (int) Math.min(part, size - offset));
+                long from = offset;
+                int length = (int) Math.min(part, size - offset);
                 int partNumber = number;
-                String eTag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber)
-                        .contentLength((long) bytes.length), RequestBody.fromBytes(bytes)).eTag();
-                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(eTag).build());
-                progress.advance(offset + bytes.length, size);
+                pending.add(senders.submit(() -> {
+                    byte[] bytes = read(channel, from, length);
+                    String eTag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber)
+                            .contentLength((long) bytes.length), RequestBody.fromBytes(bytes)).eTag();
+                    synchronized (progress) {
+                        // Counted under the lock too, so the bar never steps back.
+                        progress.advance(sent.addAndGet(length), size);
+                    }
+                    return CompletedPart.builder().partNumber(partNumber).eTag(eTag).build();
+                }));
+            }
+            List<CompletedPart> parts = new ArrayList<>();
+            for (Future<CompletedPart> result : pending) {
+                parts.add(await(result));
             }
             CompleteMultipartUploadResponse response = s3.completeMultipartUpload(b -> b.bucket(bucket).key(key)
                     .uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
             return new Uploaded(response.eTag(), response.versionId());
         } catch (IOException | RuntimeException e) {
+            senders.shutdownNow();
             abortQuietly(bucket, key, uploadId);
             throw e;
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
+    /** A part's outcome; its failure as it was thrown. */
+    private static CompletedPart await(Future<CompletedPart> result) throws IOException {
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while uploading", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(e.getCause());
         }
     }
 

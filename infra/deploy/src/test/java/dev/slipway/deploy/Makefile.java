@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /** The repository's Makefile, read for its targets and the module each function target packages. */
 final class Makefile {
     private static final Pattern TARGET = Pattern.compile("^([A-Za-z0-9_.-]+):(?!=)", Pattern.MULTILINE);
-    private static final Pattern PACKAGED_MODULE = Pattern.compile("\\$\\(call lambda-artifact,([^)\\s]+)\\)");
+    private static final Pattern PACKAGED_MODULE = Pattern.compile("\\$\\(call lambda-artifact,([^,)\\s]+)[,)]");
 
     private final String text;
 

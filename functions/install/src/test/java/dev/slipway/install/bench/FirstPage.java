@@ -3,6 +3,7 @@ package dev.slipway.install.bench;
 import dev.slipway.access.KeyRing;
 import dev.slipway.fixtures.TestS3;
 import dev.slipway.install.HttpResponse;
+import dev.slipway.install.Priming;
 import dev.slipway.install.Router;
 import dev.slipway.install.page.BuildPage;
 import dev.slipway.install.page.Visitor;
@@ -18,21 +19,37 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * A fresh JVM's first build page, as a cold Lambda serves it: build the S3 client, presigner,
- * keys and templates, answer one request, print {@code FIRST-PAGE <ms since JVM start>}.
- * Started by {@link InstallBenchmark}; arguments: S3 endpoint, bucket, build id, page token.
+ * keys and templates (and with {@code prime}, prime them as the handler does), answer one
+ * request, print {@code FIRST-PAGE <ms since JVM start> <ms initialising> <ms of the first request>}.
+ * Started by {@link InstallBenchmark}; arguments: S3 endpoint, bucket, build id, page token, and
+ * {@code cold}, {@code prime} (init as the handler does it) or {@code snapstart} (and the
+ * hook SnapStart runs before its snapshot).
  */
 public final class FirstPage {
     public static void main(String[] args) {
+        long start = System.nanoTime();
         URI endpoint = URI.create(args[0]);
         S3Client s3 = S3Clients.create(Region.US_EAST_1, endpoint, new TestS3Credentials());
         S3Presigner presigner = S3Clients.presigner(Region.US_EAST_1, endpoint, new TestS3Credentials());
         Router router = InstallBenchmark.router(s3, presigner, args[1], KeyRing.parse(System.getenv("SLIPWAY_LINK_KEYS")));
+        String mode = args.length > 4 ? args[4] : "cold";
+        if (!mode.equals("cold")) {
+            // What InstallHandler's constructor does after building the site.
+            Priming priming = Priming.register(Region.US_EAST_1);
+            if (mode.equals("snapstart")) {
+                // What SnapStart runs before it takes the snapshot (no CRaC runtime here to restore from).
+                priming.beforeCheckpoint(null);
+            }
+        }
+        long initialised = System.nanoTime();
         HttpResponse response = router.handle(InstallBenchmark.request(args[2], args[3]), null);
+        long answered = System.nanoTime();
         if (response.status() != 200) {
             throw new IllegalStateException("first page answered " + response.status());
         }
         long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.println("FIRST-PAGE " + sinceStart);
+        System.out.println("FIRST-PAGE " + sinceStart + " " + (initialised - start) / 1_000_000 + " "
+                + (answered - initialised) / 1_000_000);
     }
 
     /** A page model like a real one, for timing the template alone. */

@@ -1,11 +1,15 @@
 package dev.slipway.install.bench;
 
+import dev.slipway.access.AppScope;
 import dev.slipway.access.BuildScope;
 import dev.slipway.access.KeyRing;
 import dev.slipway.access.LinkSigner;
 import dev.slipway.access.Purpose;
+import dev.slipway.catalog.IndexEntry;
+import dev.slipway.catalog.S3Catalog;
 import dev.slipway.catalog.Upload;
 import dev.slipway.fixtures.Fixtures;
+import dev.slipway.fixtures.TestIndexEntries;
 import dev.slipway.fixtures.TestS3;
 import dev.slipway.ingest.IngestService;
 import dev.slipway.ingest.IpaCopier;
@@ -26,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -41,6 +46,10 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public final class InstallBenchmark {
     private static final String USER_AGENT = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_6 like Mac OS X) AppleWebKit/605.1.15 "
             + "(KHTML, like Gecko) Version/26.1 Mobile/15E148 Safari/604.1";
+
+    /** template.yaml's JAVA_TOOL_OPTIONS for the functions. */
+    private static final List<String> LAMBDA_OPTIONS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+            "-Djava.awt.headless=true");
 
     public static void main(String[] args) throws Exception {
         int warm = Integer.getInteger("bench.requests", 5000);
@@ -83,17 +92,70 @@ public final class InstallBenchmark {
             System.out.printf("warm build page, whole request + S3: median %6.3f ms   p99 %6.3f ms   (%d requests)%n",
                     ms(percentile(whole, 50)), ms(percentile(whole, 99)), warm);
 
-            List<Long> wall = new ArrayList<>();
-            List<Long> inJvm = new ArrayList<>();
-            for (int i = 0; i < jvms; i++) {
-                long[] run = firstPageInFreshJvm(s3server, keys, id, token);
-                wall.add(run[0]);
-                inJvm.add(run[1]);
+            appPages(s3server, keys, Math.max(100, warm / 10));
+
+            for (String mode : List.of("cold", "prime", "snapstart")) {
+                List<List<Long>> runs = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                for (int i = 0; i < jvms; i++) {
+                    long[] run = firstPageInFreshJvm(s3server, keys, id, token, mode);
+                    for (int j = 0; j < run.length; j++) {
+                        runs.get(j).add(run[j]);
+                    }
+                }
+                System.out.printf("fresh JVM to first build page, %s (S3 client + presigner created%s; %s):%n"
+                        + "  wall clock from spawning java: median %d ms (runs %s)%n"
+                        + "  from JVM start:                median %d ms (runs %s)%n"
+                        + "  initialisation:                median %d ms (runs %s)%n"
+                        + "  first request after it:        median %d ms (runs %s)%n",
+                        mode, mode.equals("cold") ? "" : mode.equals("prime") ? ", then primed as InstallHandler does"
+                        : ", primed, then the pre-snapshot hook", String.join(" ", LAMBDA_OPTIONS),
+                        median(runs.get(0)), runs.get(0), median(runs.get(1)), runs.get(1), median(runs.get(2)), runs.get(2),
+                        median(runs.get(3)), runs.get(3));
             }
-            System.out.printf("fresh JVM to first build page (S3 client + presigner created, TieredStopAtLevel=1):%n"
-                    + "  wall clock from spawning java: median %d ms (runs %s)%n"
-                    + "  from JVM start:                median %d ms (runs %s)%n",
-                    median(wall), wall, median(inJvm), inJvm);
+        }
+    }
+
+    /**
+     * The app page of an app with 1, 10 and 100 builds (two channels): S3 requests per view, with
+     * revocations read every time (uncached, the worst case), and the warm median latency.
+     */
+    private static void appPages(TestS3 s3server, KeyRing keys, int views) throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        try (S3Client counting = s3server.countingClient(requests)) {
+            Router router = InstallSite.router(counting, s3server.presigner(), new InstallSite.Settings(s3server.bucket(),
+                    keys, Duration.ofMinutes(10), Origins.fixed(URI.create("https://install.example.com")),
+                    Clock.systemUTC(), Duration.ZERO));
+            S3Catalog catalog = new S3Catalog(s3server.client(), s3server.bucket());
+            double first = 0;
+            for (int builds : List.of(1, 10, 100)) {
+                String app = "dev.slipway.bench" + builds;
+                for (int n = 1; n <= builds; n++) {
+                    catalog.putIndexEntry(TestIndexEntries.adHoc(TestS3.buildId(n), app, n % 2 == 0 ? "beta" : "prod",
+                            "Bench", "1." + n, String.valueOf(n), 2_000_000, Instant.parse("2026-11-01T00:00:00Z").plusSeconds(n)));
+                }
+                String token = new LinkSigner(keys, Clock.systemUTC()).sign(new AppScope(app, null), Purpose.PAGE,
+                        Duration.ofMinutes(30));
+                HttpRequest request = new HttpRequest("GET", "/a/" + app, Map.of("t", token),
+                        Map.of("host", "install.example.com", "user-agent", USER_AGENT));
+                long[] times = new long[views];
+                for (int i = 0; i < views; i++) {
+                    router.handle(request, null);
+                }
+                requests.set(0);
+                for (int i = 0; i < views; i++) {
+                    long start = System.nanoTime();
+                    HttpResponse response = router.handle(request, null);
+                    times[i] = System.nanoTime() - start;
+                    if (response.status() != 200) {
+                        throw new IllegalStateException("app page answered " + response.status());
+                    }
+                }
+                double median = ms(percentile(times, 50));
+                first = builds == 1 ? median : first;
+                System.out.printf("app page, %3d builds: %.1f S3 requests per view, median %6.3f ms, p99 %6.3f ms, "
+                        + "%.2fx the 1-build page (%d views)%n", builds, requests.get() / (double) views, median,
+                        ms(percentile(times, 99)), median / first, views);
+            }
         }
     }
 
@@ -115,12 +177,18 @@ public final class InstallBenchmark {
                 .ingest(new Upload(key, ipa.length, eTag.replace("\"", ""), "01", null, Instant.now())).id();
     }
 
-    /** Spawns a JVM that serves one build page; returns {wall ms, ms since its JVM started}. */
-    private static long[] firstPageInFreshJvm(TestS3 s3server, KeyRing keys, String id, String token) throws Exception {
+    /**
+     * Spawns a JVM that serves one build page; returns {wall ms, ms since its JVM started, ms
+     * initialising, ms of the first request}.
+     */
+    private static long[] firstPageInFreshJvm(TestS3 s3server, KeyRing keys, String id, String token, String mode)
+            throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), FirstPage.class.getName(),
-                s3server.endpoint().toString(), s3server.bucket(), id, token);
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(LAMBDA_OPTIONS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), FirstPage.class.getName(),
+                s3server.endpoint().toString(), s3server.bucket(), id, token, mode));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("SLIPWAY_LINK_KEYS", keys.toSecretJson());
         builder.redirectErrorStream(true);
         long start = System.nanoTime();
@@ -139,7 +207,8 @@ public final class InstallBenchmark {
         if (result == null) {
             throw new IllegalStateException("the fresh JVM served no page (exit " + process.exitValue() + ")");
         }
-        return new long[] {wall, Long.parseLong(result.split(" ")[1])};
+        String[] fields = result.split(" ");
+        return new long[] {wall, Long.parseLong(fields[1]), Long.parseLong(fields[2]), Long.parseLong(fields[3])};
     }
 
     private static long percentile(long[] values, int p) {

@@ -1,0 +1,132 @@
+package dev.slipway.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.slipway.fixtures.TestIndexEntries;
+import dev.slipway.fixtures.TestS3;
+import dev.slipway.fixtures.TestS3Extension;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** An app's history over S3Proxy: what the app page reads, in how many requests, and concurrent ingests. */
+@ExtendWith(TestS3Extension.class)
+class AppHistoryTest {
+    private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+
+    private static IndexEntry entry(String bundleId, String channel, int n) {
+        return TestIndexEntries.adHoc(TestS3.buildId(n), bundleId, channel, "App", "1." + n, String.valueOf(n), 1000 + n,
+                T0.plusSeconds(n));
+    }
+
+    /** Builds as the ingest stores them. */
+    private static void ingested(S3Catalog catalog, IndexEntry entry) {
+        catalog.putIndexEntry(entry);
+    }
+
+    @Test
+    void appHistory_1_10_100Builds_isOneRequestNewestFirst(TestS3 s3) throws Exception {
+        for (int builds : List.of(1, 10, 100)) {
+            // given
+            String app = "dev.slipway.history" + builds;
+            S3Catalog writer = new S3Catalog(s3.client(), s3.bucket());
+            for (int n = 1; n <= builds; n++) {
+                ingested(writer, entry(app, n % 2 == 0 ? "beta" : "prod", n));
+            }
+            AtomicInteger requests = new AtomicInteger();
+            try (S3Client counting = s3.countingClient(requests)) {
+                // when
+                Map<String, List<IndexEntry>> history = new S3Catalog(counting, s3.bucket()).appHistory(app, null, 50);
+                // then
+                assertThat(requests.get()).as("%d builds", builds).isEqualTo(1);
+                List<IndexEntry> all = new ArrayList<>();
+                history.values().forEach(all::addAll);
+                // every build, up to 50 per channel (half of them in each)
+                assertThat(all).hasSize(Math.min(builds / 2, 50) + Math.min(builds - builds / 2, 50));
+                assertThat(history.values()).allSatisfy(entries -> assertThat(entries)
+                        .isSortedAccordingTo((a, b) -> b.uploadedAt().compareTo(a.uploadedAt())));
+            }
+        }
+    }
+
+    @Test
+    void putIndexEntry_concurrentIngestsOfOneApp_loseNoBuild(TestS3 s3) throws Exception {
+        // given two ingests at once, each storing 15 builds of the same app
+        S3Catalog catalog = new S3Catalog(s3.client(), s3.bucket());
+        String app = "dev.slipway.race";
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int worker = 0; worker < 2; worker++) {
+                int first = worker * 15 + 1;
+                done.add(pool.submit(() -> {
+                    for (int n = first; n < first + 15; n++) {
+                        ingested(catalog, entry(app, "beta", n));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // then every build is listed
+        assertThat(catalog.appHistory(app, null, 100).get("beta")).hasSize(30);
+    }
+
+    @Test
+    void appHistory_entriesStoredBeforeKeysCarriedThem_areReadWithAGetEach(TestS3 s3) throws Exception {
+        // given two builds stored the old way (plain key), one the new way
+        S3Catalog catalog = new S3Catalog(s3.client(), s3.bucket());
+        String app = "dev.slipway.legacy";
+        for (int n = 1; n <= 2; n++) {
+            IndexEntry old = entry(app, "beta", n);
+            catalog.put(Layout.indexEntry(app, "beta", old.uploadedAt(), old.id()), old.toJson(), "application/json");
+        }
+        ingested(catalog, entry(app, "beta", 3));
+        AtomicInteger requests = new AtomicInteger();
+        try (S3Client counting = s3.countingClient(requests)) {
+            // when
+            Map<String, List<IndexEntry>> history = new S3Catalog(counting, s3.bucket()).appHistory(app, null, 50);
+            // then: one listing, and a GET for each old entry
+            assertThat(history.get("beta")).extracting(IndexEntry::build).containsExactly("3", "2", "1");
+            assertThat(requests.get()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void key_longName_keepsItsSummaryInSegmentsAFileNameCanHold() throws Exception {
+        // given a name that alone would pass a file name's 255 bytes
+        IndexEntry entry = TestIndexEntries.adHoc("abcdefghijklmnopqrst", "dev.slipway.long", "beta", "N".repeat(300), "1",
+                "1", 1, T0);
+        // when
+        String key = entry.key();
+        // then every segment fits a file name, and the key reads back as the entry, requirements included
+        assertThat(key.split("/")).allSatisfy(segment -> assertThat(segment.length()).isLessThanOrEqualTo(255));
+        assertThat(IndexEntry.fromKey(key)).contains(entry);
+        assertThat(entry.requirements()).isNotNull();
+    }
+
+    @Test
+    void key_summaryPastS3sKeyLimit_fallsBackToThePlainKey() throws Exception {
+        // given a summary that would make the key longer than S3's 1,024 bytes
+        IndexEntry entry = TestIndexEntries.adHoc("abcdefghijklmnopqrst", "dev.slipway.long", "beta", "N".repeat(900), "1",
+                "1", 1, T0);
+        // when
+        String key = entry.key();
+        // then
+        assertThat(key).isEqualTo(Layout.indexEntry("dev.slipway.long", "beta", T0, "abcdefghijklmnopqrst"));
+        assertThat(IndexEntry.fromKey(key)).isEmpty();
+        assertThat(IndexEntry.fromKey(entry("dev.slipway.short", "beta", 7).key())).contains(entry("dev.slipway.short", "beta", 7));
+    }
+}
