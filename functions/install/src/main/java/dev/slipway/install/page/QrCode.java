@@ -56,6 +56,18 @@ public record QrCode(int size, String path) {
         return of(text).toSvg();
     }
 
+    /** About how wide the page shows a code, in CSS pixels. */
+    private static final int SHOWN_WIDTH = 232;
+
+    /**
+     * The width to show the code at: a whole number of pixels per module, near {@value #SHOWN_WIDTH}.
+     * At a fractional scale a browser snaps module edges to pixels, some modules a pixel wider than
+     * others, which a camera (and zxing, in the page tests) reads less reliably than an even grid.
+     */
+    public int pixels() {
+        return size * Math.max(2, Math.round((float) SHOWN_WIDTH / size));
+    }
+
     /** This code as a standalone SVG element, scaled by whoever embeds it (it has only a viewBox). */
     public String toSvg() {
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size

@@ -6,11 +6,15 @@ import com.google.zxing.FormatException;
 import com.google.zxing.ChecksumException;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.ReaderException;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,17 +84,46 @@ public final class QrImages {
     }
 
     /**
-     * Reads the QR code in an image, as a camera app would: finder patterns located, not assumed.
+     * Reads the QR code in an image, as a camera app would: finder patterns located, not assumed,
+     * and, like a camera that takes the next frame, another look when one fails. A screenshot of
+     * an SVG code at a size that is not a whole number of pixels per module has grey, anti-aliased
+     * module edges, and an element's screenshot may clip the quiet zone: so the image is also read
+     * on a white margin and enlarged (nearest neighbour), with either of zxing's binarizers, and as
+     * a pure code (zxing's finder-pattern detector misjudges the version of some perfect images).
      *
-     * @throws AssertionError if there is no readable QR code
+     * @throws AssertionError if there is no readable QR code in any of those looks
      */
     public static String decode(BufferedImage image) {
-        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
-        try {
-            return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
-        } catch (NotFoundException | ChecksumException | FormatException e) {
-            throw new AssertionError("no readable QR code in the " + image.getWidth() + "×" + image.getHeight() + " image", e);
+        BufferedImage framed = framed(image, 4, 32);
+        ReaderException last = null;
+        for (BufferedImage look : List.of(image, framed)) {
+            int[] pixels = look.getRGB(0, 0, look.getWidth(), look.getHeight(), null, 0, look.getWidth());
+            RGBLuminanceSource source = new RGBLuminanceSource(look.getWidth(), look.getHeight(), pixels);
+            for (BinaryBitmap bitmap : List.of(new BinaryBitmap(new HybridBinarizer(source)),
+                    new BinaryBitmap(new GlobalHistogramBinarizer(source)))) {
+                for (Map<DecodeHintType, ?> hints : List.of(Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE),
+                        Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))) {
+                    try {
+                        return new QRCodeReader().decode(bitmap, hints).getText();
+                    } catch (NotFoundException | ChecksumException | FormatException e) {
+                        last = e;
+                    }
+                }
+            }
         }
+        throw new AssertionError("no readable QR code in the " + image.getWidth() + "×" + image.getHeight() + " image", last);
+    }
+
+    /** The image enlarged {@code scale} times (nearest neighbour) on a white margin of {@code margin} pixels. */
+    private static BufferedImage framed(BufferedImage image, int scale, int margin) {
+        BufferedImage framed = new BufferedImage(image.getWidth() * scale + 2 * margin, image.getHeight() * scale + 2 * margin,
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = framed.createGraphics();
+        graphics.setColor(Color.WHITE);
+        graphics.fillRect(0, 0, framed.getWidth(), framed.getHeight());
+        graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        graphics.drawImage(image, margin, margin, image.getWidth() * scale, image.getHeight() * scale, null);
+        graphics.dispose();
+        return framed;
     }
 }
