@@ -143,39 +143,60 @@ public final class S3Catalog {
 
     /**
      * An app's builds per channel (only {@code channel}'s unless it is null), newest first, at most
-     * {@code limit} each, from one listing whatever the history's length: each entry's key carries
-     * what the app page shows ({@link IndexEntry#key()}). Entries stored before keys carried it cost
-     * a GET each; so does an app whose channels together hold over 1,000 builds (a listing per
-     * channel then).
+     * {@code limit} each, withdrawn builds left out, from one listing whatever the history's length:
+     * each entry's key carries what the app page shows ({@link IndexEntry#key()}), and the app's
+     * withdrawn markers sit under the same prefix. Entries stored before keys carried it cost
+     * a GET each; an app whose channels together hold over 1,000 builds costs a listing per channel
+     * and one of the withdrawn markers.
      *
      * @throws CatalogException if an entry is unreadable
      */
     public Map<String, List<IndexEntry>> appHistory(String bundleId, String channel, int limit) throws CatalogException {
-        if (channel != null) {
-            return Map.of(channel, history(bundleId, channel, limit));
-        }
-        String prefix = Layout.channels(bundleId);
-        ListObjectsV2Response page = s3.listObjectsV2(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix)
+        String app = Layout.APPS + bundleId + "/";
+        String channels = Layout.channels(bundleId);
+        ListObjectsV2Response page = s3.listObjectsV2(ListObjectsV2Request.builder().bucket(bucket).prefix(app)
                 .maxKeys(MAX_LIST).build());
         if (page.isTruncated()) {
-            Map<String, List<IndexEntry>> channels = new TreeMap<>();
-            for (String c : channels(bundleId)) {
-                channels.put(c, history(bundleId, c, limit));
+            Set<String> withdrawn = withdrawn(bundleId);
+            Map<String, List<IndexEntry>> history = new TreeMap<>();
+            for (String c : channel != null ? List.of(channel) : channels(bundleId)) {
+                List<IndexEntry> entries = new ArrayList<>(history(bundleId, c, limit + withdrawn.size()));
+                entries.removeIf(e -> withdrawn.contains(e.id()));
+                history.put(c, entries.subList(0, Math.min(limit, entries.size())));
             }
-            return channels;
+            return history;
         }
-        Map<String, List<IndexEntry>> channels = new TreeMap<>();
+        // One listing holds both the index entries and the withdrawn markers (Layout.withdrawn).
+        String withdrawnPrefix = Layout.withdrawn(bundleId);
+        Set<String> withdrawn = new HashSet<>();
         for (S3Object object : page.contents()) {
-            String rest = object.key().substring(prefix.length());
+            if (object.key().startsWith(withdrawnPrefix)) {
+                withdrawn.add(object.key().substring(withdrawnPrefix.length()));
+            }
+        }
+        Map<String, List<IndexEntry>> history = new TreeMap<>();
+        if (channel != null) {
+            history.put(channel, new ArrayList<>());
+        }
+        for (S3Object object : page.contents()) {
+            if (!object.key().startsWith(channels)) {
+                continue;
+            }
+            String rest = object.key().substring(channels.length());
             int slash = rest.indexOf('/');
-            if (slash > 0) {
-                List<IndexEntry> entries = channels.computeIfAbsent(rest.substring(0, slash), c -> new ArrayList<>());
-                if (entries.size() < limit) {
-                    entry(object.key()).ifPresent(entries::add);
+            String c = slash > 0 ? rest.substring(0, slash) : null;
+            if (c == null || (channel != null && !channel.equals(c))) {
+                continue;
+            }
+            List<IndexEntry> entries = history.computeIfAbsent(c, k -> new ArrayList<>());
+            if (entries.size() < limit) {
+                Optional<IndexEntry> entry = entry(object.key());
+                if (entry.isPresent() && !withdrawn.contains(entry.get().id())) {
+                    entries.add(entry.get());
                 }
             }
         }
-        return channels;
+        return history;
     }
 
     /** The entry its key describes, or (stored before keys carried it) the object's body. */

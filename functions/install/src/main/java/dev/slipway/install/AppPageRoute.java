@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
@@ -52,12 +51,10 @@ record AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages, 
         }
         policy.checkScope(token);
         request.log("channel", channel);
-        Set<String> withdrawn = catalog.withdrawn(bundleId);
         List<IndexEntry> latest = new ArrayList<>();
         List<IndexEntry> all = new ArrayList<>();
-        for (List<IndexEntry> channelHistory : catalog.appHistory(bundleId, channel, BuildVerdicts.HISTORY).values()) {
-            List<IndexEntry> history = new ArrayList<>(channelHistory);
-            history.removeIf(e -> withdrawn.contains(e.id()));
+        // Withdrawn builds are left out by the catalog, in the same one listing.
+        for (List<IndexEntry> history : catalog.appHistory(bundleId, channel, BuildVerdicts.HISTORY).values()) {
             if (!history.isEmpty()) {
                 latest.add(history.get(0));
                 all.addAll(history);

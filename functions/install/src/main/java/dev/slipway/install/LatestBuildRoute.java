@@ -11,6 +11,7 @@ import dev.slipway.catalog.CatalogException;
 import dev.slipway.catalog.IndexEntry;
 import dev.slipway.catalog.S3Catalog;
 import dev.slipway.ipa.Installability;
+import dev.slipway.notes.ReleaseNotes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -73,9 +74,10 @@ record LatestBuildRoute(S3Catalog catalog, AccessPolicy policy, Clock clock) imp
     }
 
     private Optional<BuildRecord> latest(String bundleId, String channel) throws CatalogException {
+        // Withdrawn builds are left out by the catalog: the newest installable one that is not.
         List<IndexEntry> entries = new ArrayList<>();
-        for (String c : channel != null ? List.of(channel) : catalog.channels(bundleId)) {
-            entries.addAll(catalog.history(bundleId, c, LOOK_BACK));
+        for (List<IndexEntry> history : catalog.appHistory(bundleId, channel, LOOK_BACK).values()) {
+            entries.addAll(history);
         }
         entries.sort(Comparator.comparing(IndexEntry::uploadedAt).reversed());
         for (IndexEntry entry : entries.subList(0, Math.min(LOOK_BACK, entries.size()))) {
@@ -97,7 +99,7 @@ record LatestBuildRoute(S3Catalog catalog, AccessPolicy policy, Clock clock) imp
         json.put("buildId", build.id());
         json.put("uploadedAt", build.uploadedAt() == null ? null : build.uploadedAt().toString());
         json.put("minimumOsVersion", build.minimumOsVersion());
-        json.put("releaseNotes", build.releaseNotes());
+        json.put("releaseNotes", ReleaseNotes.plainText(build.releaseNotes()));
         // The app's own token reaches the build page of any of its builds.
         json.put("pageUrl", request.link("/b/" + build.id() + "?t=" + request.rawToken()).toString());
         return write(json);
