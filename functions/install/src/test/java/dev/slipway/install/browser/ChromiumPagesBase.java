@@ -1,6 +1,5 @@
 package dev.slipway.install.browser;
 
-import dev.slipway.install.page.PageRenderer;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +31,7 @@ abstract class ChromiumPagesBase {
         browser = Browsers.chromium(1280, 900);
         driver = (ChromeDriver) browser.driver();
         desktopUserAgent = (String) script("return navigator.userAgent");
-        PageRenderer renderer = new PageRenderer();
-        server = PageServer.start(renderer.assets());
-        SamplePages.register(server, renderer);
+        server = PageServer.start(SamplePages::register);
     }
 
     @AfterAll

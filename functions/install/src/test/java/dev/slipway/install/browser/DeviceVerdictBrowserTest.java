@@ -2,7 +2,6 @@ package dev.slipway.install.browser;
 
 import static dev.slipway.install.page.BuildPages.IPHONE_SAFARI_17;
 
-import dev.slipway.install.page.PageRenderer;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -26,9 +25,7 @@ class DeviceVerdictBrowserTest {
 
     @BeforeAll
     void start() throws IOException {
-        PageRenderer renderer = new PageRenderer();
-        server = PageServer.start(renderer.assets());
-        DevicePages.register(server, renderer);
+        server = PageServer.start(DevicePages::register);
         if (Browsers.webkitMissing() == null) {
             webkit = Browsers.webkit(IPHONE_SAFARI_17, 390, 844, 3);
         }

@@ -5,7 +5,6 @@ import static dev.slipway.install.page.BuildPages.IPHONE_SAFARI_17;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.install.page.PageRenderer;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -34,9 +33,7 @@ class WebKitPagesTest {
         }
         browser = Browsers.webkit(IPHONE_SAFARI_17, 390, 844, 3);
         driver = browser.driver();
-        PageRenderer renderer = new PageRenderer();
-        server = PageServer.start(renderer.assets());
-        SamplePages.register(server, renderer);
+        server = PageServer.start(SamplePages::register);
     }
 
     @AfterAll
