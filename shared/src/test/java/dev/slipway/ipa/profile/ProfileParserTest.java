@@ -224,33 +224,16 @@ class ProfileParserTest {
     // "SampleDCCBJyg…" instead of a real DER header, so no X.509 parser (openssl included) reads it.
 
     @Corpus
-    @Test
-    void parse_bareXmlFixtureWithSanitisedCertificate_rejectsTheCertificate() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "app_info-plist.mobileprovision", // bare XML
+        "app_info-bplist.mobileprovision", // bare binary
+        // an openssl-style CMS message (indefinite lengths, constructed OCTET STRING) whose plist is the
+        // sanitised one: failing on the certificate proves the CMS layer was read
+        "app_info-signed_plist.mobileprovision"})
+    void parse_fixtureWithSanitisedCertificate_rejectsTheCertificate(String fixture) {
         // given
-        byte[] data = Fixtures.bytes("profiles/app_info-plist.mobileprovision");
-
-        // when / then
-        assertThatThrownBy(() -> ProfileParser.parse(data)).isInstanceOf(ProfileException.class)
-                .hasMessage(SANITISED_CERTIFICATE);
-    }
-
-    @Corpus
-    @Test
-    void parse_bareBinaryFixtureWithSanitisedCertificate_rejectsTheCertificate() {
-        // given
-        byte[] data = Fixtures.bytes("profiles/app_info-bplist.mobileprovision");
-
-        // when / then
-        assertThatThrownBy(() -> ProfileParser.parse(data)).isInstanceOf(ProfileException.class)
-                .hasMessage(SANITISED_CERTIFICATE);
-    }
-
-    @Corpus
-    @Test
-    void parse_berIndefiniteLengthCmsFixtureWithSanitisedCertificate_getsThroughCmsToTheCertificate() {
-        // given an openssl-style CMS message (indefinite lengths, constructed OCTET STRING) whose
-        // plist is the sanitised one: failing on the certificate proves the CMS layer was read
-        byte[] data = Fixtures.bytes("profiles/app_info-signed_plist.mobileprovision");
+        byte[] data = Fixtures.bytes("profiles/" + fixture);
 
         // when / then
         assertThatThrownBy(() -> ProfileParser.parse(data)).isInstanceOf(ProfileException.class)
