@@ -15,9 +15,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
@@ -29,25 +28,16 @@ class IngestHostileTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final int BIT_FLIPS = 40;
-    private static IngestOverS3 ingest;
-
-    @BeforeAll
-    static void start() throws Exception {
-        ingest = IngestOverS3.start(CLOCK);
-    }
-
-    @AfterAll
-    static void stop() {
-        ingest.close();
-    }
+    @RegisterExtension
+    static final IngestOverS3 INGEST = new IngestOverS3(CLOCK);
 
     @Test
     void handleRequest_nanDeviceFamily_isABuild() throws Exception {
         Upload upload = ingest("uploads/nan.ipa", HostileIpas.nanDeviceFamily());
 
-        assertThat(ingest.catalog().build(upload.buildId())).hasValueSatisfying(
+        assertThat(INGEST.catalog().build(upload.buildId())).hasValueSatisfying(
                 build -> assertThat(build.bundleId()).isEqualTo("com.example.hostile"));
-        assertThat(ingest.catalog().receipt(upload.key()).orElseThrow().outcome()).isEqualTo(Receipt.BUILT);
+        assertThat(INGEST.catalog().receipt(upload.key()).orElseThrow().outcome()).isEqualTo(Receipt.BUILT);
     }
 
     @Test
@@ -104,11 +94,11 @@ class IngestHostileTest {
                 worst = label;
             }
             // then it has a verdict: a build, or a failure record with a one-line reason
-            if (ingest.catalog().build(upload.buildId()).isPresent()) {
+            if (INGEST.catalog().build(upload.buildId()).isPresent()) {
                 built++;
-            } else if (ingest.catalog().failure(upload.failureId()).isPresent()) {
+            } else if (INGEST.catalog().failure(upload.failureId()).isPresent()) {
                 failed++;
-                assertThat(ingest.catalog().failure(upload.failureId()).orElseThrow().reason()).as(label).isNotBlank()
+                assertThat(INGEST.catalog().failure(upload.failureId()).orElseThrow().reason()).as(label).isNotBlank()
                         .doesNotContain("\n").doesNotContain("Exception");
             } else {
                 noVerdict.add(label);
@@ -123,17 +113,17 @@ class IngestHostileTest {
     }
 
     private static FailureRecord failure(Upload upload) throws Exception {
-        FailureRecord failure = ingest.catalog().failure(upload.failureId()).orElseThrow();
-        assertThat(ingest.catalog().receipt(upload.key()).orElseThrow().reason()).isEqualTo(failure.reason());
-        assertThat(ingest.catalog().build(upload.buildId())).isEmpty();
+        FailureRecord failure = INGEST.catalog().failure(upload.failureId()).orElseThrow();
+        assertThat(INGEST.catalog().receipt(upload.key()).orElseThrow().reason()).isEqualTo(failure.reason());
+        assertThat(INGEST.catalog().build(upload.buildId())).isEmpty();
         return failure;
     }
 
     /** Uploads and delivers the event; the handler must return normally. */
     private static Upload ingest(String key, byte[] bytes) throws Exception {
-        ingest.s3().putObject(b -> b.bucket(ingest.bucket()).key(key), RequestBody.fromBytes(bytes));
-        S3Event event = S3Events.put(ingest.bucket(), key, bytes, String.format("0077%014X", SEQUENCE.incrementAndGet()));
-        ingest.handler().handleRequest(event, new LocalContext("slipway-ingest", "test-request"));
+        INGEST.s3().putObject(b -> b.bucket(INGEST.bucket()).key(key), RequestBody.fromBytes(bytes));
+        S3Event event = S3Events.put(INGEST.bucket(), key, bytes, String.format("0077%014X", SEQUENCE.incrementAndGet()));
+        INGEST.handler().handleRequest(event, new LocalContext("slipway-ingest", "test-request"));
         return IngestOverS3.upload(event.getRecords().get(0));
     }
 }

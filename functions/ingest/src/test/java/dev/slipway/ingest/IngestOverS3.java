@@ -6,31 +6,58 @@ import dev.slipway.catalog.Upload;
 import dev.slipway.fixtures.TestS3;
 import java.time.Clock;
 import java.time.Instant;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The ingest handler over a real S3 protocol server (S3Proxy), with the catalog it writes: what the
- * handler tests start once per class.
- *
- * @param server the S3 server, closed with this
- * @param s3 a client of it
- * @param catalog the catalog in its bucket
- * @param handler the handler as deployed (the default copier)
- * @param clock the handler's clock
+ * handler tests start once per class, as a {@code @RegisterExtension static} field.
  */
-record IngestOverS3(TestS3 server, S3Client s3, S3Catalog catalog, IngestHandler handler, Clock clock)
-        implements AutoCloseable {
+final class IngestOverS3 implements BeforeAllCallback, AfterAllCallback {
+    private final Clock clock;
+    private TestS3 server;
+    private S3Client s3;
+    private S3Catalog catalog;
+    private IngestHandler handler;
 
-    static IngestOverS3 start(Clock clock) throws Exception {
-        TestS3 server = TestS3.start();
-        S3Client s3 = server.client();
-        String bucket = server.bucket();
-        return new IngestOverS3(server, s3, new S3Catalog(s3, bucket),
-                new IngestHandler(new IngestService(s3, bucket, new IpaCopier(s3, bucket), clock), bucket), clock);
+    IngestOverS3(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        server = TestS3.start();
+        s3 = server.client();
+        catalog = new S3Catalog(s3, server.bucket());
+        handler = handler(new IpaCopier(s3, server.bucket()));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        server.close();
+    }
+
+    TestS3 server() {
+        return server;
+    }
+
+    S3Client s3() {
+        return s3;
+    }
+
+    S3Catalog catalog() {
+        return catalog;
     }
 
     String bucket() {
         return server.bucket();
+    }
+
+    /** The handler as deployed (the default copier). */
+    IngestHandler handler() {
+        return handler;
     }
 
     /** A handler on the same bucket and clock with another copier. */
@@ -43,10 +70,5 @@ record IngestOverS3(TestS3 server, S3Client s3, S3Catalog catalog, IngestHandler
         var object = record.getS3().getObject();
         return new Upload(object.getUrlDecodedKey(), object.getSizeAsLong(), object.geteTag(), object.getSequencer(),
                 object.getVersionId(), Instant.ofEpochMilli(record.getEventTime().getMillis()));
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 }
