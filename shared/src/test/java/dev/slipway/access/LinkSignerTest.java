@@ -123,8 +123,7 @@ class LinkSignerTest {
                 String tampered = token.substring(0, i) + replacement + token.substring(i + 1);
 
                 // when
-                InvalidTokenException e = catchThrowableOfType(InvalidTokenException.class,
-                        () -> signer.verify(tampered, Purpose.PAGE));
+                InvalidTokenException e = rejection(tampered, Purpose.PAGE);
 
                 // then
                 assertThat(e).as("position %d replaced by %s", i, replacement).isNotNull();
@@ -175,8 +174,7 @@ class LinkSignerTest {
         String forged = RawToken.encode(raw);
 
         // when
-        InvalidTokenException e = catchThrowableOfType(InvalidTokenException.class,
-                () -> signer.verify(forged, Purpose.PAGE));
+        InvalidTokenException e = rejection(forged, Purpose.PAGE);
 
         // then
         assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(Reason.BAD_SIGNATURE);
@@ -201,8 +199,7 @@ class LinkSignerTest {
         String token = signer.sign(new BuildScope(BUILD_ID), Purpose.PAGE);
 
         // when
-        InvalidTokenException e = catchThrowableOfType(InvalidTokenException.class,
-                () -> signer.verify(token, Purpose.PACKAGE));
+        InvalidTokenException e = rejection(token, Purpose.PACKAGE);
 
         // then
         assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(Reason.WRONG_PURPOSE);
@@ -231,8 +228,7 @@ class LinkSignerTest {
         clock.set(NOW.plus(Duration.ofMinutes(10)).plusSeconds(1));
 
         // when
-        InvalidTokenException e = catchThrowableOfType(InvalidTokenException.class,
-                () -> signer.verify(token, Purpose.MANIFEST));
+        InvalidTokenException e = rejection(token, Purpose.MANIFEST);
 
         // then
         assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(Reason.EXPIRED);
@@ -272,8 +268,7 @@ class LinkSignerTest {
                 .sign(new BuildScope(BUILD_ID), Purpose.PAGE);
 
         // when
-        InvalidTokenException e = catchThrowableOfType(InvalidTokenException.class,
-                () -> signer.verify(token, Purpose.PAGE));
+        InvalidTokenException e = rejection(token, Purpose.PAGE);
 
         // then
         assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(Reason.NOT_YET_VALID);
@@ -301,8 +296,7 @@ class LinkSignerTest {
         String token = new LinkSigner(other, clock).sign(new BuildScope(BUILD_ID), Purpose.PAGE);
 
         // when
-        InvalidTokenException e = catchThrowableOfType(InvalidTokenException.class,
-                () -> signer.verify(token, Purpose.PAGE));
+        InvalidTokenException e = rejection(token, Purpose.PAGE);
 
         // then
         assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(Reason.UNKNOWN_KEY);
@@ -356,8 +350,7 @@ class LinkSignerTest {
                 .signedWith(key);
 
         // when
-        InvalidTokenException e = catchThrowableOfType(InvalidTokenException.class,
-                () -> signer.verify(token, Purpose.PAGE));
+        InvalidTokenException e = rejection(token, Purpose.PAGE);
 
         // then
         assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(Reason.TTL_TOO_LONG);
@@ -382,8 +375,7 @@ class LinkSignerTest {
         raw[0] = 2;
 
         // when
-        InvalidTokenException e = catchThrowableOfType(InvalidTokenException.class,
-                () -> signer.verify(RawToken.encode(raw), Purpose.PAGE));
+        InvalidTokenException e = rejection(RawToken.encode(raw), Purpose.PAGE);
 
         // then
         assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(Reason.UNSUPPORTED_VERSION);
@@ -431,8 +423,7 @@ class LinkSignerTest {
         String huge = "A".repeat(513);
 
         // when
-        InvalidTokenException e = catchThrowableOfType(InvalidTokenException.class,
-                () -> signer.verify(huge, Purpose.PAGE));
+        InvalidTokenException e = rejection(huge, Purpose.PAGE);
 
         // then
         assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(Reason.MALFORMED);
@@ -471,8 +462,7 @@ class LinkSignerTest {
 
         cases.forEach((garbage, message) -> {
             // when
-            InvalidTokenException e = catchThrowableOfType(InvalidTokenException.class,
-                    () -> signer.verify(garbage, Purpose.PAGE));
+            InvalidTokenException e = rejection(garbage, Purpose.PAGE);
 
             // then
             assertThat(e).as("%s", garbage).isNotNull();
@@ -498,8 +488,7 @@ class LinkSignerTest {
         assertThat(RawToken.decode(twin)).isEqualTo(RawToken.decode(token));
 
         // when
-        InvalidTokenException e = catchThrowableOfType(InvalidTokenException.class,
-                () -> signer.verify(twin, Purpose.PAGE));
+        InvalidTokenException e = rejection(twin, Purpose.PAGE);
 
         // then
         assertThat(e).hasMessage("token is not canonical base64url");
@@ -562,5 +551,10 @@ class LinkSignerTest {
             bytes[i] = (byte) (start + i);
         }
         return bytes;
+    }
+
+    /** What {@code verify} throws for a token it must refuse. */
+    private InvalidTokenException rejection(String token, Purpose purpose) {
+        return catchThrowableOfType(InvalidTokenException.class, () -> signer.verify(token, purpose));
     }
 }

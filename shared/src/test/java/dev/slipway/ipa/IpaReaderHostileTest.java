@@ -73,17 +73,12 @@ class IpaReaderHostileTest {
     void read_malformedXmlPlist_printsNothingAndGivesTheReason() throws Exception {
         // given issue 10's defect 7: the JDK parser printed "[Fatal Error] …" before the reason
         Path ipa = ipa("<?xml version=\"1.0\"?><plist><dict><key>a</key>".getBytes(StandardCharsets.UTF_8));
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        try {
-            // when / then
-            assertThatThrownBy(() -> read(ipa)).isInstanceOf(PlistFormatException.class)
-                    .hasMessage("Payload/A.app/Info.plist is not a readable property list");
-        } finally {
-            System.setErr(stderr);
-        }
-        assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
+
+        // when / then
+        String printed = stderrDuring(() -> assertThatThrownBy(() -> read(ipa))
+                .isInstanceOf(PlistFormatException.class)
+                .hasMessage("Payload/A.app/Info.plist is not a readable property list"));
+        assertThat(printed).isEmpty();
     }
 
     @Test
@@ -91,17 +86,12 @@ class IpaReaderHostileTest {
         // given 5,000 objects whose length marker is not followed by an integer: dd-plist printed a
         // line per object to stderr (the log, in Lambda) and parsed on
         Path ipa = ipa(dev.slipway.fixtures.HostileCorpus.malformedLengths());
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        try {
-            // when / then
-            assertThatThrownBy(() -> read(ipa)).isInstanceOf(PlistFormatException.class)
-                    .hasMessage("Payload/A.app/Info.plist is not a readable property list");
-        } finally {
-            System.setErr(stderr);
-        }
-        assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
+
+        // when / then
+        String printed = stderrDuring(() -> assertThatThrownBy(() -> read(ipa))
+                .isInstanceOf(PlistFormatException.class)
+                .hasMessage("Payload/A.app/Info.plist is not a readable property list"));
+        assertThat(printed).isEmpty();
     }
 
     @Test
@@ -235,5 +225,18 @@ class IpaReaderHostileTest {
         crc.update(data);
         return ByteBuffer.allocate(8 + 25).put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})
                 .putInt(13).put("IHDR".getBytes(StandardCharsets.US_ASCII)).put(data).putInt((int) crc.getValue()).array();
+    }
+
+    /** What the action printed to stderr (a parser printing there writes to the function's log). */
+    private static String stderrDuring(Runnable action) {
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(stderr);
+        }
+        return printed.toString(StandardCharsets.UTF_8);
     }
 }

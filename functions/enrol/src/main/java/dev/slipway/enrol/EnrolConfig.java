@@ -1,5 +1,7 @@
 package dev.slipway.enrol;
 
+import static dev.slipway.stack.StackEnvironment.require;
+
 import java.util.Map;
 import software.amazon.awssdk.regions.Region;
 
@@ -29,13 +31,5 @@ record EnrolConfig(String bucket, Region region, String linkSecretArn, SiteOrigi
         return new EnrolConfig(require(env, BUCKET), Region.of(require(env, REGION)), require(env, LINK_SECRET_ARN),
                 SiteOrigin.behindCloudFront(require(env, ORIGIN_SECRET), env.getOrDefault(CUSTOM_DOMAIN, "")),
                 env.getOrDefault(PROFILE_SIGNING_SECRET_ARN, "").trim());
-    }
-
-    private static String require(Map<String, String> env, String name) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("environment variable " + name + " is not set");
-        }
-        return value;
     }
 }

@@ -1,5 +1,7 @@
 package dev.slipway.ingest;
 
+import static dev.slipway.stack.StackEnvironment.require;
+
 import dev.slipway.access.Purpose;
 import java.net.URI;
 import java.time.Duration;
@@ -70,13 +72,5 @@ record IngestConfig(String bucket, Region region, Notices notices) {
             throw new IllegalStateException("environment variable " + LINK_TTL_DAYS + " must be 1 to " + max);
         }
         return Duration.ofDays(days);
-    }
-
-    private static String require(Map<String, String> env, String name) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("environment variable " + name + " is not set");
-        }
-        return value;
     }
 }

@@ -16,7 +16,6 @@ import dev.slipway.fixtures.Corpus;
 import dev.slipway.fixtures.Fixtures;
 import dev.slipway.fixtures.TestIpa;
 import dev.slipway.fixtures.TestProfile;
-import dev.slipway.fixtures.TestS3;
 import dev.slipway.ipa.IpaInfo;
 import dev.slipway.ipa.IpaReader;
 import dev.slipway.ipa.zip.BlockCache;
@@ -39,9 +38,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -54,27 +52,8 @@ class IngestHandlerTest {
     private static final LocalContext CONTEXT = new LocalContext("slipway-ingest", "test-request");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    private static TestS3 s3server;
-    private static S3Client s3;
-    private static S3Catalog catalog;
-    private static IngestHandler handler;
-
-    @BeforeAll
-    static void start() throws Exception {
-        s3server = TestS3.start();
-        s3 = s3server.client();
-        catalog = new S3Catalog(s3, s3server.bucket());
-        handler = handler(new IpaCopier(s3, s3server.bucket()));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        s3server.close();
-    }
-
-    private static IngestHandler handler(IpaCopier copier) {
-        return new IngestHandler(new IngestService(s3, s3server.bucket(), copier, CLOCK), s3server.bucket());
-    }
+    @RegisterExtension
+    static final IngestOverS3 INGEST = new IngestOverS3(CLOCK);
 
     static List<Path> realIpas() {
         return Fixtures.all("ipa");
@@ -108,15 +87,15 @@ class IngestHandlerTest {
         byte[] bytes = Files.readAllBytes(ipa);
         String key = "uploads/beta/" + ipa.getFileName();
         upload(key, bytes, Map.of("release-notes-b64", b64("Fixes & features\nÜber <fast>")));
-        S3Event event = S3Events.put(s3server.bucket(), key, bytes, nextSequencer());
+        S3Event event = S3Events.put(INGEST.bucket(), key, bytes, nextSequencer());
         IpaInfo expected = readLocally(ipa);
 
         // when
-        handler.handleRequest(event, CONTEXT);
+        INGEST.handler().handleRequest(event, CONTEXT);
 
         // then the record says what the IPA says, and where it came from
         String id = upload(event).buildId();
-        BuildRecord record = catalog.build(id).orElseThrow();
+        BuildRecord record = INGEST.catalog().build(id).orElseThrow();
         assertThat(record.id()).isEqualTo(id);
         assertThat(record.bundleId()).isEqualTo(expected.app().bundleId());
         assertThat(record.version()).isEqualTo(expected.app().version());
@@ -133,8 +112,8 @@ class IngestHandlerTest {
         // and the IPA moved, byte for byte, out of uploads/ (an unversioned bucket)
         assertThat(record.ipaKey()).isEqualTo(Layout.ipa(id));
         assertThat(record.ipaVersionId()).isNull();
-        assertThat(catalog.get(Layout.ipa(id))).hasValue(bytes);
-        assertThat(catalog.get(key)).isEmpty();
+        assertThat(INGEST.catalog().get(Layout.ipa(id))).hasValue(bytes);
+        assertThat(INGEST.catalog().get(key)).isEmpty();
         // and the manifest carries exactly the keys iOS reads, with no presigned URL in it
         NSDictionary item = manifestItem(id);
         NSArray assets = (NSArray) item.get("assets");
@@ -147,15 +126,15 @@ class IngestHandlerTest {
         // and the icons exist exactly when the IPA has one, at the sizes the manifest wants
         if (expected.icon() == null) {
             assertThat(record.hasIcon()).isFalse();
-            assertThat(catalog.get(Layout.icon(id, 57))).isEmpty();
+            assertThat(INGEST.catalog().get(Layout.icon(id, 57))).isEmpty();
         } else {
             assertThat(png(Layout.icon(id, 57)).getWidth()).isEqualTo(57);
             assertThat(png(Layout.icon(id, 512)).getWidth()).isEqualTo(512);
             assertThat(png(Layout.icon(id, 0)).getWidth()).isEqualTo(expected.icon().width());
         }
         // and the index and the receipt point at the build
-        assertThat(catalog.history(expected.app().bundleId(), "beta", 100)).extracting(IndexEntry::id).contains(id);
-        Receipt receipt = catalog.receipt(key).orElseThrow();
+        assertThat(INGEST.catalog().history(expected.app().bundleId(), "beta", 100)).extracting(IndexEntry::id).contains(id);
+        Receipt receipt = INGEST.catalog().receipt(key).orElseThrow();
         assertThat(receipt.outcome()).isEqualTo(Receipt.BUILT);
         assertThat(receipt.id()).isEqualTo(id);
     }
@@ -167,9 +146,9 @@ class IngestHandlerTest {
         // given the object the sample event describes (key with spaces, encoded with '+')
         upload("uploads/beta/fastlane very capable app.ipa", Fixtures.bytes("ipa/fastlane very capable app.ipa"), Map.of());
 
-        handler.handleRequest(event, CONTEXT);
+        INGEST.handler().handleRequest(event, CONTEXT);
 
-        BuildRecord record = catalog.build(upload(event).buildId()).orElseThrow();
+        BuildRecord record = INGEST.catalog().build(upload(event).buildId()).orElseThrow();
         assertThat(record.asMap()).containsEntry("uploadKey", "uploads/beta/fastlane very capable app.ipa");
         assertThat(record.channel()).isEqualTo("beta");
         assertThat(record.name()).isEqualTo("very capable app");
@@ -181,12 +160,12 @@ class IngestHandlerTest {
     void handleRequest_sampleEventWithPlusAndNonAscii_decodesTheKey(S3Event event) throws Exception {
         upload("uploads/Café Über+1.ipa", Fixtures.bytes("ipa/pliney-test.ipa"), Map.of());
 
-        handler.handleRequest(event, CONTEXT);
+        INGEST.handler().handleRequest(event, CONTEXT);
 
-        BuildRecord record = catalog.build(upload(event).buildId()).orElseThrow();
+        BuildRecord record = INGEST.catalog().build(upload(event).buildId()).orElseThrow();
         assertThat(record.fileName()).isEqualTo("Café Über+1.ipa");
         assertThat(record.channel()).isEqualTo(Upload.DEFAULT_CHANNEL);
-        assertThat(catalog.get("uploads/Café Über+1.ipa")).isEmpty();
+        assertThat(INGEST.catalog().get("uploads/Café Über+1.ipa")).isEmpty();
     }
 
     @Corpus // the sample event names the real fixture's size and ETag
@@ -196,12 +175,12 @@ class IngestHandlerTest {
         upload("uploads/qa/app_info-embedded.ipa", Fixtures.bytes("ipa/app_info-embedded.ipa"), Map.of());
         upload("builds/abc/app.ipa", Fixtures.bytes("ipa/pliney-test.ipa"), Map.of());
 
-        handler.handleRequest(event, CONTEXT);
+        INGEST.handler().handleRequest(event, CONTEXT);
 
-        List<Upload> uploads = event.getRecords().stream().map(IngestHandlerTest::upload).toList();
-        assertThat(catalog.build(uploads.get(0).buildId())).isPresent();
-        assertThat(catalog.build(uploads.get(1).buildId())).isEmpty();
-        assertThat(catalog.get("builds/abc/app.ipa")).isPresent();
+        List<Upload> uploads = event.getRecords().stream().map(IngestOverS3::upload).toList();
+        assertThat(INGEST.catalog().build(uploads.get(0).buildId())).isPresent();
+        assertThat(INGEST.catalog().build(uploads.get(1).buildId())).isEmpty();
+        assertThat(INGEST.catalog().get("builds/abc/app.ipa")).isPresent();
     }
 
     static List<Path> invalidIpas() {
@@ -215,17 +194,17 @@ class IngestHandlerTest {
         byte[] bytes = Files.readAllBytes(ipa);
         String key = "uploads/" + ipa.getFileName();
         upload(key, bytes, Map.of());
-        S3Event event = S3Events.put(s3server.bucket(), key, bytes, nextSequencer());
+        S3Event event = S3Events.put(INGEST.bucket(), key, bytes, nextSequencer());
 
-        handler.handleRequest(event, CONTEXT);
+        INGEST.handler().handleRequest(event, CONTEXT);
 
         Upload upload = upload(event);
-        FailureRecord failure = catalog.failure(upload.failureId()).orElseThrow();
+        FailureRecord failure = INGEST.catalog().failure(upload.failureId()).orElseThrow();
         assertThat(failure.uploadKey()).isEqualTo(key);
         assertThat(failure.reason()).isNotBlank().doesNotContain("\n").doesNotContain("Exception");
-        assertThat(catalog.get(key)).hasValue(bytes);
-        assertThat(catalog.build(upload.buildId())).isEmpty();
-        Receipt receipt = catalog.receipt(key).orElseThrow();
+        assertThat(INGEST.catalog().get(key)).hasValue(bytes);
+        assertThat(INGEST.catalog().build(upload.buildId())).isEmpty();
+        Receipt receipt = INGEST.catalog().receipt(key).orElseThrow();
         assertThat(receipt.outcome()).isEqualTo(Receipt.FAILED);
         assertThat(receipt.reason()).isEqualTo(failure.reason());
     }
@@ -234,22 +213,22 @@ class IngestHandlerTest {
     void handleRequest_notAZip_recordsExactlyWhy() throws Exception {
         byte[] bytes = "A text file named .ipa\n".getBytes(StandardCharsets.UTF_8);
         upload("uploads/notes.ipa", bytes, Map.of());
-        S3Event event = S3Events.put(s3server.bucket(), "uploads/notes.ipa", bytes, nextSequencer());
+        S3Event event = S3Events.put(INGEST.bucket(), "uploads/notes.ipa", bytes, nextSequencer());
 
-        handler.handleRequest(event, CONTEXT);
+        INGEST.handler().handleRequest(event, CONTEXT);
 
-        assertThat(catalog.failure(upload(event).failureId()).orElseThrow().reason()).isEqualTo("not a ZIP archive");
+        assertThat(INGEST.catalog().failure(upload(event).failureId()).orElseThrow().reason()).isEqualTo("not a ZIP archive");
     }
 
     @Test
     void handleRequest_nestedChannelFolder_isRejectedWithTheRule() throws Exception {
         byte[] bytes = TestIpa.app().bytes();
         upload("uploads/a/b/App.ipa", bytes, Map.of());
-        S3Event event = S3Events.put(s3server.bucket(), "uploads/a/b/App.ipa", bytes, nextSequencer());
+        S3Event event = S3Events.put(INGEST.bucket(), "uploads/a/b/App.ipa", bytes, nextSequencer());
 
-        handler.handleRequest(event, CONTEXT);
+        INGEST.handler().handleRequest(event, CONTEXT);
 
-        assertThat(catalog.failure(upload(event).failureId()).orElseThrow().reason())
+        assertThat(INGEST.catalog().failure(upload(event).failureId()).orElseThrow().reason())
                 .isEqualTo("channel folders are one level deep: put the IPA in uploads/<channel>/, not uploads/a/b/");
     }
 
@@ -257,12 +236,12 @@ class IngestHandlerTest {
     void handleRequest_sameEventTwice_yieldsOneBuild() throws Exception {
         byte[] bytes = TestIpa.app().bundleId("dev.slipway.test.dup").bytes();
         upload("uploads/dup/App.ipa", bytes, Map.of());
-        S3Event event = S3Events.put(s3server.bucket(), "uploads/dup/App.ipa", bytes, nextSequencer());
+        S3Event event = S3Events.put(INGEST.bucket(), "uploads/dup/App.ipa", bytes, nextSequencer());
 
-        handler.handleRequest(event, CONTEXT);
-        handler.handleRequest(event, CONTEXT);
+        INGEST.handler().handleRequest(event, CONTEXT);
+        INGEST.handler().handleRequest(event, CONTEXT);
 
-        assertThat(catalog.history("dev.slipway.test.dup", "dup", 100)).hasSize(1);
+        assertThat(INGEST.catalog().history("dev.slipway.test.dup", "dup", 100)).hasSize(1);
     }
 
     @Test
@@ -272,21 +251,21 @@ class IngestHandlerTest {
         byte[] second = TestIpa.app().bundleId("dev.slipway.test.again").build("1").bytes();
         String key = "uploads/again/App.ipa";
         upload(key, first, Map.of());
-        S3Event firstEvent = S3Events.put(s3server.bucket(), key, first, nextSequencer());
-        handler.handleRequest(firstEvent, CONTEXT);
+        S3Event firstEvent = S3Events.put(INGEST.bucket(), key, first, nextSequencer());
+        INGEST.handler().handleRequest(firstEvent, CONTEXT);
 
         // when another IPA lands under the same key
         upload(key, second, Map.of());
-        S3Event secondEvent = S3Events.put(s3server.bucket(), key, second, nextSequencer());
-        handler.handleRequest(secondEvent, CONTEXT);
+        S3Event secondEvent = S3Events.put(INGEST.bucket(), key, second, nextSequencer());
+        INGEST.handler().handleRequest(secondEvent, CONTEXT);
 
         // then there are two builds, and the first still installs what it did
         String firstId = upload(firstEvent).buildId();
         String secondId = upload(secondEvent).buildId();
         assertThat(firstId).isNotEqualTo(secondId);
-        assertThat(catalog.get(Layout.ipa(firstId))).hasValue(first);
-        assertThat(catalog.get(Layout.ipa(secondId))).hasValue(second);
-        assertThat(catalog.history("dev.slipway.test.again", "again", 100)).extracting(IndexEntry::id)
+        assertThat(INGEST.catalog().get(Layout.ipa(firstId))).hasValue(first);
+        assertThat(INGEST.catalog().get(Layout.ipa(secondId))).hasValue(second);
+        assertThat(INGEST.catalog().history("dev.slipway.test.again", "again", 100)).extracting(IndexEntry::id)
                 .containsExactly(secondId, firstId);
     }
 
@@ -295,14 +274,14 @@ class IngestHandlerTest {
         byte[] first = TestIpa.app().bundleId("dev.slipway.test.first").bytes();
         byte[] second = TestIpa.app().bundleId("dev.slipway.test.second").bytes();
         String key = "uploads/stale/App.ipa";
-        S3Event staleEvent = S3Events.put(s3server.bucket(), key, first, nextSequencer());
+        S3Event staleEvent = S3Events.put(INGEST.bucket(), key, first, nextSequencer());
         upload(key, second, Map.of());
 
-        handler.handleRequest(staleEvent, CONTEXT);
+        INGEST.handler().handleRequest(staleEvent, CONTEXT);
 
-        assertThat(catalog.build(upload(staleEvent).buildId())).isEmpty();
-        assertThat(catalog.failure(upload(staleEvent).failureId())).isEmpty();
-        assertThat(catalog.get(key)).hasValue(second);
+        assertThat(INGEST.catalog().build(upload(staleEvent).buildId())).isEmpty();
+        assertThat(INGEST.catalog().failure(upload(staleEvent).failureId())).isEmpty();
+        assertThat(INGEST.catalog().get(key)).hasValue(second);
     }
 
     @Test
@@ -313,7 +292,7 @@ class IngestHandlerTest {
         for (int i = 0; i < 8; i++) {
             String key = "uploads/race/App-" + i + ".ipa";
             upload(key, bytes, Map.of());
-            events.add(S3Events.put(s3server.bucket(), key, bytes, nextSequencer()));
+            events.add(S3Events.put(INGEST.bucket(), key, bytes, nextSequencer()));
         }
 
         // when they are ingested concurrently
@@ -321,7 +300,7 @@ class IngestHandlerTest {
         try {
             List<Future<Object>> done = new java.util.ArrayList<>();
             for (S3Event event : events) {
-                done.add(pool.submit((Callable<Object>) () -> handler.handleRequest(event, CONTEXT)));
+                done.add(pool.submit((Callable<Object>) () -> INGEST.handler().handleRequest(event, CONTEXT)));
             }
             for (Future<Object> future : done) {
                 future.get();
@@ -331,39 +310,39 @@ class IngestHandlerTest {
         }
 
         // then no update was lost
-        assertThat(catalog.history("dev.slipway.test.race", "race", 100)).extracting(IndexEntry::id)
+        assertThat(INGEST.catalog().history("dev.slipway.test.race", "race", 100)).extracting(IndexEntry::id)
                 .containsExactlyInAnyOrderElementsOf(events.stream().map(e -> upload(e).buildId()).toList());
     }
 
     @Test
     void handleRequest_s3Unreachable_rethrowsSoLambdaRetries() throws Exception {
         // given a handler whose S3 client has wrong credentials: every call fails
-        S3Client denied = s3server.clientBuilder()
+        S3Client denied = INGEST.server().clientBuilder()
                 .credentialsProvider(() -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("x", "y"))
                 .build();
-        IngestHandler broken = new IngestHandler(new IngestService(denied, s3server.bucket(),
-                new IpaCopier(denied, s3server.bucket()), CLOCK), s3server.bucket());
+        IngestHandler broken = new IngestHandler(new IngestService(denied, INGEST.bucket(),
+                new IpaCopier(denied, INGEST.bucket()), CLOCK), INGEST.bucket());
         byte[] bytes = TestIpa.app().bytes();
         upload("uploads/denied/App.ipa", bytes, Map.of());
-        S3Event event = S3Events.put(s3server.bucket(), "uploads/denied/App.ipa", bytes, nextSequencer());
+        S3Event event = S3Events.put(INGEST.bucket(), "uploads/denied/App.ipa", bytes, nextSequencer());
 
         assertThatThrownBy(() -> broken.handleRequest(event, CONTEXT))
                 .isInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class);
-        assertThat(catalog.failure(upload(event).failureId())).isEmpty();
-        assertThat(catalog.get("uploads/denied/App.ipa")).hasValue(bytes);
+        assertThat(INGEST.catalog().failure(upload(event).failureId())).isEmpty();
+        assertThat(INGEST.catalog().get("uploads/denied/App.ipa")).hasValue(bytes);
     }
 
     @Test
     void handleRequest_largeIpaOverTheSingleCopyLimit_isCopiedInParts() throws Exception {
         // given a copier whose limits make a 2 MB IPA a "large" one
-        IngestHandler multipart = handler(new IpaCopier(s3, s3server.bucket(), 1024 * 1024, 5 * 1024 * 1024));
+        IngestHandler multipart = INGEST.handler(new IpaCopier(INGEST.s3(), INGEST.bucket(), 1024 * 1024, 5 * 1024 * 1024));
         byte[] bytes = TestIpa.app().filler(2 * 1024 * 1024).bytes();
         upload("uploads/big/App.ipa", bytes, Map.of());
-        S3Event event = S3Events.put(s3server.bucket(), "uploads/big/App.ipa", bytes, nextSequencer());
+        S3Event event = S3Events.put(INGEST.bucket(), "uploads/big/App.ipa", bytes, nextSequencer());
 
         multipart.handleRequest(event, CONTEXT);
 
-        assertThat(catalog.get(Layout.ipa(upload(event).buildId()))).hasValue(bytes);
+        assertThat(INGEST.catalog().get(Layout.ipa(upload(event).buildId()))).hasValue(bytes);
     }
 
     @Test
@@ -371,27 +350,27 @@ class IngestHandlerTest {
         // given a versioned bucket (as the template makes it), where an upload was overwritten
         // after its event fired but before it was handled
         String bucket = "slipway-versioned";
-        s3.createBucket(b -> b.bucket(bucket));
-        s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v.status("Enabled")));
+        INGEST.s3().createBucket(b -> b.bucket(bucket));
+        INGEST.s3().putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v.status("Enabled")));
         byte[] first = TestIpa.app().bundleId("dev.slipway.test.first").bytes();
         byte[] second = TestIpa.app().bundleId("dev.slipway.test.second").bytes();
         String key = "uploads/v/App.ipa";
-        String v1 = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(first)).versionId();
-        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(second));
+        String v1 = INGEST.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(first)).versionId();
+        INGEST.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(second));
         S3Event event = S3Events.put(bucket, key, first, nextSequencer(), v1);
-        IngestHandler versioned = new IngestHandler(new IngestService(s3, bucket, new IpaCopier(s3, bucket), CLOCK), bucket);
+        IngestHandler versioned = new IngestHandler(new IngestService(INGEST.s3(), bucket, new IpaCopier(INGEST.s3(), bucket), CLOCK), bucket);
 
         // when the first upload's event is handled
         versioned.handleRequest(event, CONTEXT);
 
         // then the build is that version, in place: nothing copied, and the newer upload untouched
-        S3Catalog versionedCatalog = new S3Catalog(s3, bucket);
+        S3Catalog versionedCatalog = new S3Catalog(INGEST.s3(), bucket);
         String id = upload(event).buildId();
         BuildRecord record = versionedCatalog.build(id).orElseThrow();
         assertThat(record.bundleId()).isEqualTo("dev.slipway.test.first");
         assertThat(record.ipaKey()).isEqualTo(key);
         assertThat(record.ipaVersionId()).isEqualTo(v1);
-        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key).versionId(v1)).asByteArray()).isEqualTo(first);
+        assertThat(INGEST.s3().getObjectAsBytes(b -> b.bucket(bucket).key(key).versionId(v1)).asByteArray()).isEqualTo(first);
         assertThat(versionedCatalog.get(Layout.ipa(id))).isEmpty();
         assertThat(versionedCatalog.get(key)).hasValue(second);
     }
@@ -400,36 +379,30 @@ class IngestHandlerTest {
     void handleRequest_plainAndEncodedWordNotes_areDecoded() throws Exception {
         byte[] bytes = TestIpa.app().bytes();
         upload("uploads/notes/A.ipa", bytes, Map.of("release-notes", "=?UTF-8?B?" + b64("Café ✓") + "?="));
-        S3Event event = S3Events.put(s3server.bucket(), "uploads/notes/A.ipa", bytes, nextSequencer());
+        S3Event event = S3Events.put(INGEST.bucket(), "uploads/notes/A.ipa", bytes, nextSequencer());
 
-        handler.handleRequest(event, CONTEXT);
+        INGEST.handler().handleRequest(event, CONTEXT);
 
-        assertThat(catalog.build(upload(event).buildId()).orElseThrow().releaseNotes()).isEqualTo("Café ✓");
+        assertThat(INGEST.catalog().build(upload(event).buildId()).orElseThrow().releaseNotes()).isEqualTo("Café ✓");
     }
 
     private static void upload(String key, byte[] bytes, Map<String, String> metadata) {
-        s3.putObject(b -> b.bucket(s3server.bucket()).key(key).metadata(metadata), RequestBody.fromBytes(bytes));
+        INGEST.s3().putObject(b -> b.bucket(INGEST.bucket()).key(key).metadata(metadata), RequestBody.fromBytes(bytes));
     }
 
     private static Upload upload(S3Event event) {
-        return upload(event.getRecords().get(0));
-    }
-
-    private static Upload upload(com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord r) {
-        var object = r.getS3().getObject();
-        return new Upload(object.getUrlDecodedKey(), object.getSizeAsLong(), object.geteTag(), object.getSequencer(),
-                object.getVersionId(), Instant.ofEpochMilli(r.getEventTime().getMillis()));
+        return IngestOverS3.upload(event.getRecords().get(0));
     }
 
     private static NSDictionary manifestItem(String id) throws Exception {
-        byte[] xml = catalog.get(Layout.manifest(id)).orElseThrow();
+        byte[] xml = INGEST.catalog().get(Layout.manifest(id)).orElseThrow();
         NSDictionary root = (NSDictionary) PropertyListParser.parse(xml);
         assertThat(new String(xml, StandardCharsets.UTF_8)).doesNotContain("X-Amz-Signature");
         return (NSDictionary) ((NSArray) root.get("items")).objectAtIndex(0);
     }
 
     private static BufferedImage png(String key) throws Exception {
-        return ImageIO.read(new ByteArrayInputStream(catalog.get(key).orElseThrow()));
+        return ImageIO.read(new ByteArrayInputStream(INGEST.catalog().get(key).orElseThrow()));
     }
 
     private static IpaInfo readLocally(Path ipa) throws Exception {

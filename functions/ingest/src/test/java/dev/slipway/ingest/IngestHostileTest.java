@@ -5,23 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.slipway.catalog.FailureRecord;
 import dev.slipway.catalog.Receipt;
-import dev.slipway.catalog.S3Catalog;
 import dev.slipway.catalog.Upload;
 import dev.slipway.fixtures.HostileCorpus;
 import dev.slipway.fixtures.HostileIpas;
 import dev.slipway.log.LocalContext;
-import dev.slipway.fixtures.TestS3;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Issue 10's defects 2 and 3, and its generated hostile corpus, through the handler over S3Proxy:
@@ -32,32 +28,16 @@ class IngestHostileTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final int BIT_FLIPS = 40;
-    private static TestS3 s3server;
-    private static S3Client s3;
-    private static S3Catalog catalog;
-    private static IngestHandler handler;
-
-    @BeforeAll
-    static void start() throws Exception {
-        s3server = TestS3.start();
-        s3 = s3server.client();
-        catalog = new S3Catalog(s3, s3server.bucket());
-        handler = new IngestHandler(new IngestService(s3, s3server.bucket(), new IpaCopier(s3, s3server.bucket()), CLOCK),
-                s3server.bucket());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        s3server.close();
-    }
+    @RegisterExtension
+    static final IngestOverS3 INGEST = new IngestOverS3(CLOCK);
 
     @Test
     void handleRequest_nanDeviceFamily_isABuild() throws Exception {
         Upload upload = ingest("uploads/nan.ipa", HostileIpas.nanDeviceFamily());
 
-        assertThat(catalog.build(upload.buildId())).hasValueSatisfying(
+        assertThat(INGEST.catalog().build(upload.buildId())).hasValueSatisfying(
                 build -> assertThat(build.bundleId()).isEqualTo("com.example.hostile"));
-        assertThat(catalog.receipt(upload.key()).orElseThrow().outcome()).isEqualTo(Receipt.BUILT);
+        assertThat(INGEST.catalog().receipt(upload.key()).orElseThrow().outcome()).isEqualTo(Receipt.BUILT);
     }
 
     @Test
@@ -114,11 +94,11 @@ class IngestHostileTest {
                 worst = label;
             }
             // then it has a verdict: a build, or a failure record with a one-line reason
-            if (catalog.build(upload.buildId()).isPresent()) {
+            if (INGEST.catalog().build(upload.buildId()).isPresent()) {
                 built++;
-            } else if (catalog.failure(upload.failureId()).isPresent()) {
+            } else if (INGEST.catalog().failure(upload.failureId()).isPresent()) {
                 failed++;
-                assertThat(catalog.failure(upload.failureId()).orElseThrow().reason()).as(label).isNotBlank()
+                assertThat(INGEST.catalog().failure(upload.failureId()).orElseThrow().reason()).as(label).isNotBlank()
                         .doesNotContain("\n").doesNotContain("Exception");
             } else {
                 noVerdict.add(label);
@@ -133,20 +113,17 @@ class IngestHostileTest {
     }
 
     private static FailureRecord failure(Upload upload) throws Exception {
-        FailureRecord failure = catalog.failure(upload.failureId()).orElseThrow();
-        assertThat(catalog.receipt(upload.key()).orElseThrow().reason()).isEqualTo(failure.reason());
-        assertThat(catalog.build(upload.buildId())).isEmpty();
+        FailureRecord failure = INGEST.catalog().failure(upload.failureId()).orElseThrow();
+        assertThat(INGEST.catalog().receipt(upload.key()).orElseThrow().reason()).isEqualTo(failure.reason());
+        assertThat(INGEST.catalog().build(upload.buildId())).isEmpty();
         return failure;
     }
 
     /** Uploads and delivers the event; the handler must return normally. */
     private static Upload ingest(String key, byte[] bytes) throws Exception {
-        s3.putObject(b -> b.bucket(s3server.bucket()).key(key), RequestBody.fromBytes(bytes));
-        S3Event event = S3Events.put(s3server.bucket(), key, bytes, String.format("0077%014X", SEQUENCE.incrementAndGet()));
-        handler.handleRequest(event, new LocalContext("slipway-ingest", "test-request"));
-        var record = event.getRecords().get(0);
-        var object = record.getS3().getObject();
-        return new Upload(object.getUrlDecodedKey(), object.getSizeAsLong(), object.geteTag(), object.getSequencer(),
-                object.getVersionId(), Instant.ofEpochMilli(record.getEventTime().getMillis()));
+        INGEST.s3().putObject(b -> b.bucket(INGEST.bucket()).key(key), RequestBody.fromBytes(bytes));
+        S3Event event = S3Events.put(INGEST.bucket(), key, bytes, String.format("0077%014X", SEQUENCE.incrementAndGet()));
+        INGEST.handler().handleRequest(event, new LocalContext("slipway-ingest", "test-request"));
+        return IngestOverS3.upload(event.getRecords().get(0));
     }
 }

@@ -1,5 +1,7 @@
 package dev.slipway.install;
 
+import static dev.slipway.stack.StackEnvironment.require;
+
 import dev.slipway.access.KeySource;
 import java.time.Duration;
 import java.util.Map;
@@ -45,13 +47,5 @@ record InstallConfig(String bucket, Region region, String linkSecretArn, Duratio
     /** The site's settings as deployed: links to the distribution's domains only. */
     InstallSite.Settings settings(KeySource keys) {
         return new InstallSite.Settings(bucket, keys, downloadTtl, Origins.behindCloudFront(originSecret, customDomain));
-    }
-
-    private static String require(Map<String, String> env, String name) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("environment variable " + name + " is not set");
-        }
-        return value;
     }
 }

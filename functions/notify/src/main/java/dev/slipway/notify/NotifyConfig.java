@@ -1,5 +1,7 @@
 package dev.slipway.notify;
 
+import static dev.slipway.stack.StackEnvironment.require;
+
 import dev.slipway.notify.webhook.WebhookTarget;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +30,5 @@ record NotifyConfig(Region region, List<WebhookTarget> targets, String secretArn
             throw new IllegalStateException("environment variable " + WEBHOOKS + ": " + e.getMessage());
         }
         return new NotifyConfig(Region.of(require(env, REGION)), targets, require(env, SECRET_ARN));
-    }
-
-    private static String require(Map<String, String> env, String name) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("environment variable " + name + " is not set");
-        }
-        return value;
     }
 }

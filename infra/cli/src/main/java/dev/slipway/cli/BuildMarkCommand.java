@@ -4,37 +4,24 @@ import dev.slipway.access.BuildScope;
 import dev.slipway.catalog.BuildRecord;
 import dev.slipway.catalog.CatalogException;
 import dev.slipway.catalog.S3Catalog;
-import dev.slipway.local.LocalStackException;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
+import java.io.PrintWriter;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** What {@code withdraw} and {@code restore} share: one build id, a target, one line saying what was done. */
-abstract class BuildMarkCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+abstract class BuildMarkCommand extends DeploymentCommand {
     @Parameters(paramLabel = "BUILD", description = "The build id.")
     String build;
 
-    @Mixin
-    Deployment.Options target;
-
     @Override
-    public Integer call() throws InvalidInputException, LocalStackException, CatalogException {
-        try (Deployment deployment = Deployment.resolve(target, true)) {
-            if (!(Scopes.parse(build) instanceof BuildScope scope)) {
-                throw new InvalidInputException("\"" + build + "\" is not a build id (20 characters, a-z 2-7)");
-            }
-            BuildRecord record = deployment.catalog().build(scope.buildId())
-                    .orElseThrow(() -> new InvalidInputException("no build " + build + " in " + deployment.where()));
-            String what = record.id() + " (" + describe(record) + ")";
-            spec.commandLine().getOut().println(apply(deployment.catalog(), record, what, deployment.where()));
-            spec.commandLine().getOut().flush();
-            return 0;
+    int run(Deployment deployment, PrintWriter out) throws InvalidInputException, CatalogException {
+        if (!(Scopes.parse(build) instanceof BuildScope scope)) {
+            throw new InvalidInputException("\"" + build + "\" is not a build id (20 characters, a-z 2-7)");
         }
+        BuildRecord record = deployment.catalog().build(scope.buildId())
+                .orElseThrow(() -> new InvalidInputException("no build " + build + " in " + deployment.where()));
+        String what = record.id() + " (" + describe(record) + ")";
+        out.println(apply(deployment.catalog(), record, what, deployment.where()));
+        return 0;
     }
 
     /**

@@ -81,21 +81,19 @@ final class Deployment implements AutoCloseable {
             if (options.bucket != null) {
                 throw new InvalidInputException("--local and --bucket exclude each other");
             }
-            Path data = options.data != null ? options.data : DataFolder.defaultPath();
+            Path data = DataFolder.orDefault(options.data);
             StackInfo stack = StackInfo.read(data);
             LocalSecrets secrets = LocalSecrets.ofDataFolder(data);
             S3Client s3 = S3Clients.create(Region.of(stack.region()), stack.s3Local(), StaticCredentialsProvider.create(
                     AwsBasicCredentials.create(secrets.accessKeyId(), secrets.secretAccessKey())));
             return new Deployment(s3, stack.bucket(), secrets.linkKeys(), stack.pages(), "the local stack", true);
         }
-        if (options.data != null) {
-            throw new InvalidInputException("--data is for the local stack: add --local");
-        }
+        requireLocalFor(options.data);
         URI site = options.baseUrl;
         if (site != null && (!"https".equals(site.getScheme()) || site.getHost() == null)) {
             throw new InvalidInputException("--base-url " + site + " is not an https URL (iOS installs over https only)");
         }
-        String region = firstOf(options.region, System.getenv("AWS_REGION"), System.getenv("AWS_DEFAULT_REGION"));
+        String region = region(options.region);
         KeyRing keys = LinkKeys.resolve(options.keysFile, System.getenv(LinkKeys.ENV), options.secretArn, region);
         String bucket = firstOf(options.bucket, System.getenv(BUCKET_ENV));
         if (bucket == null) {
@@ -167,6 +165,20 @@ final class Deployment implements AutoCloseable {
         if (s3 != null) {
             s3.close();
         }
+    }
+
+    /**
+     * @throws InvalidInputException if a data folder is given to a command acting in AWS
+     */
+    static void requireLocalFor(Path data) throws InvalidInputException {
+        if (data != null) {
+            throw new InvalidInputException("--data is for the local stack: add --local");
+        }
+    }
+
+    /** The region a {@code --region} option names, else the environment's, else null. */
+    static String region(String option) {
+        return firstOf(option, System.getenv("AWS_REGION"), System.getenv("AWS_DEFAULT_REGION"));
     }
 
     /** The first value that is set and not blank, or null. */

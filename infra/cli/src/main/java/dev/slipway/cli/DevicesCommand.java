@@ -6,7 +6,6 @@ import dev.slipway.device.Device;
 import dev.slipway.device.DeviceStore;
 import dev.slipway.device.DeviceStoreException;
 import dev.slipway.device.ProfileDevices;
-import dev.slipway.local.LocalStackException;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,13 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code slipway devices [APP]}: the devices testers enrolled with "Check this device", as a table
@@ -38,15 +33,12 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:listed (even none)", "1:an I/O failure or an unreadable record",
                 "2:invalid input (bad option, no such build, no target)"})
-final class DevicesCommand implements Callable<Integer> {
+final class DevicesCommand extends DeploymentCommand {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
     /** The formats. */
     enum Format { text, apple }
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(paramLabel = "APP", arity = "0..1", description = "Only devices enrolled from this app's links (bundle id).")
     String app;
@@ -58,40 +50,33 @@ final class DevicesCommand implements Callable<Integer> {
             description = "text (default) or apple (Device ID, Device Name, Device Platform; tab-separated).")
     Format format;
 
-    @Mixin
-    Deployment.Options target;
-
     @Override
-    public Integer call() throws InvalidInputException, LocalStackException, CatalogException, DeviceStoreException {
-        PrintWriter out = spec.commandLine().getOut();
-        try (Deployment deployment = Deployment.resolve(target, true)) {
-            List<Device> devices = new DeviceStore(deployment.s3(), deployment.bucket()).list();
-            Map<String, Optional<String>> appOfBuild = new HashMap<>();
-            if (app != null) {
-                devices = devices.stream().filter(d -> enrolledFrom(d, app, deployment, appOfBuild)).toList();
-            }
-            if (missing != null) {
-                BuildRecord build = deployment.catalog().build(missing).orElseThrow(() -> new InvalidInputException(
-                        "no build " + missing + " in " + deployment.where()));
-                ProfileDevices profile = ProfileDevices.of(build);
-                if (!profile.limitsDevices()) {
-                    out.println("Build " + missing + (profile.allDevices() ? " installs on any device (enterprise): "
-                            : " cannot be installed over the air (" + (profile.profileType() == null ? "no profile"
-                            : profile.profileType() + " profile") + "): ") + "nothing to register.");
-                    out.flush();
-                    return 0;
-                }
-                devices = devices.stream()
-                        .filter(d -> profile.verdict(d.udid()) == ProfileDevices.Verdict.NOT_REGISTERED).toList();
-            }
-            if (format == Format.apple) {
-                out.print(appleFile(devices));
-            } else {
-                out.print(table(devices));
-            }
-            out.flush();
-            return 0;
+    int run(Deployment deployment, PrintWriter out)
+            throws InvalidInputException, CatalogException, DeviceStoreException {
+        List<Device> devices = new DeviceStore(deployment.s3(), deployment.bucket()).list();
+        Map<String, Optional<String>> appOfBuild = new HashMap<>();
+        if (app != null) {
+            devices = devices.stream().filter(d -> enrolledFrom(d, app, deployment, appOfBuild)).toList();
         }
+        if (missing != null) {
+            BuildRecord build = deployment.catalog().build(missing).orElseThrow(() -> new InvalidInputException(
+                    "no build " + missing + " in " + deployment.where()));
+            ProfileDevices profile = ProfileDevices.of(build);
+            if (!profile.limitsDevices()) {
+                out.println("Build " + missing + (profile.allDevices() ? " installs on any device (enterprise): "
+                        : " cannot be installed over the air (" + (profile.profileType() == null ? "no profile"
+                        : profile.profileType() + " profile") + "): ") + "nothing to register.");
+                return 0;
+            }
+            devices = devices.stream()
+                    .filter(d -> profile.verdict(d.udid()) == ProfileDevices.Verdict.NOT_REGISTERED).toList();
+        }
+        if (format == Format.apple) {
+            out.print(appleFile(devices));
+        } else {
+            out.print(table(devices));
+        }
+        return 0;
     }
 
     /** Apple's bulk device file: a header line, then one device per line; tab-separated, no quoting. */

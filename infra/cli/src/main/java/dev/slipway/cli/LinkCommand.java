@@ -8,20 +8,15 @@ import dev.slipway.access.Purpose;
 import dev.slipway.access.Scope;
 import dev.slipway.catalog.CatalogException;
 import dev.slipway.catalog.S3Catalog;
-import dev.slipway.local.LocalStackException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code slipway link BUILD|APP[:CHANNEL]}: mint a page link with the deployment's keys. */
 @Command(name = "link", mixinStandardHelpOptions = true, sortOptions = false,
@@ -33,11 +28,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the link is printed", "1:an I/O failure",
                 "2:invalid input (bad scope or option, no such build or app, keys or site not configured)"})
-final class LinkCommand implements Callable<Integer> {
+final class LinkCommand extends DeploymentCommand {
     private static final Pattern LOOKS_LIKE_BUILD_ID = Pattern.compile("[A-Za-z0-9]{10,40}");
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(paramLabel = "BUILD|APP[:CHANNEL]", description = "What the link opens.")
     String scope;
@@ -53,13 +45,16 @@ final class LinkCommand implements Callable<Integer> {
     @Option(names = "--qr", description = "Also print the link as a QR code.")
     boolean qr;
 
-    @Mixin
-    Deployment.Options target;
+    private Scope parsed;
 
     @Override
-    public Integer call() throws InvalidInputException, LocalStackException, CatalogException {
-        PrintWriter out = spec.commandLine().getOut();
-        Scope parsed = Scopes.parse(scope);
+    boolean needsBucket() {
+        return false;
+    }
+
+    @Override
+    void check() throws InvalidInputException {
+        parsed = Scopes.parse(scope);
         if (api && !(parsed instanceof AppScope)) {
             throw new InvalidInputException("--api needs APP or APP:CHANNEL, not a build: apps ask for their newest build");
         }
@@ -67,22 +62,23 @@ final class LinkCommand implements Callable<Integer> {
             ttl = api ? Purpose.PAGE.maxTtl() : Purpose.PAGE.defaultTtl();
         }
         checkTtl(ttl);
-        try (Deployment deployment = Deployment.resolve(target, false)) {
-            deployment.requireLinkSetup();
-            if (deployment.hasBucket()) {
-                checkExists(deployment.catalog(), parsed, deployment.where());
-            }
-            String token = new LinkSigner(deployment.keys(), Clock.systemUTC()).sign(parsed, Purpose.PAGE, ttl);
-            String link = api ? updateCheck(deployment.site(), token, (AppScope) parsed).toString()
-                    : PageLinks.of(deployment.site(), token, parsed).toString();
-            out.println(link);
-            if (qr) {
-                out.print(TerminalQr.render(link));
-            }
-            out.println(PublishCommand.expiry(ttl));
-            out.flush();
-            return 0;
+    }
+
+    @Override
+    int run(Deployment deployment, PrintWriter out) throws InvalidInputException, CatalogException {
+        deployment.requireLinkSetup();
+        if (deployment.hasBucket()) {
+            checkExists(deployment.catalog(), parsed, deployment.where());
         }
+        String token = new LinkSigner(deployment.keys(), Clock.systemUTC()).sign(parsed, Purpose.PAGE, ttl);
+        String link = api ? updateCheck(deployment.site(), token, (AppScope) parsed).toString()
+                : PageLinks.of(deployment.site(), token, parsed).toString();
+        out.println(link);
+        if (qr) {
+            out.print(TerminalQr.render(link));
+        }
+        out.println(PublishCommand.expiry(ttl));
+        return 0;
     }
 
     /** {@code /api/v1/apps/{bundleId}/latest[?channel=C]&t=…}: the install function's update-check route. */

@@ -115,7 +115,7 @@ final class LocalCommand implements Callable<Integer> {
             throw new InvalidInputException("--webhook-secret is empty");
         }
         String secret = targets.isEmpty() ? null : webhookSecret != null ? webhookSecret : randomSecret();
-        LocalStack.Options options = new LocalStack.Options(data != null ? data : DataFolder.defaultPath(), bind, name,
+        LocalStack.Options options = new LocalStack.Options(DataFolder.orDefault(data), bind, name,
                 port, s3Port, s3HttpPort, tlsCert, tlsKey, targets, secret, deviceCa);
         LocalStack stack = LocalStack.start(options, line -> {
             out.println(line);

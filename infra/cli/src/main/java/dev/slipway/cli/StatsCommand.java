@@ -96,18 +96,16 @@ final class StatsCommand implements Callable<Integer> {
         if (spec.commandLine().getParseResult().hasMatchedOption("--log-group")) {
             throw new InvalidInputException("--local and --log-group exclude each other");
         }
-        return LocalEventLog.read(DataFolder.events(data != null ? data : DataFolder.defaultPath()), funnelTarget.since());
+        return LocalEventLog.read(DataFolder.events(DataFolder.orDefault(data)), funnelTarget.since());
     }
 
     private List<FunnelEvent> deployedEvents(FunnelTarget funnelTarget) throws InvalidInputException, InterruptedException {
-        if (data != null) {
-            throw new InvalidInputException("--data is for the local stack: add --local");
-        }
+        Deployment.requireLocalFor(data);
         if (logGroup == null || logGroup.isBlank()) {
             throw new InvalidInputException("no log group: add --local for the local stack, or --log-group NAME (the "
                     + "stack's InstallLogGroupName output, or env SLIPWAY_LOG_GROUP)");
         }
-        String name = Deployment.firstOf(region, System.getenv("AWS_REGION"), System.getenv("AWS_DEFAULT_REGION"));
+        String name = Deployment.region(region);
         if (name == null) {
             throw new InvalidInputException("no region for log group " + logGroup + ": add --region or set AWS_REGION");
         }

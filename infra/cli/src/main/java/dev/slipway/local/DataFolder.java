@@ -50,6 +50,11 @@ public final class DataFolder implements AutoCloseable {
         return Path.of(System.getProperty("user.home"), ".slipway", "local");
     }
 
+    /** The folder a {@code --data} option names, or {@link #defaultPath()} when it names none. */
+    public static Path orDefault(Path given) {
+        return given != null ? given : defaultPath();
+    }
+
     /**
      * Creates the folder if needed and takes it for one running stack until {@link #close()}.
      *

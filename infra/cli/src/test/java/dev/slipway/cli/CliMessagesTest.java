@@ -36,7 +36,7 @@ class CliMessagesTest {
     @BeforeAll
     static void start() throws Exception {
         data = temp.resolve("data");
-        stack = LocalStack.start(new LocalStack.Options(data, "127.0.0.1", "127.0.0.1", 0, 0, 0, null, null), line -> { });
+        stack = LoopbackStack.start(data);
         http = new StackHttp(stack.tls().trustAnchor());
     }
 

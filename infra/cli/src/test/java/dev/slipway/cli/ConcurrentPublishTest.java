@@ -36,8 +36,7 @@ class ConcurrentPublishTest {
     void publish_parallelUploadsOfOneKey_eachEndsWithItsOwnBuild() throws Exception {
         // given a stack and twenty different IPAs, each named App.ipa
         Path data = temp.resolve("data");
-        try (LocalStack stack = LocalStack.start(new LocalStack.Options(data, "127.0.0.1", "127.0.0.1", 0, 0, 0, null, null),
-                line -> { })) {
+        try (LocalStack stack = LoopbackStack.start(data)) {
             List<Path> ipas = new ArrayList<>();
             for (int i = 1; i <= PUBLISHES; i++) {
                 Path ipa = Files.createDirectories(temp.resolve("build-" + i)).resolve("App.ipa");

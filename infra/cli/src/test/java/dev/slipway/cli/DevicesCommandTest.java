@@ -38,7 +38,7 @@ class DevicesCommandTest {
     @BeforeAll
     static void start() throws Exception {
         data = temp.resolve("data");
-        stack = LocalStack.start(new LocalStack.Options(data, "127.0.0.1", "127.0.0.1", 0, 0, 0, null, null), line -> { });
+        stack = LoopbackStack.start(data);
         Cli.Run published = Cli.run("publish", Fixtures.get("ipa/app_info-iphone.ipa").toString(), "--local", "--data",
                 data.toString(), "--no-qr");
         Matcher m = BUILD_LINK.matcher(published.lines()[1]);

@@ -108,8 +108,7 @@ class LocalCommandTest {
     void local_dataFolderInUse_exitsTwo() throws Exception {
         // given a stack running on the folder
         Path data = temp.resolve("data");
-        try (LocalStack running = LocalStack.start(new LocalStack.Options(data, "127.0.0.1", "127.0.0.1", 0, 0, 0, null,
-                null), line -> { })) {
+        try (LocalStack running = LoopbackStack.start(data)) {
             // when
             Cli.Run run = local("--data", data.toString(), "--bind", "127.0.0.1", "--port", "0", "--s3-port", "0",
                     "--s3-http-port", "0");

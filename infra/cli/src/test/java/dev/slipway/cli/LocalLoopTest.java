@@ -40,7 +40,7 @@ class LocalLoopTest {
     static void start() throws Exception {
         data = temp.resolve("data");
         receiver = WebhookReceiver.start(SECRET.getBytes(StandardCharsets.UTF_8));
-        stack = LocalStack.start(new LocalStack.Options(data, "127.0.0.1", "127.0.0.1", 0, 0, 0, null, null)
+        stack = LocalStack.start(LoopbackStack.options(data)
                 .withWebhooks(List.of(WebhookTarget.parse(receiver.url("/").toString(), true)), SECRET), line -> { });
         http = new StackHttp(stack.tls().trustAnchor());
     }

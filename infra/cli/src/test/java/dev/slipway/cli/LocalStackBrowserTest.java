@@ -39,7 +39,7 @@ class LocalStackBrowserTest {
     @BeforeAll
     static void publish() throws Exception {
         Path data = temp.resolve("data");
-        stack = LocalStack.start(new LocalStack.Options(data, "127.0.0.1", "127.0.0.1", 0, 0, 0, null, null), line -> { });
+        stack = LoopbackStack.start(data);
         http = new StackHttp(stack.tls().trustAnchor());
         ipa = temp.resolve("Browser Test.ipa");
         TestIpa.app().bundleId("dev.slipway.test.installable").name("Installable").version("2.0").build("7")

@@ -45,7 +45,7 @@ class LocalStackEnrolTest {
         phone = temp.resolve("phone");
         assertThat(script("ca", phone.toString()).exit).isZero();
         data = temp.resolve("data");
-        stack = LocalStack.start(new LocalStack.Options(data, "127.0.0.1", "127.0.0.1", 0, 0, 0, null, null)
+        stack = LocalStack.start(LoopbackStack.options(data)
                 .withDeviceCa(phone.resolve("test-ca.pem")), line -> { });
         Cli.Run published = Cli.run("publish", Fixtures.get("ipa/fastlane-Example1.ipa").toString(), "--local", "--data",
                 data.toString(), "--no-qr");
@@ -90,8 +90,7 @@ class LocalStackEnrolTest {
     @Test
     void playPhone_stackWithoutTheTestCa_isRefusedAndStoresNothing() throws Exception {
         Path otherData = temp.resolve("plain");
-        try (LocalStack plain = LocalStack.start(new LocalStack.Options(otherData, "127.0.0.1", "127.0.0.1", 0, 0, 0, null,
-                null), line -> { })) {
+        try (LocalStack plain = LoopbackStack.start(otherData)) {
             Cli.Run published = Cli.run("publish", Fixtures.get("ipa/fastlane-Example1.ipa").toString(), "--local", "--data",
                     otherData.toString(), "--no-qr");
 
@@ -119,8 +118,7 @@ class LocalStackEnrolTest {
     void deviceCa_notACertificateAuthority_refusesToStart() {
         Path device = phone.resolve("device.pem");
 
-        assertThatThrownBy(() -> LocalStack.start(new LocalStack.Options(temp.resolve("bad"), "127.0.0.1", "127.0.0.1", 0, 0,
-                0, null, null).withDeviceCa(device), line -> { })).isInstanceOf(LocalStackException.class)
+        assertThatThrownBy(() -> LocalStack.start(LoopbackStack.options(temp.resolve("bad")).withDeviceCa(device), line -> { })).isInstanceOf(LocalStackException.class)
                 .hasMessage("--device-ca " + device + ": test device CA CN=0028864F-4A2C-4C23-997D-E73E4A0838D3 is not a "
                         + "certificate authority (basicConstraints CA:TRUE with keyCertSign)");
     }

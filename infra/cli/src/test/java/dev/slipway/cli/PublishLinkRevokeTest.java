@@ -47,7 +47,7 @@ class PublishLinkRevokeTest {
     @BeforeAll
     static void start() throws Exception {
         data = temp.resolve("data");
-        stack = LocalStack.start(new LocalStack.Options(data, "127.0.0.1", "127.0.0.1", 0, 0, 0, null, null), console::add);
+        stack = LocalStack.start(LoopbackStack.options(data), console::add);
         http = new StackHttp(stack.tls().trustAnchor());
     }
 

@@ -40,7 +40,7 @@ class StaticPathTest {
     @BeforeAll
     static void start() throws Exception {
         Path data = temp.resolve("data");
-        stack = LocalStack.start(new LocalStack.Options(data, "127.0.0.1", "127.0.0.1", 0, 0, 0, null, null), line -> { });
+        stack = LoopbackStack.start(data);
         http = new StackHttp(stack.tls().trustAnchor());
         Path ipa = temp.resolve("App.ipa");
         InstallableIpa.write(ipa);

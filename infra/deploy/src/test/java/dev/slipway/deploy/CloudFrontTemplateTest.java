@@ -139,7 +139,7 @@ class CloudFrontTemplateTest {
         // given: the API's own address is public; only CloudFront knows this value
         Stack stack = new Stack(template);
         String install = Files.readString(Repository.root().resolve(
-                "functions/install/src/main/java/dev/slipway/install/Origins.java"), StandardCharsets.UTF_8);
+                "shared/src/main/java/dev/slipway/site/OriginRule.java"), StandardCharsets.UTF_8);
         // when
         Map<String, Object> secret = stack.properties("OriginSecret");
         Object inFunction = Nodes.at(stack.function("InstallFunction"), "Environment", "Variables", "SLIPWAY_ORIGIN_SECRET");
@@ -158,7 +158,7 @@ class CloudFrontTemplateTest {
         String plain = (String) new Stack(template).properties("ViewerHostFunction").get("FunctionCode");
         String custom = (String) new Stack(template, WITH_DOMAIN).properties("ViewerHostFunction").get("FunctionCode");
         String install = Files.readString(Repository.root().resolve(
-                "functions/install/src/main/java/dev/slipway/install/Origins.java"), StandardCharsets.UTF_8);
+                "shared/src/main/java/dev/slipway/site/OriginRule.java"), StandardCharsets.UTF_8);
         // then: any other Host becomes the distribution's domain, and a viewer's own secret header is dropped
         assertThat(plain).contains("host !== ''").contains("host = event.context.distributionDomainName;")
                 .contains("delete request.headers['x-slipway-origin-secret'];")

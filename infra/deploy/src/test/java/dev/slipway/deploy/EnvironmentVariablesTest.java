@@ -31,12 +31,8 @@ class EnvironmentVariablesTest {
 
     private static final Template TEMPLATE = Template.load();
 
-    static List<String> functions() {
-        return TEMPLATE.functions();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("functions")
+    @MethodSource("dev.slipway.deploy.Template#functionIds")
     void code_readsOnlyVariablesTheTemplateSetsOrLambdaProvides(String function) {
         // given
         Set<String> set = templateVariables(function);
@@ -48,7 +44,7 @@ class EnvironmentVariablesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("functions")
+    @MethodSource("dev.slipway.deploy.Template#functionIds")
     void template_setsOnlyVariablesTheCodeReads(String function) {
         // given
         Set<String> read = codeVariables(function);
@@ -60,7 +56,7 @@ class EnvironmentVariablesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("functions")
+    @MethodSource("dev.slipway.deploy.Template#functionIds")
     void template_setsNoVariableLambdaReserves(String function) {
         // when
         Set<String> set = templateVariables(function);

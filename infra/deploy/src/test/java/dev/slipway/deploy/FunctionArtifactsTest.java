@@ -40,10 +40,6 @@ class FunctionArtifactsTest {
 
     private static final Template TEMPLATE = Template.load();
 
-    static List<String> functions() {
-        return TEMPLATE.functions();
-    }
-
     @Test
     void everyFunction_isBuiltByItsOwnMakefileTarget() {
         // given
@@ -60,7 +56,7 @@ class FunctionArtifactsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("functions")
+    @MethodSource("dev.slipway.deploy.Template#functionIds")
     void handler_loadsFromItsOwnPackage_andTakesTheEventItsTriggersDeliver(String function) throws Exception {
         // given
         Map<String, Object> properties = TEMPLATE.function(function);
@@ -81,7 +77,7 @@ class FunctionArtifactsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("functions")
+    @MethodSource("dev.slipway.deploy.Template#functionIds")
     void package_hasClassesAtTheRoot_andItsRuntimeJarsInLib(String function) throws IOException {
         // given
         String handlerClass = ((String) TEMPLATE.function(function).get("Handler")).split("::")[0];
@@ -102,7 +98,7 @@ class FunctionArtifactsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("functions")
+    @MethodSource("dev.slipway.deploy.Template#functionIds")
     void package_carriesNoNettyApacheClientOrTestJars(String function) {
         // given: only the url-connection HTTP client starts fast; test jars have no place in Lambda
         List<String> unwanted = List.of("netty", "apache-client", "apache5-client", "httpclient", "aws-crt",

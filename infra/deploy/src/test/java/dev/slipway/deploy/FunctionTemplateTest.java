@@ -15,12 +15,8 @@ class FunctionTemplateTest {
 
     private final Stack stack = new Stack(TEMPLATE);
 
-    static List<String> functions() {
-        return TEMPLATE.functions();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("functions")
+    @MethodSource("dev.slipway.deploy.Template#functionIds")
     void function_runsJava21OnArm64_fromSnapStartedPublishedVersions(String function) {
         // when
         Map<String, Object> properties = stack.function(function);

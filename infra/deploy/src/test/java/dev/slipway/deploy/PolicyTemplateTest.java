@@ -32,12 +32,8 @@ class PolicyTemplateTest {
 
     private final Stack stack = new Stack(TEMPLATE);
 
-    static List<String> functions() {
-        return TEMPLATE.functions();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("functions")
+    @MethodSource("dev.slipway.deploy.Template#functionIds")
     void policies_areInlineStatements_notManagedPoliciesOrTemplates(String function) {
         // when
         Map<String, Object> properties = stack.function(function);
@@ -51,7 +47,7 @@ class PolicyTemplateTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("functions")
+    @MethodSource("dev.slipway.deploy.Template#functionIds")
     void statements_allowNoWildcardAction(String function) {
         // when
         List<Map<String, Object>> statements = statements(function);
@@ -65,7 +61,7 @@ class PolicyTemplateTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("functions")
+    @MethodSource("dev.slipway.deploy.Template#functionIds")
     void statements_nameTheBucketOrAPrefixOfIt_neverEverything(String function) {
         // when
         List<Object> resources = statements(function).stream()

@@ -74,6 +74,11 @@ final class Template {
         return resourcesOfType(FUNCTION);
     }
 
+    /** The functions of the repository's template: the arguments of every test run once per function. */
+    static List<String> functionIds() {
+        return load().functions();
+    }
+
     /** A function's properties with {@code Globals.Function} merged in, as SAM does before it translates. */
     Map<String, Object> function(String logicalId) {
         if (!FUNCTION.equals(type(logicalId))) {

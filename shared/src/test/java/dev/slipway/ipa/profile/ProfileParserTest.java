@@ -23,10 +23,13 @@ import java.util.Date;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /*
@@ -78,56 +81,41 @@ class ProfileParserTest {
         assertThat(present).containsExactlyInAnyOrderElementsOf(tested);
     }
 
-    @Corpus
-    @Test
-    void parse_iosAdHocFixture_readsEveryField() throws Exception {
-        // given
-        byte[] data = Fixtures.bytes("profiles/app_info-ios_adhoc.mobileprovision");
-
-        // when
-        ProvisioningProfile profile = ProfileParser.parse(data);
-
-        // then
-        assertThat(profile).isEqualTo(new ProvisioningProfile("iOS Full AdHoc", "7d02c76e-f937-40e9-bdac-a5a389612352",
-                "WKR87TTKML", NICELIVING, "test by wangshen", Instant.parse("2020-07-21T08:44:54Z"),
-                Instant.parse("2020-10-24T08:40:28Z"), List.of("iOS"), List.of(IPHONE_UDID), false,
-                new Entitlements(NICELIVING_APP_ID, false, "production", false, "WKR87TTKML"),
-                List.of(NICELIVING_DISTRIBUTION), DistributionType.AD_HOC, true));
+    static Stream<Arguments> iosFixtures() {
+        return Stream.of(
+                Arguments.of("app_info-ios_adhoc.mobileprovision", new ProvisioningProfile(
+                        "iOS Full AdHoc", "7d02c76e-f937-40e9-bdac-a5a389612352",
+                        "WKR87TTKML", NICELIVING, "test by wangshen", Instant.parse("2020-07-21T08:44:54Z"),
+                        Instant.parse("2020-10-24T08:40:28Z"), List.of("iOS"), List.of(IPHONE_UDID), false,
+                        new Entitlements(NICELIVING_APP_ID, false, "production", false, "WKR87TTKML"),
+                        List.of(NICELIVING_DISTRIBUTION), DistributionType.AD_HOC, true)),
+                Arguments.of("app_info-ios_appstore.mobileprovision", new ProvisioningProfile(
+                        "iOS Full AppStore", "cff15ed3-7c89-4c6d-b6fd-0a9c57675a14",
+                        "WKR87TTKML", NICELIVING, "test by wangshen", Instant.parse("2020-07-21T08:45:25Z"),
+                        Instant.parse("2020-10-24T08:40:28Z"), List.of("iOS"), List.of(), false,
+                        new Entitlements(NICELIVING_APP_ID, false, "production", true, "WKR87TTKML"),
+                        List.of(NICELIVING_DISTRIBUTION), DistributionType.APP_STORE, true)),
+                Arguments.of("app_info-ios_development.mobileprovision", new ProvisioningProfile(
+                        "iOS Full Development", "9b42a96b-b520-40ef-9748-eee6e7c40f0b",
+                        "WKR87TTKML", NICELIVING, "test by wangshen",
+                        Instant.parse("2020-07-21T08:43:27Z"), Instant.parse("2021-07-21T08:43:27Z"), List.of("iOS"),
+                        List.of(IPHONE_UDID), false,
+                        new Entitlements(NICELIVING_APP_ID, true, "development", false, "WKR87TTKML"),
+                        List.of(NICELIVING_DEVELOPMENT), DistributionType.DEVELOPMENT, true)));
     }
 
     @Corpus
-    @Test
-    void parse_iosAppStoreFixture_readsEveryField() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("iosFixtures")
+    void parse_iosFixture_readsEveryField(String fixture, ProvisioningProfile expected) throws Exception {
         // given
-        byte[] data = Fixtures.bytes("profiles/app_info-ios_appstore.mobileprovision");
+        byte[] data = Fixtures.bytes("profiles/" + fixture);
 
         // when
         ProvisioningProfile profile = ProfileParser.parse(data);
 
         // then
-        assertThat(profile).isEqualTo(new ProvisioningProfile("iOS Full AppStore", "cff15ed3-7c89-4c6d-b6fd-0a9c57675a14",
-                "WKR87TTKML", NICELIVING, "test by wangshen", Instant.parse("2020-07-21T08:45:25Z"),
-                Instant.parse("2020-10-24T08:40:28Z"), List.of("iOS"), List.of(), false,
-                new Entitlements(NICELIVING_APP_ID, false, "production", true, "WKR87TTKML"),
-                List.of(NICELIVING_DISTRIBUTION), DistributionType.APP_STORE, true));
-    }
-
-    @Corpus
-    @Test
-    void parse_iosDevelopmentFixture_readsEveryField() throws Exception {
-        // given
-        byte[] data = Fixtures.bytes("profiles/app_info-ios_development.mobileprovision");
-
-        // when
-        ProvisioningProfile profile = ProfileParser.parse(data);
-
-        // then
-        assertThat(profile).isEqualTo(new ProvisioningProfile("iOS Full Development",
-                "9b42a96b-b520-40ef-9748-eee6e7c40f0b", "WKR87TTKML", NICELIVING, "test by wangshen",
-                Instant.parse("2020-07-21T08:43:27Z"), Instant.parse("2021-07-21T08:43:27Z"), List.of("iOS"),
-                List.of(IPHONE_UDID), false,
-                new Entitlements(NICELIVING_APP_ID, true, "development", false, "WKR87TTKML"),
-                List.of(NICELIVING_DEVELOPMENT), DistributionType.DEVELOPMENT, true));
+        assertThat(profile).isEqualTo(expected);
     }
 
     @Corpus
@@ -224,33 +212,16 @@ class ProfileParserTest {
     // "SampleDCCBJyg…" instead of a real DER header, so no X.509 parser (openssl included) reads it.
 
     @Corpus
-    @Test
-    void parse_bareXmlFixtureWithSanitisedCertificate_rejectsTheCertificate() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "app_info-plist.mobileprovision", // bare XML
+        "app_info-bplist.mobileprovision", // bare binary
+        // an openssl-style CMS message (indefinite lengths, constructed OCTET STRING) whose plist is the
+        // sanitised one: failing on the certificate proves the CMS layer was read
+        "app_info-signed_plist.mobileprovision"})
+    void parse_fixtureWithSanitisedCertificate_rejectsTheCertificate(String fixture) {
         // given
-        byte[] data = Fixtures.bytes("profiles/app_info-plist.mobileprovision");
-
-        // when / then
-        assertThatThrownBy(() -> ProfileParser.parse(data)).isInstanceOf(ProfileException.class)
-                .hasMessage(SANITISED_CERTIFICATE);
-    }
-
-    @Corpus
-    @Test
-    void parse_bareBinaryFixtureWithSanitisedCertificate_rejectsTheCertificate() {
-        // given
-        byte[] data = Fixtures.bytes("profiles/app_info-bplist.mobileprovision");
-
-        // when / then
-        assertThatThrownBy(() -> ProfileParser.parse(data)).isInstanceOf(ProfileException.class)
-                .hasMessage(SANITISED_CERTIFICATE);
-    }
-
-    @Corpus
-    @Test
-    void parse_berIndefiniteLengthCmsFixtureWithSanitisedCertificate_getsThroughCmsToTheCertificate() {
-        // given an openssl-style CMS message (indefinite lengths, constructed OCTET STRING) whose
-        // plist is the sanitised one: failing on the certificate proves the CMS layer was read
-        byte[] data = Fixtures.bytes("profiles/app_info-signed_plist.mobileprovision");
+        byte[] data = Fixtures.bytes("profiles/" + fixture);
 
         // when / then
         assertThatThrownBy(() -> ProfileParser.parse(data)).isInstanceOf(ProfileException.class)

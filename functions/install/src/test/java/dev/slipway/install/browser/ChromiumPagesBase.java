@@ -1,14 +1,8 @@
 package dev.slipway.install.browser;
 
-import dev.slipway.install.page.PageRenderer;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -16,40 +10,25 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * One Chromium per test class, a desktop by default, with the sample pages served; every test
  * starts from a plain desktop again, whatever device the one before emulated.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ChromiumPagesBase {
-    protected PageServer server;
-    protected Browser browser;
+abstract class ChromiumPagesBase extends SamplePagesBase {
     protected ChromeDriver driver;
     protected String desktopUserAgent;
 
-    /** Starts Chromium if it is installed; without it, each test skips, saying so (see {@link #requireChromium()}). */
-    @BeforeAll
-    void start() throws IOException {
-        if (Browsers.chromiumMissing() != null) {
-            return;
-        }
-        browser = Browsers.chromium(1280, 900);
-        driver = (ChromeDriver) browser.driver();
+    @Override
+    String engineMissing() {
+        return Browsers.chromiumMissing();
+    }
+
+    @Override
+    Browser startBrowser() {
+        Browser chromium = Browsers.chromium(1280, 900);
+        driver = (ChromeDriver) chromium.driver();
         desktopUserAgent = (String) script("return navigator.userAgent");
-        PageRenderer renderer = new PageRenderer();
-        server = PageServer.start(renderer.assets());
-        SamplePages.register(server, renderer);
+        return chromium;
     }
 
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    /** Skips each test, with the reason, where Chromium is not installed (a class-level skip would go unreported). */
-    @BeforeEach
-    void requireChromium() {
+    @Override
+    void assumeEngine() {
         Browsers.assumeChromium();
     }
 

@@ -2,15 +2,16 @@ package dev.slipway.install.browser;
 
 import static dev.slipway.install.page.BuildPages.IPHONE_SAFARI_17;
 
-import dev.slipway.install.page.PageRenderer;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -26,9 +27,7 @@ class DeviceVerdictBrowserTest {
 
     @BeforeAll
     void start() throws IOException {
-        PageRenderer renderer = new PageRenderer();
-        server = PageServer.start(renderer.assets());
-        DevicePages.register(server, renderer);
+        server = PageServer.start(DevicePages::register);
         if (Browsers.webkitMissing() == null) {
             webkit = Browsers.webkit(IPHONE_SAFARI_17, 390, 844, 3);
         }
@@ -50,28 +49,27 @@ class DeviceVerdictBrowserTest {
         server.close();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"webkit", "chromium"})
-    void buildPage_registeredDevice_saysSoAndShowsInstall(String engine) {
-        check(engine, "registered", DevicePages::assertRegistered);
+    /** Each engine, each verdict page: the page's name (its screenshot's) and what it must show. */
+    static Stream<Arguments> verdictPages() {
+        return Stream.of("webkit", "chromium").flatMap(engine -> Stream.of(
+                // a registered device: the page says so and shows Install
+                Arguments.of(engine, "registered", checks(DevicePages::assertRegistered)),
+                // an unregistered device: Install is withheld and the UDID offered
+                Arguments.of(engine, "not-registered", checks(DevicePages::assertNotRegistered)),
+                // an enterprise build needs no check
+                Arguments.of(engine, "any-device", checks(DevicePages::assertAnyDevice)),
+                // an unknown device is offered "Check this device"
+                Arguments.of(engine, "offer", checks(DevicePages::assertOffer))));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"webkit", "chromium"})
-    void buildPage_unregisteredDevice_withholdsInstallAndOffersTheUdid(String engine) {
-        check(engine, "not-registered", DevicePages::assertNotRegistered);
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("verdictPages")
+    void buildPage_deviceVerdict_showsWhatItMeans(String engine, String name, BiConsumer<WebDriver, PageServer> checks) {
+        check(engine, name, checks);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"webkit", "chromium"})
-    void buildPage_enterpriseBuild_needsNoCheck(String engine) {
-        check(engine, "any-device", DevicePages::assertAnyDevice);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"webkit", "chromium"})
-    void buildPage_unknownDevice_offersCheckThisDevice(String engine) {
-        check(engine, "offer", DevicePages::assertOffer);
+    private static BiConsumer<WebDriver, PageServer> checks(BiConsumer<WebDriver, PageServer> checks) {
+        return checks;
     }
 
     /** Runs the page's checks in one engine (skipping, with the reason, where it is not installed), then a screenshot. */

@@ -3,6 +3,7 @@ package dev.slipway.install.browser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.slipway.install.page.Assets;
+import dev.slipway.install.page.PageRenderer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -44,6 +45,20 @@ public final class PageServer implements AutoCloseable {
         PageServer pageServer = new PageServer(server, assets);
         server.start();
         return pageServer;
+    }
+
+    /** Pages a test serves, registered with the renderer the install function uses. */
+    @FunctionalInterface
+    public interface PageSet {
+        void register(PageServer server, PageRenderer renderer);
+    }
+
+    /** Starts a server on a free port of 127.0.0.1 serving a set of pages and the renderer's assets. */
+    public static PageServer start(PageSet pages) throws IOException {
+        PageRenderer renderer = new PageRenderer();
+        PageServer server = start(renderer.assets());
+        pages.register(server, renderer);
+        return server;
     }
 
     /**

@@ -5,14 +5,8 @@ import static dev.slipway.install.page.BuildPages.IPHONE_SAFARI_17;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slipway.install.page.PageRenderer;
-import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
@@ -20,38 +14,23 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /** The pages in WebKit, Safari's engine, as an iPhone 14 shows them: 390 × 844 points at 3×. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebKitPagesTest {
-    private PageServer server;
-    private Browser browser;
+class WebKitPagesTest extends SamplePagesBase {
     private WebDriver driver;
 
-    /** Starts WebKit if it is installed; without it, each test skips, saying so (see {@link #requireWebkit()}). */
-    @BeforeAll
-    void start() throws IOException {
-        if (Browsers.webkitMissing() != null) {
-            return;
-        }
-        browser = Browsers.webkit(IPHONE_SAFARI_17, 390, 844, 3);
-        driver = browser.driver();
-        PageRenderer renderer = new PageRenderer();
-        server = PageServer.start(renderer.assets());
-        SamplePages.register(server, renderer);
+    @Override
+    String engineMissing() {
+        return Browsers.webkitMissing();
     }
 
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+    @Override
+    Browser startBrowser() {
+        Browser webkit = Browsers.webkit(IPHONE_SAFARI_17, 390, 844, 3);
+        driver = webkit.driver();
+        return webkit;
     }
 
-    /** Skips each test, with the reason, where WebKit is not installed (a class-level skip would go unreported). */
-    @BeforeEach
-    void requireWebkit() {
+    @Override
+    void assumeEngine() {
         Browsers.assumeWebkit();
     }
 

@@ -5,7 +5,6 @@ import static dev.slipway.install.page.BuildPages.IPHONE_SAFARI_17;
 import static dev.slipway.install.page.BuildPages.MAC_SAFARI;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slipway.install.page.PageRenderer;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -33,9 +32,7 @@ class WebKitTesterPagesTest {
         if (Browsers.webkitMissing() != null) {
             return;
         }
-        PageRenderer renderer = new PageRenderer();
-        server = PageServer.start(renderer.assets());
-        SamplePages.register(server, renderer);
+        server = PageServer.start(SamplePages::register);
     }
 
     @AfterAll
