@@ -119,6 +119,25 @@ class LatestBuildRouteTest {
     }
 
     @Test
+    void latest_newestBuildWithdrawn_answersTheOneBeforeIt() throws Exception {
+        // given two builds on a channel of their own (older than every other channel's newest), the newer withdrawn
+        String kept = ingest("uploads/withdrawal/Kept.ipa", "3.0", "30", TestProfile.enterprise(), "2021-05-02T00:00:00Z",
+                null);
+        String withdrawn = ingest("uploads/withdrawal/Withdrawn.ipa", "3.1", "31", TestProfile.enterprise(),
+                "2021-05-03T00:00:00Z", null);
+        catalog.withdraw(APP, withdrawn);
+        String url = "/api/v1/apps/" + APP + "/latest?channel=withdrawal&t=" + token(new AppScope(APP, "withdrawal"));
+
+        // when
+        APIGatewayV2HTTPResponse response = get(url, null);
+
+        // then
+        assertThat(JSON.std.mapFrom(response.getBody())).containsEntry("buildId", kept).containsEntry("version", "3.0");
+        catalog.restore(APP, withdrawn);
+        assertThat(JSON.std.mapFrom(get(url, null).getBody())).containsEntry("buildId", withdrawn);
+    }
+
+    @Test
     void latest_appTokenWithoutChannel_answersTheNewestOnAnyChannel() throws Exception {
         APIGatewayV2HTTPResponse response = get("/api/v1/apps/" + APP + "/latest?t=" + token(AppScope.allChannels(APP)),
                 null);
