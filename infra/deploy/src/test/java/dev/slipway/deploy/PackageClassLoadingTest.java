@@ -92,6 +92,19 @@ class PackageClassLoadingTest {
             exchange.getResponseBody().write(secret);
             exchange.close();
         });
+        // SNS's Publish (query protocol): the ingest sends every build notice to the stack's topic.
+        byte[] published = ("<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
+                + "<MessageId>5d4e3f2a-0000-4000-8000-000000000001</MessageId></PublishResult><ResponseMetadata>"
+                + "<RequestId>5d4e3f2a-0000-4000-8000-000000000002</RequestId></ResponseMetadata></PublishResponse>")
+                .getBytes(StandardCharsets.UTF_8);
+        // (at the root: the SDK posts SNS's query protocol to the endpoint's root, whatever its path)
+        credentials.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Type", "text/xml");
+            exchange.sendResponseHeaders(200, published.length);
+            exchange.getResponseBody().write(published);
+            exchange.close();
+        });
         credentials.start();
     }
 
@@ -227,6 +240,11 @@ class PackageClassLoadingTest {
         env.put("SLIPWAY_BUCKET", s3server.bucket());
         env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://127.0.0.1:" + credentials.getAddress().getPort() + "/secrets");
         env.put("SLIPWAY_LINK_SECRET_ARN", LINK_SECRET_ARN);
+        // Build notices, as the template always configures them: the stack's topic, the site's links.
+        env.put("AWS_ENDPOINT_URL_SNS", "http://127.0.0.1:" + credentials.getAddress().getPort());
+        env.put("SLIPWAY_NOTICE_TOPIC_ARN", "arn:aws:sns:" + TestS3.REGION.id() + ":123456789012:slipway-notices");
+        env.put("SLIPWAY_SITE_URL", "https://install.example.com");
+        env.put("SLIPWAY_NOTICE_LINK_TTL_DAYS", "14");
         env.put("SLIPWAY_ORIGIN_SECRET", ORIGIN_SECRET);
         env.put("SLIPWAY_DOWNLOAD_TTL_MINUTES", "10");
         Process process = builder.start();
