@@ -117,9 +117,12 @@ class FunctionArtifactsTest {
         try (Stream<Path> resources = Files.walk(module.resolve("resources"))) {
             resources.filter(Files::isRegularFile).forEach(p -> expected.add(module.resolve("resources").relativize(p).toString()));
         }
-        try (Stream<Path> templates = Files.list(module.resolve("jte"))) {
-            templates.map(p -> p.getFileName().toString().replace(".jte", ""))
-                    .forEach(name -> expected.add("gg/jte/generated/precompiled/Jte" + name + "Generated.class"));
+        // Templates in subfolders (tag/…) compile into the matching package: tag/JtebuildrowGenerated.
+        Path jte = module.resolve("jte");
+        try (Stream<Path> templates = Files.walk(jte)) {
+            templates.filter(p -> p.toString().endsWith(".jte")).map(jte::relativize).forEach(p -> expected.add(
+                    "gg/jte/generated/precompiled/" + (p.getParent() == null ? "" : p.getParent() + "/") + "Jte"
+                            + p.getFileName().toString().replace(".jte", "") + "Generated.class"));
         }
         // when
         Path artifact = FunctionArtifacts.of("InstallFunction");
