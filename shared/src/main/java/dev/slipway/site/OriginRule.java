@@ -1,5 +1,6 @@
 package dev.slipway.site;
 
+import dev.slipway.http.RefusedRequestException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,12 +29,6 @@ public final class OriginRule {
     /** A host name or IPv4 address with an optional port: what a Host header may hold. */
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?");
     private static final Pattern CLOUDFRONT_DOMAIN = Pattern.compile("[a-z0-9]{1,63}\\.cloudfront\\.net");
-
-    /** How a caller turns a refusal (an HTTP status and a reason) into its own exception. */
-    @FunctionalInterface
-    public interface Refusal<E extends Exception> {
-        E of(int status, String reason);
-    }
 
     private final URI fixed;
     private final byte[] secret;
@@ -76,26 +71,25 @@ public final class OriginRule {
      * The https origin of the site a request came to.
      *
      * @param headers the request's header by lower-case name, null when absent
-     * @param refusal makes the caller's exception
-     * @throws E 400 for a missing or malformed {@code Host} or a foreign viewer host; 403 for a
-     *     request that did not come through CloudFront
+     * @throws RefusedRequestException 400 for a missing or malformed {@code Host} or a foreign viewer
+     *     host; 403 for a request that did not come through CloudFront
      */
-    public <E extends Exception> URI of(UnaryOperator<String> headers, Refusal<E> refusal) throws E {
+    public URI of(UnaryOperator<String> headers) throws RefusedRequestException {
         String host = headers.apply("host");
         if (host == null || !HOST.matcher(host).matches()) {
-            throw refusal.of(400, "missing or malformed Host header");
+            throw new RefusedRequestException(400, "missing or malformed Host header");
         }
         if (fixed != null) {
             return fixed;
         }
         String sent = headers.apply(ORIGIN_SECRET_HEADER);
         if (sent == null || !MessageDigest.isEqual(secret, sent.getBytes(StandardCharsets.UTF_8))) {
-            throw refusal.of(403, "request did not come through CloudFront");
+            throw new RefusedRequestException(403, "request did not come through CloudFront");
         }
         String viewer = headers.apply(FORWARDED_HOST_HEADER);
         String name = viewer == null ? "" : viewer.toLowerCase(Locale.ROOT);
         if (!name.equals(customDomain) && !CLOUDFRONT_DOMAIN.matcher(name).matches()) {
-            throw refusal.of(400, "viewer host is not the distribution's");
+            throw new RefusedRequestException(400, "viewer host is not the distribution's");
         }
         return URI.create("https://" + name);
     }

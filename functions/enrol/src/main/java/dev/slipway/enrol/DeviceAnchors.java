@@ -1,5 +1,6 @@
 package dev.slipway.enrol;
 
+import dev.slipway.http.RefusedRequestException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -100,9 +101,9 @@ public final class DeviceAnchors {
      *
      * @param signer the certificate that signed the answer
      * @param sent every certificate in the answer
-     * @throws AnswerRejectedException (403) naming the first link that fails
+     * @throws RefusedRequestException (403) naming the first link that fails
      */
-    void check(X509CertificateHolder signer, Collection<X509CertificateHolder> sent) throws AnswerRejectedException {
+    void check(X509CertificateHolder signer, Collection<X509CertificateHolder> sent) throws RefusedRequestException {
         X509CertificateHolder current = signer;
         for (int depth = 0; depth <= MAX_INTERMEDIATES; depth++) {
             for (X509CertificateHolder anchor : anchors) {
@@ -120,25 +121,25 @@ public final class DeviceAnchors {
                 }
             }
             if (issuer == null) {
-                throw new AnswerRejectedException(403, "signer does not chain to a device CA: issuer "
+                throw new RefusedRequestException(403, "signer does not chain to a device CA: issuer "
                         + current.getIssuer() + " of " + current.getSubject() + " is unknown");
             }
             if (!isCertificateAuthority(issuer)) {
-                throw new AnswerRejectedException(403, "signer's chain has an issuer that is not a CA: "
+                throw new RefusedRequestException(403, "signer's chain has an issuer that is not a CA: "
                         + issuer.getSubject());
             }
             checkPathLength(issuer, depth);
             current = issuer;
         }
-        throw new AnswerRejectedException(403, "signer's chain is longer than " + MAX_INTERMEDIATES + " intermediates");
+        throw new RefusedRequestException(403, "signer's chain is longer than " + MAX_INTERMEDIATES + " intermediates");
     }
 
     /** {@code depth} is how many intermediates lie below this CA in the chain. */
-    private static void checkPathLength(X509CertificateHolder ca, int depth) throws AnswerRejectedException {
+    private static void checkPathLength(X509CertificateHolder ca, int depth) throws RefusedRequestException {
         BasicConstraints constraints = BasicConstraints.fromExtensions(ca.getExtensions());
         if (constraints != null && constraints.getPathLenConstraint() != null
                 && constraints.getPathLenConstraint().intValue() < depth) {
-            throw new AnswerRejectedException(403, "signer's chain exceeds the path length of " + ca.getSubject());
+            throw new RefusedRequestException(403, "signer's chain exceeds the path length of " + ca.getSubject());
         }
     }
 

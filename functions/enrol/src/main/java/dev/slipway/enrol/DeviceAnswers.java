@@ -4,6 +4,7 @@ import com.dd.plist.NSDictionary;
 import com.dd.plist.NSObject;
 import com.dd.plist.NSString;
 import dev.slipway.device.DeviceAttributes;
+import dev.slipway.http.RefusedRequestException;
 import dev.slipway.ipa.PropertyLists;
 import java.security.PublicKey;
 import java.util.Collection;
@@ -34,30 +35,30 @@ public final class DeviceAnswers {
     /**
      * @param body the POST body, DER
      * @return what the device signed
-     * @throws AnswerRejectedException 413 if too large, 400 if not a well-formed answer, 403 if the
+     * @throws RefusedRequestException 413 if too large, 400 if not a well-formed answer, 403 if the
      *     signature or chain fails
      */
-    public SignedAnswer read(byte[] body) throws AnswerRejectedException {
+    public SignedAnswer read(byte[] body) throws RefusedRequestException {
         if (body.length > MAX_BYTES) {
-            throw new AnswerRejectedException(413, "answer is " + body.length + " bytes, at most " + MAX_BYTES);
+            throw new RefusedRequestException(413, "answer is " + body.length + " bytes, at most " + MAX_BYTES);
         }
         CMSSignedData cms;
         try {
             cms = new CMSSignedData(body);
         } catch (Exception e) {
-            throw new AnswerRejectedException(400, "answer is not CMS SignedData");
+            throw new RefusedRequestException(400, "answer is not CMS SignedData");
         }
         if (cms.getSignedContent() == null || !(cms.getSignedContent().getContent() instanceof byte[] content)) {
-            throw new AnswerRejectedException(400, "answer carries no signed content");
+            throw new RefusedRequestException(400, "answer carries no signed content");
         }
         if (cms.getSignerInfos().size() != 1) {
-            throw new AnswerRejectedException(400, "answer has " + cms.getSignerInfos().size() + " signers, not one");
+            throw new RefusedRequestException(400, "answer has " + cms.getSignerInfos().size() + " signers, not one");
         }
         SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
         @SuppressWarnings("unchecked")
         Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches(signer.getSID());
         if (matches.isEmpty()) {
-            throw new AnswerRejectedException(403, "answer does not carry its signer's certificate");
+            throw new RefusedRequestException(403, "answer does not carry its signer's certificate");
         }
         X509CertificateHolder signerCertificate = matches.iterator().next();
         verifySignature(signer, signerCertificate);
@@ -68,7 +69,7 @@ public final class DeviceAnswers {
     }
 
     private static void verifySignature(SignerInformation signer, X509CertificateHolder certificate)
-            throws AnswerRejectedException {
+            throws RefusedRequestException {
         boolean valid;
         try {
             // From the public key, not the certificate: BouncyCastle would otherwise compare the
@@ -81,29 +82,29 @@ public final class DeviceAnswers {
             valid = false;
         }
         if (!valid) {
-            throw new AnswerRejectedException(403, "answer's signature does not match its content");
+            throw new RefusedRequestException(403, "answer's signature does not match its content");
         }
     }
 
-    private static SignedAnswer parse(byte[] content) throws AnswerRejectedException {
+    private static SignedAnswer parse(byte[] content) throws RefusedRequestException {
         NSObject root;
         try {
             root = PropertyLists.parseXml(content);
         } catch (Exception e) {
-            throw new AnswerRejectedException(400, "answer's content is not an XML property list");
+            throw new RefusedRequestException(400, "answer's content is not an XML property list");
         }
         if (!(root instanceof NSDictionary dictionary)) {
-            throw new AnswerRejectedException(400, "answer's content is not a dictionary");
+            throw new RefusedRequestException(400, "answer's content is not a dictionary");
         }
         String challenge = string(dictionary, "CHALLENGE");
         if (challenge == null) {
-            throw new AnswerRejectedException(403, "answer carries no CHALLENGE");
+            throw new RefusedRequestException(403, "answer carries no CHALLENGE");
         }
         try {
             return new SignedAnswer(new DeviceAttributes(string(dictionary, "UDID"), string(dictionary, "PRODUCT"),
                     string(dictionary, "VERSION"), string(dictionary, "DEVICE_NAME")), challenge);
         } catch (IllegalArgumentException e) {
-            throw new AnswerRejectedException(400, "answer's " + e.getMessage());
+            throw new RefusedRequestException(400, "answer's " + e.getMessage());
         }
     }
 

@@ -1,5 +1,10 @@
 package dev.slipway.enrol;
 
+import static dev.slipway.stack.StackEnvironment.BUCKET;
+import static dev.slipway.stack.StackEnvironment.CUSTOM_DOMAIN;
+import static dev.slipway.stack.StackEnvironment.LINK_SECRET_ARN;
+import static dev.slipway.stack.StackEnvironment.ORIGIN_SECRET;
+import static dev.slipway.stack.StackEnvironment.REGION;
 import static dev.slipway.stack.StackEnvironment.require;
 
 import java.util.Map;
@@ -17,11 +22,6 @@ import software.amazon.awssdk.regions.Region;
  *     key (PEM), or "" to serve profiles unsigned
  */
 record EnrolConfig(String bucket, Region region, String linkSecretArn, SiteOrigin site, String profileSigningSecretArn) {
-    static final String BUCKET = "SLIPWAY_BUCKET";
-    static final String REGION = "AWS_REGION";
-    static final String LINK_SECRET_ARN = "SLIPWAY_LINK_SECRET_ARN";
-    static final String CUSTOM_DOMAIN = "SLIPWAY_CUSTOM_DOMAIN";
-    static final String ORIGIN_SECRET = "SLIPWAY_ORIGIN_SECRET";
     static final String PROFILE_SIGNING_SECRET_ARN = "SLIPWAY_PROFILE_SIGNING_SECRET_ARN";
 
     /**

@@ -13,6 +13,7 @@ import dev.slipway.device.DeviceStore;
 import dev.slipway.device.DeviceStoreException;
 import dev.slipway.device.DeviceTokens;
 import dev.slipway.device.EnrolmentLink;
+import dev.slipway.http.RefusedRequestException;
 import dev.slipway.log.Log;
 import java.net.URI;
 import java.time.Clock;
@@ -96,7 +97,7 @@ public final class EnrolService {
             origin = site.of(request);
             link = new EnrolmentLink(request.path().substring(PREFIX.length()), request.query().getOrDefault("t", ""));
             checkPageToken(link);
-        } catch (AnswerRejectedException e) {
+        } catch (RefusedRequestException e) {
             LOG.info("profile.refused", "status", e.status(), "reason", e.getMessage());
             return EnrolResponse.text(e.status(), "Not allowed");
         } catch (IllegalArgumentException | InvalidTokenException e) {
@@ -136,9 +137,9 @@ public final class EnrolService {
             try {
                 challenge = challenges.verify(answer.challenge(), origin.getAuthority());
             } catch (InvalidTokenException e) {
-                throw new AnswerRejectedException(403, "challenge refused: " + e.reason() + " " + e.getMessage());
+                throw new RefusedRequestException(403, "challenge refused: " + e.reason() + " " + e.getMessage());
             }
-        } catch (AnswerRejectedException e) {
+        } catch (RefusedRequestException e) {
             LOG.info("answer.refused", "status", e.status(), "reason", e.getMessage());
             return EnrolResponse.text(e.status(), "This device could not be checked.");
         }

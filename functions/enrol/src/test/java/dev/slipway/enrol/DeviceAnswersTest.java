@@ -3,6 +3,7 @@ package dev.slipway.enrol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.http.RefusedRequestException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,16 +29,16 @@ class DeviceAnswersTest {
     @Test
     void read_testChainWithoutAddingItsCa_isRefused() {
         assertThatThrownBy(() -> APPLE_ONLY.read(CHAIN.answer(TestDeviceChain.iphone15Pro("c"))))
-                .isInstanceOf(AnswerRejectedException.class)
+                .isInstanceOf(RefusedRequestException.class)
                 .hasMessage("signer does not chain to a device CA: issuer CN=Slipway Test Device Root CA of CN=Slipway Test iPhone Device CA is unknown")
-                .extracting(e -> ((AnswerRejectedException) e).status()).isEqualTo(403);
+                .extracting(e -> ((RefusedRequestException) e).status()).isEqualTo(403);
     }
 
     @Test
     void read_selfSignedSigner_isRefused() {
         byte[] answer = CHAIN.selfSignedDevice().answer(TestDeviceChain.iphone15Pro("c"));
 
-        assertThatThrownBy(() -> WITH_TEST_CA.read(answer)).isInstanceOf(AnswerRejectedException.class)
+        assertThatThrownBy(() -> WITH_TEST_CA.read(answer)).isInstanceOf(RefusedRequestException.class)
                 .hasMessage("signer does not chain to a device CA: issuer CN=Slipway Test iPhone Device CA of CN=Slipway Test iPhone Device CA is unknown");
     }
 
@@ -47,7 +48,7 @@ class DeviceAnswersTest {
         DeviceAnswers answers = new DeviceAnswers(DeviceAnchors.apple().withTestAuthority(broken.ca()));
 
         assertThatThrownBy(() -> answers.read(broken.answer(TestDeviceChain.iphone15Pro("c"))))
-                .isInstanceOf(AnswerRejectedException.class)
+                .isInstanceOf(RefusedRequestException.class)
                 .hasMessage("signer's chain has an issuer that is not a CA: CN=Slipway Test iPhone Device CA");
     }
 
@@ -56,28 +57,28 @@ class DeviceAnswersTest {
         byte[] answer = CHAIN.answer(TestDeviceChain.iphone15Pro("c"));
         byte[] tampered = replace(answer, "iPhone16,1", "iPhone16,2");
 
-        assertThatThrownBy(() -> WITH_TEST_CA.read(tampered)).isInstanceOf(AnswerRejectedException.class)
+        assertThatThrownBy(() -> WITH_TEST_CA.read(tampered)).isInstanceOf(RefusedRequestException.class)
                 .hasMessage("answer's signature does not match its content");
     }
 
     @Test
     void read_garbage_isRefusedAsNotCms() {
         assertThatThrownBy(() -> WITH_TEST_CA.read("UDID=0000".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(AnswerRejectedException.class).hasMessage("answer is not CMS SignedData")
-                .extracting(e -> ((AnswerRejectedException) e).status()).isEqualTo(400);
+                .isInstanceOf(RefusedRequestException.class).hasMessage("answer is not CMS SignedData")
+                .extracting(e -> ((RefusedRequestException) e).status()).isEqualTo(400);
     }
 
     @Test
     void read_65KiloBytes_isRefusedBeforeParsing() {
-        assertThatThrownBy(() -> WITH_TEST_CA.read(new byte[65 * 1024])).isInstanceOf(AnswerRejectedException.class)
+        assertThatThrownBy(() -> WITH_TEST_CA.read(new byte[65 * 1024])).isInstanceOf(RefusedRequestException.class)
                 .hasMessage("answer is 66560 bytes, at most 65536")
-                .extracting(e -> ((AnswerRejectedException) e).status()).isEqualTo(413);
+                .extracting(e -> ((RefusedRequestException) e).status()).isEqualTo(413);
     }
 
     @Test
     void read_signedContentNotAPlist_isRefused() {
         assertThatThrownBy(() -> WITH_TEST_CA.read(CHAIN.sign("hello".getBytes(StandardCharsets.UTF_8))))
-                .isInstanceOf(AnswerRejectedException.class).hasMessage("answer's content is not an XML property list");
+                .isInstanceOf(RefusedRequestException.class).hasMessage("answer's content is not an XML property list");
     }
 
     @Test
@@ -85,7 +86,7 @@ class DeviceAnswersTest {
         Map<String, String> attributes = new HashMap<>(TestDeviceChain.iphone15Pro("c"));
         attributes.remove("CHALLENGE");
 
-        assertThatThrownBy(() -> WITH_TEST_CA.read(CHAIN.answer(attributes))).isInstanceOf(AnswerRejectedException.class)
+        assertThatThrownBy(() -> WITH_TEST_CA.read(CHAIN.answer(attributes))).isInstanceOf(RefusedRequestException.class)
                 .hasMessage("answer carries no CHALLENGE");
     }
 
@@ -94,7 +95,7 @@ class DeviceAnswersTest {
         Map<String, String> attributes = new HashMap<>(TestDeviceChain.iphone15Pro("c"));
         attributes.put("UDID", "../../etc/passwd");
 
-        assertThatThrownBy(() -> WITH_TEST_CA.read(CHAIN.answer(attributes))).isInstanceOf(AnswerRejectedException.class)
+        assertThatThrownBy(() -> WITH_TEST_CA.read(CHAIN.answer(attributes))).isInstanceOf(RefusedRequestException.class)
                 .hasMessage("answer's UDID is malformed");
     }
 

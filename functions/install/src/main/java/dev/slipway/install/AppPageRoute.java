@@ -12,6 +12,7 @@ import dev.slipway.catalog.S3Catalog;
 import dev.slipway.catalog.BuildRecord;
 import dev.slipway.device.Device;
 import dev.slipway.device.ProfileDevices;
+import dev.slipway.http.RefusedRequestException;
 import dev.slipway.install.page.AppPage;
 import dev.slipway.install.page.DeviceCheck;
 import dev.slipway.install.page.DeviceMarks;

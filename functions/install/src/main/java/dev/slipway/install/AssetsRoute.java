@@ -1,5 +1,6 @@
 package dev.slipway.install;
 
+import dev.slipway.http.RefusedRequestException;
 import dev.slipway.install.page.Assets;
 import java.util.regex.Matcher;
 

@@ -8,6 +8,7 @@ import dev.slipway.access.Purpose;
 import dev.slipway.catalog.CatalogException;
 import dev.slipway.catalog.FailureRecord;
 import dev.slipway.catalog.S3Catalog;
+import dev.slipway.http.RefusedRequestException;
 import dev.slipway.install.page.FailurePage;
 import dev.slipway.install.page.PageRenderer;
 import java.util.regex.Matcher;

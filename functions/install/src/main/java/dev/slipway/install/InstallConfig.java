@@ -1,5 +1,10 @@
 package dev.slipway.install;
 
+import static dev.slipway.stack.StackEnvironment.BUCKET;
+import static dev.slipway.stack.StackEnvironment.CUSTOM_DOMAIN;
+import static dev.slipway.stack.StackEnvironment.LINK_SECRET_ARN;
+import static dev.slipway.stack.StackEnvironment.ORIGIN_SECRET;
+import static dev.slipway.stack.StackEnvironment.REGION;
 import static dev.slipway.stack.StackEnvironment.require;
 
 import dev.slipway.access.KeySource;
@@ -20,12 +25,7 @@ import software.amazon.awssdk.regions.Region;
  */
 record InstallConfig(String bucket, Region region, String linkSecretArn, Duration downloadTtl,
                      String customDomain, String originSecret) {
-    static final String BUCKET = "SLIPWAY_BUCKET";
-    static final String REGION = "AWS_REGION";
-    static final String LINK_SECRET_ARN = "SLIPWAY_LINK_SECRET_ARN";
     static final String DOWNLOAD_TTL_MINUTES = "SLIPWAY_DOWNLOAD_TTL_MINUTES";
-    static final String CUSTOM_DOMAIN = "SLIPWAY_CUSTOM_DOMAIN";
-    static final String ORIGIN_SECRET = "SLIPWAY_ORIGIN_SECRET";
 
     /**
      * @throws IllegalStateException naming the variable if one is missing or malformed (never its value)

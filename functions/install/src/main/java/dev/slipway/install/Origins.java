@@ -1,5 +1,6 @@
 package dev.slipway.install;
 
+import dev.slipway.http.RefusedRequestException;
 import dev.slipway.site.OriginRule;
 import java.net.URI;
 
@@ -52,6 +53,6 @@ public final class Origins {
      *                                 that did not come through CloudFront
      */
     URI of(HttpRequest request) throws RefusedRequestException {
-        return rule.of(request::header, RefusedRequestException::new);
+        return rule.of(request::header);
     }
 }

@@ -2,6 +2,7 @@ package dev.slipway.install;
 
 import dev.slipway.access.InvalidTokenException;
 import dev.slipway.catalog.CatalogException;
+import dev.slipway.http.RefusedRequestException;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
