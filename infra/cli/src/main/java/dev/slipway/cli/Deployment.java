@@ -19,8 +19,16 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Where {@code publish}, {@code link} and {@code revoke} act: the local stack ({@code --local}, found
  * through its data folder), or a deployment in AWS ({@code --bucket}, with the default credential
  * chain; the link keys and the site's URL given separately). Options shared by those commands.
+ *
+ * @param s3 the bucket's client, or null when the bucket cannot be reached (AWS without --bucket)
+ * @param bucket the bucket, or null likewise
+ * @param keys the link keys, or null when none are configured (AWS without keys)
+ * @param site the install site's origin, or null when not known (AWS without --base-url)
+ * @param where {@code the local stack} or {@code bucket NAME}, for messages
+ * @param local whether it is the local stack
  */
-final class Deployment implements AutoCloseable {
+record Deployment(S3Client s3, String bucket, KeyRing keys, URI site, String where, boolean local)
+        implements AutoCloseable {
     static final String BUCKET_ENV = "SLIPWAY_BUCKET";
 
     /** The options; a picocli mixin. */
@@ -50,22 +58,6 @@ final class Deployment implements AutoCloseable {
         @Option(names = "--secret-arn", paramLabel = "ARN", defaultValue = "${env:SLIPWAY_SECRET_ARN}",
                 description = "The link-signing secret, read from Secrets Manager (env SLIPWAY_SECRET_ARN).")
         String secretArn;
-    }
-
-    private final S3Client s3;
-    private final String bucket;
-    private final KeyRing keys;
-    private final URI site;
-    private final String where;
-    private final boolean local;
-
-    private Deployment(S3Client s3, String bucket, KeyRing keys, URI site, String where, boolean local) {
-        this.s3 = s3;
-        this.bucket = bucket;
-        this.keys = keys;
-        this.site = site;
-        this.where = where;
-        this.local = local;
     }
 
     /**
@@ -113,35 +105,8 @@ final class Deployment implements AutoCloseable {
         return s3 != null;
     }
 
-    S3Client s3() {
-        return s3;
-    }
-
-    String bucket() {
-        return bucket;
-    }
-
     S3Catalog catalog() {
         return new S3Catalog(s3, bucket);
-    }
-
-    /** The link keys, or null when none are configured (AWS without keys). */
-    KeyRing keys() {
-        return keys;
-    }
-
-    /** The install site's origin, or null when not known (AWS without --base-url). */
-    URI site() {
-        return site;
-    }
-
-    boolean local() {
-        return local;
-    }
-
-    /** {@code the local stack} or {@code bucket NAME}, for messages. */
-    String where() {
-        return where;
     }
 
     /**

@@ -4,20 +4,16 @@ import dev.slipway.catalog.CatalogException;
 import dev.slipway.device.DeviceStoreException;
 import dev.slipway.local.LocalStackException;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * What the commands that act on a deployment ({@code link}, {@code revoke}, {@code devices},
  * {@code withdraw}, {@code restore}) share: the {@link Deployment.Options} mixin, resolving them, and
- * printing to the command's out.
+ * their options in the order they are declared.
  */
-abstract class DeploymentCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+@Command(sortOptions = false)
+abstract class DeploymentCommand extends SlipwayCommand {
     @Mixin
     Deployment.Options target;
 
@@ -45,7 +41,7 @@ abstract class DeploymentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InvalidInputException, LocalStackException, CatalogException, DeviceStoreException {
         check();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         try (Deployment deployment = Deployment.resolve(target, needsBucket())) {
             int code = run(deployment, out);
             out.flush();

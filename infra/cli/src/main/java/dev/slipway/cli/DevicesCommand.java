@@ -23,14 +23,13 @@ import picocli.CommandLine.Parameters;
  * or as the file Apple's developer portal imports; {@code --missing BUILD}: those the build's
  * profile lacks.
  */
-@Command(name = "devices", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "devices",
         description = {"List the devices testers enrolled with \"Check this device\" on an install page (their UDIDs "
                 + "were proven by the device's Apple-issued certificate).", "",
                 "APP keeps the devices enrolled from that app's pages or its builds' pages. --missing BUILD keeps those "
                 + "the build's provisioning profile lacks: exactly what to register before re-signing. --format apple "
                 + "writes the tab-separated file the Apple developer portal imports under Devices › Register "
                 + "Multiple Devices."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:listed (even none)", "1:an I/O failure or an unreadable record",
                 "2:invalid input (bad option, no such build, no target)"})
 final class DevicesCommand extends DeploymentCommand {

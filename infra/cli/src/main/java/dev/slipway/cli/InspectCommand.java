@@ -20,24 +20,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code slipway inspect FILE.ipa}: what is in an IPA, and whether it will install. */
-@Command(name = "inspect", mixinStandardHelpOptions = true,
+@Command(name = "inspect",
         description = "Print what an .ipa holds: app, version, profile, devices, expiry, icon, extensions.",
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the IPA was read (with --check: and it will install)", "1:an I/O failure",
                 "2:not a usable IPA (the reason is on stderr)",
                 "5:with --check: iOS will not install it (the reasons are printed)"})
-final class InspectCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class InspectCommand extends SlipwayCommand {
     @Parameters(paramLabel = "FILE.ipa", description = "The IPA to read.")
     Path file;
 
@@ -55,8 +48,8 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         if (!Files.isRegularFile(file)) {
             err.println("slipway: no such file: " + file);
             return Slipway.INVALID_INPUT;

@@ -19,13 +19,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code slipway link BUILD|APP[:CHANNEL]}: mint a page link with the deployment's keys. */
-@Command(name = "link", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "link",
         description = {"Print a page link: to one build (BUILD, a build id), to an app's newest builds on every channel "
                 + "(APP, a bundle id) or on one (APP:CHANNEL).", "",
                 "With --local, the local stack's keys and address. Otherwise the deployed keys (--secret-arn, "
                 + "--keys-file or SLIPWAY_LINK_KEYS) and site (--base-url); with --bucket the build or app is checked "
                 + "to exist first."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the link is printed", "1:an I/O failure",
                 "2:invalid input (bad scope or option, no such build or app, keys or site not configured)"})
 final class LinkCommand extends DeploymentCommand {

@@ -16,16 +16,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /** {@code slipway local}: the whole product on this machine, until Ctrl-C. */
-@Command(name = "local", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "local", sortOptions = false,
         description = {"Run Slipway on this machine, with no AWS account and no Docker: an S3 endpoint (S3Proxy, data "
                 + "on disk), the real ingest function on every new object under uploads/, and the real install "
                 + "and enrol (\"Check this device\") functions behind an HTTPS server, as API Gateway and CloudFront "
@@ -36,15 +33,11 @@ import software.amazon.awssdk.core.sync.RequestBody;
                 + "folder): browsers warn, and iOS refuses to install until the device trusts it. With a certificate "
                 + "a device already trusts, testers on the network install for real.", "",
                 "Builds, links, keys and certificate survive restarts. Ctrl-C stops the stack."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"130:stopped with Ctrl-C, after a clean shutdown (143 for SIGTERM)",
                 "1:an unexpected failure",
                 "2:cannot start (a port in use, an unusable data folder or TLS files, bad options)"})
-final class LocalCommand implements Callable<Integer> {
+final class LocalCommand extends SlipwayCommand {
     static final String DEMO_KEY = Layout.UPLOADS + "demo/Slipway Demo.ipa";
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Where builds, keys and certificate live (default: ~/.slipway/local).")
     Path data;
@@ -95,7 +88,7 @@ final class LocalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws LocalStackException, InvalidInputException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new InvalidInputException("--tls-cert and --tls-key go together");
         }

@@ -27,37 +27,30 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code slipway publish FILE.ipa}: upload, wait for the ingest, print the install link and its QR code. */
-@Command(name = "publish", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "publish", sortOptions = false,
         description = {"Upload an .ipa to uploads/[CHANNEL/], wait for the ingest, then print the install link and a "
                 + "QR code.", "",
                 "With --local, the stack ./slipway local runs (its keys mint the link). With --bucket, the deployed "
                 + "bucket (AWS credentials from the default chain); the link needs the site's URL (--base-url) and the "
                 + "link-signing keys (--secret-arn, --keys-file or SLIPWAY_LINK_KEYS), or only the build id is printed.",
                 "", "Files over 16 MB go up as a multipart upload, with a progress bar when stderr is a terminal."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:built; the link is printed", "1:an I/O failure (the upload or S3 failed)",
                 "2:invalid input (no such file, bad option, no local stack running)",
                 "3:the ingest rejected the file (its reason is on stderr)",
                 "4:no ingest result within --timeout",
                 "5:built, but iOS will not install it (expired, App Store–signed, not for a device, …): the reasons "
                         + "are on stderr, the link is printed all the same"})
-final class PublishCommand implements Callable<Integer> {
+final class PublishCommand extends SlipwayCommand {
     /** S3 holds 2 KB of user metadata in all; the key's name and base64 take their share. */
     static final int MAX_NOTES_BYTES = 1500;
     private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(paramLabel = "FILE.ipa", description = "The IPA to publish.")
     Path file;
@@ -91,8 +84,8 @@ final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InvalidInputException, LocalStackException, CatalogException,
             InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException("no such file: " + file);
         }

@@ -5,10 +5,9 @@ import dev.slipway.catalog.S3Catalog;
 import picocli.CommandLine.Command;
 
 /** {@code slipway restore BUILD}: undoes {@code withdraw}. */
-@Command(name = "restore", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "restore",
         description = {"Restore a withdrawn build: app pages list it again and its links work again (links revoked "
                 + "with slipway revoke stay revoked)."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:restored (or it was not withdrawn)", "1:an I/O failure",
                 "2:invalid input (not a build id, no such build, no target)"})
 final class RestoreCommand extends BuildMarkCommand {

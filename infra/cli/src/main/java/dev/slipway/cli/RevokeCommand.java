@@ -11,14 +11,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code slipway revoke BUILD|APP[:CHANNEL]}: every link issued so far stops working. */
-@Command(name = "revoke", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "revoke",
         description = {"Revoke every link issued until now to a build (BUILD), an app (APP) or an app's channel "
                 + "(APP:CHANNEL). Links minted afterwards work: revoking is how a shared link is taken back, and "
                 + "sharing again is minting a new one. To stop a build being installed at all, use withdraw "
                 + "(no link, old or new, installs it; app pages stop listing it).", "",
                 "With --local the local stack, where it takes effect at once; with --bucket the deployment, where the "
                 + "install function notices within 30 seconds."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:revoked", "1:an I/O failure",
                 "2:invalid input (bad scope or option, no such build or app, no target)"})
 final class RevokeCommand extends DeploymentCommand {

@@ -16,31 +16,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
 /** {@code slipway stats BUILD|APP[:CHANNEL]}: the install funnel from the functions' event lines. */
-@Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "stats", sortOptions = false,
         description = {"Print the install funnel of a build (BUILD, a build id) or of an app (APP, a bundle id) on one "
                 + "channel or all: page views → Install taps (manifest fetches by iOS's installer) → package downloads, "
                 + "in all, per build, per day (UTC) and per iOS version.", "",
                 "With --local, from the local stack's event log (events.log in its data folder; the stack need not run). "
                 + "Otherwise one CloudWatch Logs Insights query over the install function's log group (--log-group), "
                 + "with the default AWS credentials."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the funnel is printed", "1:the log could not be read or queried",
                 "2:invalid input (bad target or option, no log group)"})
-final class StatsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class StatsCommand extends SlipwayCommand {
     @Parameters(paramLabel = "BUILD|APP[:CHANNEL]", description = "What to count.")
     String target;
 
@@ -82,7 +75,7 @@ final class StatsCommand implements Callable<Integer> {
         FunnelTarget funnelTarget = new FunnelTarget(scope, clock.instant().minus(since));
         List<FunnelEvent> events = local ? localEvents(funnelTarget) : deployedEvents(funnelTarget);
         Funnel funnel = Funnel.of(funnelTarget, events);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             out.println(JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(funnel.toMap(target)));
         } else {

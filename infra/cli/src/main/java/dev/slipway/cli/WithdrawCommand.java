@@ -5,13 +5,12 @@ import dev.slipway.catalog.S3Catalog;
 import picocli.CommandLine.Command;
 
 /** {@code slipway withdraw BUILD}: the build stays in the bucket, but nothing offers or installs it any more. */
-@Command(name = "withdraw", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "withdraw",
         description = {"Withdraw a build: it stays in the bucket, but no link installs it (old or new: its pages, "
                 + "manifest and download answer 404) and no app page or update check lists it. "
                 + "slipway restore BUILD undoes it.", "",
                 "Unlike revoke, which takes back the links handed out so far (new links work), withdraw is about the "
                 + "build itself: use it for a build that must not be installed, such as one with a serious bug."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:withdrawn (or already withdrawn)", "1:an I/O failure",
                 "2:invalid input (not a build id, no such build, no target)"})
 final class WithdrawCommand extends BuildMarkCommand {
