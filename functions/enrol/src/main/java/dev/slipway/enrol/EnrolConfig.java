@@ -1,12 +1,6 @@
 package dev.slipway.enrol;
 
-import static dev.slipway.stack.StackEnvironment.BUCKET;
-import static dev.slipway.stack.StackEnvironment.CUSTOM_DOMAIN;
-import static dev.slipway.stack.StackEnvironment.LINK_SECRET_ARN;
-import static dev.slipway.stack.StackEnvironment.ORIGIN_SECRET;
-import static dev.slipway.stack.StackEnvironment.REGION;
-import static dev.slipway.stack.StackEnvironment.require;
-
+import dev.slipway.stack.SiteSettings;
 import java.util.Map;
 import software.amazon.awssdk.regions.Region;
 
@@ -28,8 +22,9 @@ record EnrolConfig(String bucket, Region region, String linkSecretArn, SiteOrigi
      * @throws IllegalStateException naming the variable if one is missing or malformed (never its value)
      */
     static EnrolConfig fromEnvironment(Map<String, String> env) {
-        return new EnrolConfig(require(env, BUCKET), Region.of(require(env, REGION)), require(env, LINK_SECRET_ARN),
-                SiteOrigin.behindCloudFront(require(env, ORIGIN_SECRET), env.getOrDefault(CUSTOM_DOMAIN, "")),
+        SiteSettings site = SiteSettings.fromEnvironment(env);
+        return new EnrolConfig(site.bucket(), site.region(), site.linkSecretArn(),
+                SiteOrigin.behindCloudFront(site.originSecret(), site.customDomain()),
                 env.getOrDefault(PROFILE_SIGNING_SECRET_ARN, "").trim());
     }
 }

@@ -1,13 +1,9 @@
 package dev.slipway.install;
 
-import static dev.slipway.stack.StackEnvironment.BUCKET;
-import static dev.slipway.stack.StackEnvironment.CUSTOM_DOMAIN;
-import static dev.slipway.stack.StackEnvironment.LINK_SECRET_ARN;
-import static dev.slipway.stack.StackEnvironment.ORIGIN_SECRET;
-import static dev.slipway.stack.StackEnvironment.REGION;
 import static dev.slipway.stack.StackEnvironment.require;
 
 import dev.slipway.access.KeySource;
+import dev.slipway.stack.SiteSettings;
 import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.regions.Region;
@@ -40,8 +36,9 @@ record InstallConfig(String bucket, Region region, String linkSecretArn, Duratio
         if (minutes < 1 || minutes > 60) {
             throw new IllegalStateException("environment variable " + DOWNLOAD_TTL_MINUTES + " must be 1 to 60");
         }
-        return new InstallConfig(require(env, BUCKET), Region.of(require(env, REGION)), require(env, LINK_SECRET_ARN),
-                Duration.ofMinutes(minutes), env.getOrDefault(CUSTOM_DOMAIN, ""), require(env, ORIGIN_SECRET));
+        SiteSettings site = SiteSettings.fromEnvironment(env);
+        return new InstallConfig(site.bucket(), site.region(), site.linkSecretArn(), Duration.ofMinutes(minutes),
+                site.customDomain(), site.originSecret());
     }
 
     /** The site's settings as deployed: links to the distribution's domains only. */
