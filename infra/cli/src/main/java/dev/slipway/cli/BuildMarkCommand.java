@@ -9,6 +9,9 @@ import picocli.CommandLine.Parameters;
 
 /** What {@code withdraw} and {@code restore} share: one build id, a target, one line saying what was done. */
 abstract class BuildMarkCommand extends DeploymentCommand {
+    /** The exit-code line for input {@code withdraw} and {@code restore} cannot use. */
+    static final String EXIT_NOT_A_BUILD = "2:invalid input (not a build id, no such build, no target)";
+
     @Parameters(paramLabel = "BUILD", description = "The build id.")
     String build;
 

@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 /** {@code slipway inspect FILE.ipa}: what is in an IPA, and whether it will install. */
 @Command(name = "inspect",
         description = "Print what an .ipa holds: app, version, profile, devices, expiry, icon, extensions.",
-        exitCodeList = {"0:the IPA was read (with --check: and it will install)", "1:an I/O failure",
+        exitCodeList = {"0:the IPA was read (with --check: and it will install)", SlipwayCommand.EXIT_IO_FAILURE,
                 "2:not a usable IPA (the reason is on stderr)",
                 "5:with --check: iOS will not install it (the reasons are printed)"})
 final class InspectCommand extends SlipwayCommand {

@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
                 "With --local, the local stack's keys and address. Otherwise the deployed keys (--secret-arn, "
                 + "--keys-file or SLIPWAY_LINK_KEYS) and site (--base-url); with --bucket the build or app is checked "
                 + "to exist first."},
-        exitCodeList = {"0:the link is printed", "1:an I/O failure",
+        exitCodeList = {"0:the link is printed", SlipwayCommand.EXIT_IO_FAILURE,
                 "2:invalid input (bad scope or option, no such build or app, keys or site not configured)"})
 final class LinkCommand extends DeploymentCommand {
     private static final Pattern LOOKS_LIKE_BUILD_ID = Pattern.compile("[A-Za-z0-9]{10,40}");

@@ -8,8 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "restore",
         description = {"Restore a withdrawn build: app pages list it again and its links work again (links revoked "
                 + "with slipway revoke stay revoked)."},
-        exitCodeList = {"0:restored (or it was not withdrawn)", "1:an I/O failure",
-                "2:invalid input (not a build id, no such build, no target)"})
+        exitCodeList = {"0:restored (or it was not withdrawn)", SlipwayCommand.EXIT_IO_FAILURE, BuildMarkCommand.EXIT_NOT_A_BUILD})
 final class RestoreCommand extends BuildMarkCommand {
     @Override
     String apply(S3Catalog catalog, BuildRecord record, String what, String where) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
                 + "(no link, old or new, installs it; app pages stop listing it).", "",
                 "With --local the local stack, where it takes effect at once; with --bucket the deployment, where the "
                 + "install function notices within 30 seconds."},
-        exitCodeList = {"0:revoked", "1:an I/O failure",
+        exitCodeList = {"0:revoked", SlipwayCommand.EXIT_IO_FAILURE,
                 "2:invalid input (bad scope or option, no such build or app, no target)"})
 final class RevokeCommand extends DeploymentCommand {
     @Parameters(paramLabel = "BUILD|APP[:CHANNEL]", description = "Whose links to revoke.")

@@ -13,6 +13,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n")
 abstract class SlipwayCommand implements Callable<Integer> {
+    /** The exit-code line of the commands whose only failure is I/O (picocli's {@code CODE:TEXT} form). */
+    static final String EXIT_IO_FAILURE = "1:an I/O failure";
+
     @Spec
     CommandSpec spec;
 

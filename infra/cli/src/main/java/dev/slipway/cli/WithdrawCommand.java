@@ -11,8 +11,7 @@ import picocli.CommandLine.Command;
                 + "slipway restore BUILD undoes it.", "",
                 "Unlike revoke, which takes back the links handed out so far (new links work), withdraw is about the "
                 + "build itself: use it for a build that must not be installed, such as one with a serious bug."},
-        exitCodeList = {"0:withdrawn (or already withdrawn)", "1:an I/O failure",
-                "2:invalid input (not a build id, no such build, no target)"})
+        exitCodeList = {"0:withdrawn (or already withdrawn)", SlipwayCommand.EXIT_IO_FAILURE, BuildMarkCommand.EXIT_NOT_A_BUILD})
 final class WithdrawCommand extends BuildMarkCommand {
     @Override
     String apply(S3Catalog catalog, BuildRecord record, String what, String where) {
