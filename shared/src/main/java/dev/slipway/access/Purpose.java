@@ -1,5 +1,6 @@
 package dev.slipway.access;
 
+import dev.slipway.wire.WireNames;
 import java.time.Duration;
 
 /**
@@ -48,11 +49,6 @@ public enum Purpose {
 
     /** The purpose with that byte, or null. */
     static Purpose ofCode(int code) {
-        for (Purpose purpose : values()) {
-            if (purpose.code == code) {
-                return purpose;
-            }
-        }
-        return null;
+        return WireNames.find(values(), purpose -> purpose.code, code).orElse(null);
     }
 }

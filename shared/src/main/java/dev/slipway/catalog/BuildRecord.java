@@ -6,7 +6,6 @@ import dev.slipway.ipa.IpaJson;
 import dev.slipway.ipa.Platform;
 import dev.slipway.ipa.profile.DistributionType;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +86,7 @@ public record BuildRecord(int schema, String id, String bundleId, String channel
 
         static Profile read(Json.Fields json) throws CatalogException {
             String typeId = json.requiredString("type");
-            DistributionType type = Arrays.stream(DistributionType.values()).filter(t -> t.id().equals(typeId)).findFirst()
+            DistributionType type = DistributionType.fromId(typeId)
                     .orElseThrow(() -> json.error("type", "is not a distribution type (" + typeId + ")"));
             return new Profile(type, json.string("teamId"), json.string("teamName"), json.instant("expiresAt"),
                     json.strings("devices"), json.others(TYPED));

@@ -5,7 +5,6 @@ import dev.slipway.ipa.Platform;
 import dev.slipway.ipa.profile.DistributionType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +51,7 @@ public record IndexEntry(String id, String bundleId, String channel, String name
 
         static Requirements read(Json.Fields json) throws CatalogException {
             String typeId = json.string("profileType");
-            DistributionType type = typeId == null ? null : Arrays.stream(DistributionType.values())
-                    .filter(t -> t.id().equals(typeId)).findFirst()
+            DistributionType type = typeId == null ? null : DistributionType.fromId(typeId)
                     .orElseThrow(() -> json.error("profileType", "is not a distribution type (" + typeId + ")"));
             Installability.Facts facts = new Installability.Facts(Platform.fromLabel(json.string("platform")), type,
                     (int) json.number("deviceCount"), json.string("teamName"), json.instant("profileExpiresAt"),

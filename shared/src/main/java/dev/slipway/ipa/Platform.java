@@ -1,5 +1,6 @@
 package dev.slipway.ipa;
 
+import dev.slipway.wire.WireNames;
 import java.util.Locale;
 
 /** The platform an app bundle is built for, from {@code CFBundleSupportedPlatforms} or {@code DTPlatformName}. */
@@ -39,24 +40,15 @@ public enum Platform {
 
     /** From its {@link #label()}, as records store it; {@link #UNKNOWN} if none fits. */
     public static Platform fromLabel(String label) {
-        for (Platform platform : values()) {
-            if (platform.label.equals(label)) {
-                return platform;
-            }
-        }
-        return UNKNOWN;
+        return WireNames.find(values(), Platform::label, label).orElse(UNKNOWN);
     }
 
     /** From an SDK platform name such as {@code iPhoneOS} or {@code xros}; {@link #UNKNOWN} if none fits. */
     public static Platform fromSdkName(String name) {
-        if (name != null) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            for (Platform platform : values()) {
-                if (!platform.sdkName.isEmpty() && platform.sdkName.equals(lower)) {
-                    return platform;
-                }
-            }
+        if (name == null) {
+            return UNKNOWN;
         }
-        return UNKNOWN;
+        // UNKNOWN's SDK name is "": an empty name finds UNKNOWN, as no name does.
+        return WireNames.find(values(), platform -> platform.sdkName, name.toLowerCase(Locale.ROOT)).orElse(UNKNOWN);
     }
 }

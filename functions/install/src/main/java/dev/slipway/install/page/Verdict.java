@@ -2,6 +2,7 @@ package dev.slipway.install.page;
 
 import dev.slipway.ipa.Installability.Finding;
 import dev.slipway.ipa.Installability.Severity;
+import dev.slipway.wire.WireNames;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,7 +46,7 @@ public record Verdict(List<Reason> reasons, Badge badge) {
 
         /** The CSS class of the badge: {@code badge badge-expired}. */
         public String cssClass() {
-            return "badge badge-" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return "badge badge-" + WireNames.of(this);
         }
     }
 
