@@ -17,8 +17,12 @@ import java.util.Set;
 /**
  * Chooses the app's icon: the PNGs at the top of the app that Info.plist names, ranked by the real
  * width in their PNG headers (only the first bytes of each are read), then decoded.
+ *
+ * @param zip the IPA
+ * @param appPath the app's folder in it
+ * @param plist the app's Info.plist, which names the icons
  */
-final class IconFinder {
+record IconFinder(ZipArchive zip, String appPath, InfoPlist plist) {
     /** A 1024 px RGBA PNG is at most ~4 MB; anything bigger is not an icon. */
     static final int MAX_ICON_BYTES = 8 * 1024 * 1024;
     private static final int MAX_CANDIDATES = 64;
@@ -34,16 +38,6 @@ final class IconFinder {
     }
 
     private record Candidate(ArchiveEntry entry, PngHeader header) {
-    }
-
-    private final ZipArchive zip;
-    private final String appPath;
-    private final InfoPlist plist;
-
-    IconFinder(ZipArchive zip, String appPath, InfoPlist plist) {
-        this.zip = zip;
-        this.appPath = appPath;
-        this.plist = plist;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.slipway.install.page;
 
+import dev.slipway.wire.WireNames;
 import java.util.Objects;
 
 /**
@@ -20,25 +21,19 @@ public record DeviceCheck(Status status, String checkUrl, boolean touchOnly, Str
     /** What the page shows. */
     public enum Status {
         /** No device check here (not iOS, or a build every device or no device installs). */
-        NONE("none"),
+        NONE,
         /** The device is not known yet: "Check this device". */
-        OFFER("unknown"),
+        UNKNOWN,
         /** In the build's profile: Install as usual. */
-        REGISTERED("registered"),
+        REGISTERED,
         /** Not in the profile: Install withheld, the UDID to send. */
-        NOT_REGISTERED("not-registered"),
+        NOT_REGISTERED,
         /** Enterprise (all devices): no check needed. */
-        ANY_DEVICE("any-device");
+        ANY_DEVICE;
 
-        private final String id;
-
-        Status(String id) {
-            this.id = id;
-        }
-
-        /** The value of the section's {@code data-verdict} attribute. */
+        /** The value of the section's {@code data-verdict} attribute, e.g. {@code not-registered}. */
         public String id() {
-            return id;
+            return WireNames.of(this);
         }
     }
 
@@ -54,7 +49,7 @@ public record DeviceCheck(Status status, String checkUrl, boolean touchOnly, Str
 
     /** "Check this device", linking to the enrol function's profile for this page. */
     public static DeviceCheck offer(String checkUrl, boolean touchOnly) {
-        return new DeviceCheck(Status.OFFER, Objects.requireNonNull(checkUrl, "checkUrl"), touchOnly, null, null, null);
+        return new DeviceCheck(Status.UNKNOWN, Objects.requireNonNull(checkUrl, "checkUrl"), touchOnly, null, null, null);
     }
 
     /** A verdict for a known device. */
