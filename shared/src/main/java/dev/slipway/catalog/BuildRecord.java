@@ -5,6 +5,7 @@ import dev.slipway.ipa.IpaInfo;
 import dev.slipway.ipa.IpaJson;
 import dev.slipway.ipa.Platform;
 import dev.slipway.ipa.profile.DistributionType;
+import dev.slipway.wire.JsonMaps;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ public record BuildRecord(int schema, String id, String bundleId, String channel
         }
 
         Map<String, Object> toMap() {
-            return Json.map("full", full, "57", small, "512", large);
+            return JsonMaps.of("full", full, "57", small, "512", large);
         }
     }
 
@@ -93,8 +94,8 @@ public record BuildRecord(int schema, String id, String bundleId, String channel
         }
 
         Map<String, Object> toMap() {
-            Map<String, Object> map = Json.map("type", type.id(), "teamId", teamId, "teamName", teamName,
-                    "expiresAt", Json.iso(expiresAt), "devices", devices);
+            Map<String, Object> map = JsonMaps.of("type", type.id(), "teamId", teamId, "teamName", teamName,
+                    "expiresAt", JsonMaps.iso(expiresAt), "devices", devices);
             map.putAll(others);
             return map;
         }
@@ -119,9 +120,9 @@ public record BuildRecord(int schema, String id, String bundleId, String channel
                                      String ipaKey, String ipaVersionId, boolean hasIcon, Instant ingestedAt) {
         // The inspect JSON is the one description of an IPA; typed here by reading it back.
         Map<String, Object> json = new LinkedHashMap<>(IpaJson.toMap(info));
-        json.putAll(Json.map("schema", SCHEMA, "id", id, "channel", channel, "releaseNotes", releaseNotes,
+        json.putAll(JsonMaps.of("schema", SCHEMA, "id", id, "channel", channel, "releaseNotes", releaseNotes,
                 "fileName", upload.fileName(), "uploadKey", upload.key(), "size", info.archiveSize(), "eTag", upload.eTag(),
-                "uploadedAt", Json.iso(upload.eventTime()), "ingestedAt", Json.iso(ingestedAt), "ipaKey", ipaKey,
+                "uploadedAt", JsonMaps.iso(upload.eventTime()), "ingestedAt", JsonMaps.iso(ingestedAt), "ipaKey", ipaKey,
                 "ipaVersionId", ipaVersionId, "icons", null, "install", Map.of()));
         try {
             BuildRecord record = read(new Json.Fields(json, "build record " + id));
@@ -169,16 +170,16 @@ public record BuildRecord(int schema, String id, String bundleId, String channel
     }
 
     public byte[] toJson() {
-        return Json.write(asMap());
+        return JsonMaps.write(asMap());
     }
 
     /** The record as plain values, in the order it is written, for JSON output. */
     public Map<String, Object> asMap() {
-        Map<String, Object> json = Json.map("schema", schema, "id", id, "channel", channel, "releaseNotes", releaseNotes,
+        Map<String, Object> json = JsonMaps.of("schema", schema, "id", id, "channel", channel, "releaseNotes", releaseNotes,
                 "fileName", fileName, "uploadKey", uploadKey, "size", size, "eTag", eTag,
-                "uploadedAt", Json.iso(uploadedAt), "ingestedAt", Json.iso(ingestedAt), "ipaKey", ipaKey,
+                "uploadedAt", JsonMaps.iso(uploadedAt), "ingestedAt", JsonMaps.iso(ingestedAt), "ipaKey", ipaKey,
                 "ipaVersionId", ipaVersionId, "icons", icons == null ? null : icons.toMap(),
-                "install", Json.map("latestCertificateExpiry", Json.iso(install.latestCertificateExpiry())),
+                "install", JsonMaps.of("latestCertificateExpiry", JsonMaps.iso(install.latestCertificateExpiry())),
                 "bundleId", bundleId, "version", version, "build", build, "name", name, "minimumOsVersion", minimumOsVersion,
                 "deviceFamilies", deviceFamilies, "platform", platform, "profile", profile == null ? null : profile.toMap(),
                 "appStoreEncrypted", appStoreEncrypted);

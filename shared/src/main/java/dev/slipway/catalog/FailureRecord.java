@@ -1,5 +1,6 @@
 package dev.slipway.catalog;
 
+import dev.slipway.wire.JsonMaps;
 import java.time.Instant;
 
 /** A rejected upload ({@code failed/{id}.json}): the one-line reason a person can act on, and what was uploaded. */
@@ -12,8 +13,8 @@ public record FailureRecord(String id, String uploadKey, String fileName, long s
     }
 
     public byte[] toJson() {
-        return Json.write(Json.map("id", id, "uploadKey", uploadKey, "fileName", fileName, "size", size,
-                "eTag", eTag, "uploadedAt", Json.iso(uploadedAt), "failedAt", Json.iso(failedAt), "reason", reason));
+        return JsonMaps.write(JsonMaps.of("id", id, "uploadKey", uploadKey, "fileName", fileName, "size", size,
+                "eTag", eTag, "uploadedAt", JsonMaps.iso(uploadedAt), "failedAt", JsonMaps.iso(failedAt), "reason", reason));
     }
 
     /**

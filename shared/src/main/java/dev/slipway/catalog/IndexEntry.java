@@ -3,6 +3,7 @@ package dev.slipway.catalog;
 import dev.slipway.ipa.Installability;
 import dev.slipway.ipa.Platform;
 import dev.slipway.ipa.profile.DistributionType;
+import dev.slipway.wire.JsonMaps;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -40,11 +41,11 @@ public record IndexEntry(String id, String bundleId, String channel, String name
         }
 
         Map<String, Object> toMap() {
-            return Json.map("platform", facts.platform().label(),
+            return JsonMaps.of("platform", facts.platform().label(),
                     "profileType", facts.profileType() == null ? null : facts.profileType().id(),
                     "deviceCount", facts.deviceCount(), "teamName", facts.teamName(),
-                    "profileExpiresAt", Json.iso(facts.profileExpiresAt()),
-                    "latestCertificateExpiry", Json.iso(facts.latestCertificateExpiry()),
+                    "profileExpiresAt", JsonMaps.iso(facts.profileExpiresAt()),
+                    "latestCertificateExpiry", JsonMaps.iso(facts.latestCertificateExpiry()),
                     "appStoreEncrypted", facts.appStoreEncrypted(), "architectures", facts.architectures(),
                     "deviceFamilies", deviceFamilies, "minimumOsVersion", minimumOsVersion);
         }
@@ -123,8 +124,8 @@ public record IndexEntry(String id, String bundleId, String channel, String name
     }
 
     public byte[] toJson() {
-        return Json.write(Json.map("id", id, "bundleId", bundleId, "channel", channel, "name", name,
-                "version", version, "build", build, "size", size, "uploadedAt", Json.iso(uploadedAt),
+        return JsonMaps.write(JsonMaps.of("id", id, "bundleId", bundleId, "channel", channel, "name", name,
+                "version", version, "build", build, "size", size, "uploadedAt", JsonMaps.iso(uploadedAt),
                 "profileType", profileType, "hasIcon", hasIcon,
                 "requirements", requirements == null ? null : requirements.toMap()));
     }

@@ -2,7 +2,6 @@ package dev.slipway.catalog;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -11,21 +10,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * JSON in and out for catalog records: ordered maps of plain values, via jackson-jr. Reading goes
+ * JSON in for catalog records (they are written with {@link dev.slipway.wire.JsonMaps}): reading goes
  * through {@link Fields}, whose errors name the object and the key.
  */
 final class Json {
-    private static final JSON WRITER = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
-
     private Json() {
-    }
-
-    static byte[] write(Map<String, Object> map) {
-        try {
-            return WRITER.asBytes(map);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a map of plain values always serialises", e);
-        }
     }
 
     /**
@@ -39,19 +28,6 @@ final class Json {
             String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
             throw new CatalogException(what + " is not a JSON object: " + reason);
         }
-    }
-
-    /** An ordered map of name, value, name, value… (nulls kept: they are written as null). */
-    static Map<String, Object> map(Object... namesAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            map.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return map;
-    }
-
-    static String iso(Instant instant) {
-        return instant == null ? null : instant.toString();
     }
 
     /** The keys of one JSON object, read with the type each must have. */

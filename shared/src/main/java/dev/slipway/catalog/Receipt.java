@@ -1,5 +1,6 @@
 package dev.slipway.catalog;
 
+import dev.slipway.wire.JsonMaps;
 import java.time.Instant;
 
 /**
@@ -27,8 +28,8 @@ public record Receipt(String uploadKey, String eTag, String versionId, String ou
     }
 
     public byte[] toJson() {
-        return Json.write(Json.map("uploadKey", uploadKey, "eTag", eTag, "versionId", versionId, "outcome", outcome,
-                "id", id, "reason", reason, "at", Json.iso(at)));
+        return JsonMaps.write(JsonMaps.of("uploadKey", uploadKey, "eTag", eTag, "versionId", versionId, "outcome", outcome,
+                "id", id, "reason", reason, "at", JsonMaps.iso(at)));
     }
 
     /**

@@ -1,9 +1,10 @@
 package dev.slipway.ipa;
 
+import static dev.slipway.wire.JsonMaps.iso;
+
 import dev.slipway.ipa.profile.DeveloperCertificate;
 import dev.slipway.ipa.profile.ProvisioningProfile;
-import java.time.Instant;
-import java.util.LinkedHashMap;
+import dev.slipway.wire.JsonMaps;
 import java.util.Map;
 
 /**
@@ -30,22 +31,12 @@ public final class IpaJson {
     }
 
     private static Map<String, Object> bundle(AppBundle app) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("bundleId", app.bundleId());
-        json.put("version", app.version());
-        json.put("build", app.build());
-        json.put("name", app.name());
-        json.put("minimumOsVersion", app.minimumOsVersion());
-        json.put("deviceFamilies", app.deviceFamilies().stream().map(DeviceFamily::id).toList());
-        json.put("supportedDevices", app.supportedDevices());
-        json.put("requiredDeviceCapabilities", app.requiredCapabilities());
-        json.put("platform", app.platform().label());
-        json.put("sdk", app.sdk());
-        json.put("xcodeVersion", app.xcodeVersion());
-        json.put("xcodeBuild", app.xcodeBuild());
-        json.put("executable", app.executable());
-        json.put("path", app.path());
-        return json;
+        return JsonMaps.of("bundleId", app.bundleId(), "version", app.version(), "build", app.build(),
+                "name", app.name(), "minimumOsVersion", app.minimumOsVersion(),
+                "deviceFamilies", app.deviceFamilies().stream().map(DeviceFamily::id).toList(),
+                "supportedDevices", app.supportedDevices(), "requiredDeviceCapabilities", app.requiredCapabilities(),
+                "platform", app.platform().label(), "sdk", app.sdk(), "xcodeVersion", app.xcodeVersion(),
+                "xcodeBuild", app.xcodeBuild(), "executable", app.executable(), "path", app.path());
     }
 
     private static Map<String, Object> nested(AppBundle bundle) {
@@ -59,49 +50,27 @@ public final class IpaJson {
         if (profile == null) {
             return null;
         }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("type", profile.type().id());
-        json.put("name", profile.name());
-        json.put("uuid", profile.uuid());
-        json.put("teamId", profile.teamId());
-        json.put("teamName", profile.teamName());
-        json.put("appIdName", profile.appIdName());
-        json.put("createdAt", iso(profile.createdAt()));
-        json.put("expiresAt", iso(profile.expiresAt()));
-        json.put("platforms", profile.platforms());
-        json.put("provisionsAllDevices", profile.provisionsAllDevices());
-        json.put("devices", profile.devices());
-        Map<String, Object> entitlements = new LinkedHashMap<>();
-        entitlements.put("applicationIdentifier", profile.entitlements().applicationIdentifier());
-        entitlements.put("getTaskAllow", profile.entitlements().getTaskAllow());
-        entitlements.put("apsEnvironment", profile.entitlements().apsEnvironment());
-        entitlements.put("betaReportsActive", profile.entitlements().betaReportsActive());
-        json.put("entitlements", entitlements);
-        json.put("certificates", profile.certificates().stream().map(IpaJson::certificate).toList());
-        json.put("signed", profile.signed());
-        return json;
+        return JsonMaps.of("type", profile.type().id(), "name", profile.name(), "uuid", profile.uuid(),
+                "teamId", profile.teamId(), "teamName", profile.teamName(), "appIdName", profile.appIdName(),
+                "createdAt", iso(profile.createdAt()), "expiresAt", iso(profile.expiresAt()),
+                "platforms", profile.platforms(), "provisionsAllDevices", profile.provisionsAllDevices(),
+                "devices", profile.devices(),
+                "entitlements", JsonMaps.of("applicationIdentifier", profile.entitlements().applicationIdentifier(),
+                        "getTaskAllow", profile.entitlements().getTaskAllow(),
+                        "apsEnvironment", profile.entitlements().apsEnvironment(),
+                        "betaReportsActive", profile.entitlements().betaReportsActive()),
+                "certificates", profile.certificates().stream().map(IpaJson::certificate).toList(),
+                "signed", profile.signed());
     }
 
     private static Map<String, Object> certificate(DeveloperCertificate certificate) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("commonName", certificate.commonName());
-        json.put("subject", certificate.subject());
-        json.put("serialNumber", certificate.serialNumber());
-        json.put("expiresAt", iso(certificate.expiresAt()));
-        json.put("sha1", certificate.sha1Fingerprint());
-        return json;
+        return JsonMaps.of("commonName", certificate.commonName(), "subject", certificate.subject(),
+                "serialNumber", certificate.serialNumber(), "expiresAt", iso(certificate.expiresAt()),
+                "sha1", certificate.sha1Fingerprint());
     }
 
     private static Map<String, Object> icon(AppIcon icon) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("path", icon.path());
-        json.put("width", icon.width());
-        json.put("height", icon.height());
-        json.put("crushed", icon.crushed());
-        return json;
-    }
-
-    private static String iso(Instant instant) {
-        return instant == null ? null : instant.toString();
+        return JsonMaps.of("path", icon.path(), "width", icon.width(), "height", icon.height(),
+                "crushed", icon.crushed());
     }
 }

@@ -1,6 +1,5 @@
 package dev.slipway.install;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import dev.slipway.access.AccessPolicy;
 import dev.slipway.access.AppScope;
 import dev.slipway.access.InvalidTokenException;
@@ -12,8 +11,7 @@ import dev.slipway.catalog.IndexEntry;
 import dev.slipway.catalog.S3Catalog;
 import dev.slipway.ipa.Installability;
 import dev.slipway.notes.ReleaseNotes;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.slipway.wire.JsonMaps;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,7 +19,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,18 +88,12 @@ record LatestBuildRoute(S3Catalog catalog, AccessPolicy policy, Clock clock) imp
     }
 
     private static byte[] body(RequestContext request, BuildRecord build) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("bundleId", build.bundleId());
-        json.put("channel", build.channel());
-        json.put("version", build.version());
-        json.put("build", build.build());
-        json.put("buildId", build.id());
-        json.put("uploadedAt", build.uploadedAt() == null ? null : build.uploadedAt().toString());
-        json.put("minimumOsVersion", build.minimumOsVersion());
-        json.put("releaseNotes", ReleaseNotes.plainText(build.releaseNotes()));
-        // The app's own token reaches the build page of any of its builds.
-        json.put("pageUrl", request.link("/b/" + build.id() + "?t=" + request.rawToken()).toString());
-        return write(json);
+        return JsonMaps.write(JsonMaps.of("bundleId", build.bundleId(), "channel", build.channel(),
+                "version", build.version(), "build", build.build(), "buildId", build.id(),
+                "uploadedAt", JsonMaps.iso(build.uploadedAt()), "minimumOsVersion", build.minimumOsVersion(),
+                "releaseNotes", ReleaseNotes.plainText(build.releaseNotes()),
+                // The app's own token reaches the build page of any of its builds.
+                "pageUrl", request.link("/b/" + build.id() + "?t=" + request.rawToken()).toString()));
     }
 
     /** 200 with the body, or 304 when the client's copy is current. */
@@ -130,16 +121,8 @@ record LatestBuildRoute(S3Catalog catalog, AccessPolicy policy, Clock clock) imp
     }
 
     private static HttpResponse error(int status, String message) {
-        return HttpResponse.text(status, JSON_TYPE, new String(write(Map.of("error", message)), StandardCharsets.UTF_8))
+        return HttpResponse.text(status, JSON_TYPE, new String(JsonMaps.write(Map.of("error", message)), StandardCharsets.UTF_8))
                 .withHeader("Cache-Control", "no-store");
-    }
-
-    private static byte[] write(Map<String, Object> json) {
-        try {
-            return JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES).asBytes(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a map of plain values always serialises", e);
-        }
     }
 
     private static byte[] sha256(byte[] bytes) {
