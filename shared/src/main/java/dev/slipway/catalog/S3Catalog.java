@@ -1,7 +1,10 @@
 package dev.slipway.catalog;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -152,19 +155,80 @@ public final class S3Catalog {
      * @throws CatalogException if an entry is unreadable
      */
     public Map<String, List<IndexEntry>> appHistory(String bundleId, String channel, int limit) throws CatalogException {
+        Map<String, List<IndexEntry>> history = new TreeMap<>();
+        for (Map.Entry<String, List<String>> keys : appKeys(bundleId, channel, limit).entrySet()) {
+            List<IndexEntry> entries = new ArrayList<>();
+            for (String key : keys.getValue()) {
+                if (entries.size() == limit) {
+                    break;
+                }
+                entry(key).ifPresent(entries::add);
+            }
+            history.put(keys.getKey(), entries);
+        }
+        return history;
+    }
+
+    /**
+     * What an app page shows of {@link #appHistory}: the newest {@code limit} builds of the channels
+     * together, and each channel's newest. The same listing, but an entry is decoded only if it is
+     * one of those: its key alone tells its channel, id (to leave out a withdrawn build) and time.
+     *
+     * @throws CatalogException if an entry is unreadable
+     */
+    public AppBuilds appBuilds(String bundleId, String channel, int limit) throws CatalogException {
+        Map<String, List<String>> keys = appKeys(bundleId, channel, limit);
+        List<String> candidates = new ArrayList<>();
+        keys.values().forEach(candidates::addAll);
+        // Newest first across channels; a stable sort keeps ties in channel order, as appHistory's lists.
+        int order = Layout.channels(bundleId).length();
+        candidates.sort(Comparator.comparing(key -> key.substring(key.indexOf('/', order) + 1)));
+        Map<String, Optional<IndexEntry>> decoded = new HashMap<>();
+        List<IndexEntry> newest = new ArrayList<>();
+        for (String key : candidates.subList(0, Math.min(limit, candidates.size()))) {
+            Optional<IndexEntry> entry = entry(key);
+            decoded.put(key, entry);
+            entry.ifPresent(newest::add);
+        }
+        newest.sort(Comparator.comparing(IndexEntry::uploadedAt).reversed());
+        Map<String, IndexEntry> latest = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> channelKeys : keys.entrySet()) {
+            for (String key : channelKeys.getValue()) {
+                Optional<IndexEntry> entry = decoded.containsKey(key) ? decoded.get(key) : entry(key);
+                if (entry.isPresent()) {
+                    latest.put(channelKeys.getKey(), entry.get());
+                    break;
+                }
+            }
+        }
+        return new AppBuilds(latest, newest);
+    }
+
+    /**
+     * The keys of the app's index entries per channel (appHistory's channels), in key order (newest
+     * first), withdrawn builds left out by the id their key names; at least the newest
+     * {@code limit} of each channel.
+     */
+    private Map<String, List<String>> appKeys(String bundleId, String channel, int limit) {
         String app = Layout.APPS + bundleId + "/";
         String channels = Layout.channels(bundleId);
         ListObjectsV2Response page = s3.listObjectsV2(ListObjectsV2Request.builder().bucket(bucket).prefix(app)
                 .maxKeys(MAX_LIST).build());
+        Map<String, List<String>> keys = new TreeMap<>();
         if (page.isTruncated()) {
             Set<String> withdrawn = withdrawn(bundleId);
-            Map<String, List<IndexEntry>> history = new TreeMap<>();
             for (String c : channel != null ? List.of(channel) : channels(bundleId)) {
-                List<IndexEntry> entries = new ArrayList<>(history(bundleId, c, limit + withdrawn.size()));
-                entries.removeIf(e -> withdrawn.contains(e.id()));
-                history.put(c, entries.subList(0, Math.min(limit, entries.size())));
+                List<String> listed = new ArrayList<>();
+                for (S3Object object : s3.listObjectsV2(ListObjectsV2Request.builder().bucket(bucket)
+                        .prefix(Layout.channel(bundleId, c)).maxKeys(Math.min(limit + withdrawn.size(), MAX_LIST))
+                        .build()).contents()) {
+                    if (!withdrawn.contains(indexedId(object.key(), channels))) {
+                        listed.add(object.key());
+                    }
+                }
+                keys.put(c, listed);
             }
-            return history;
+            return keys;
         }
         // One listing holds both the index entries and the withdrawn markers (Layout.withdrawn).
         String withdrawnPrefix = Layout.withdrawn(bundleId);
@@ -174,9 +238,8 @@ public final class S3Catalog {
                 withdrawn.add(object.key().substring(withdrawnPrefix.length()));
             }
         }
-        Map<String, List<IndexEntry>> history = new TreeMap<>();
         if (channel != null) {
-            history.put(channel, new ArrayList<>());
+            keys.put(channel, new ArrayList<>());
         }
         for (S3Object object : page.contents()) {
             if (!object.key().startsWith(channels)) {
@@ -188,15 +251,23 @@ public final class S3Catalog {
             if (c == null || (channel != null && !channel.equals(c))) {
                 continue;
             }
-            List<IndexEntry> entries = history.computeIfAbsent(c, k -> new ArrayList<>());
-            if (entries.size() < limit) {
-                Optional<IndexEntry> entry = entry(object.key());
-                if (entry.isPresent() && !withdrawn.contains(entry.get().id())) {
-                    entries.add(entry.get());
-                }
+            List<String> listed = keys.computeIfAbsent(c, k -> new ArrayList<>());
+            if (!withdrawn.contains(indexedId(object.key(), channels))) {
+                listed.add(object.key());
             }
         }
-        return history;
+        return keys;
+    }
+
+    /**
+     * The build id an index entry's key names ({@link Layout#indexEntry}, summary or not):
+     * {@code {channels}{channel}/{19 digits}-{id}.…}.
+     */
+    private static String indexedId(String key, String channels) {
+        int name = key.indexOf('/', channels.length()) + 1;
+        int id = name + 20;
+        int dot = key.indexOf('.', id);
+        return id < key.length() && dot > id ? key.substring(id, dot) : "";
     }
 
     /** The entry its key describes, or (stored before keys carried it) the object's body. */

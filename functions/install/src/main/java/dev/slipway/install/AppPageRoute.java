@@ -5,6 +5,7 @@ import dev.slipway.access.AppScope;
 import dev.slipway.access.InvalidTokenException;
 import dev.slipway.access.LinkToken;
 import dev.slipway.access.Purpose;
+import dev.slipway.catalog.AppBuilds;
 import dev.slipway.catalog.CatalogException;
 import dev.slipway.catalog.IndexEntry;
 import dev.slipway.catalog.Layout;
@@ -19,7 +20,6 @@ import dev.slipway.install.page.DeviceMarks;
 import dev.slipway.install.page.PageRenderer;
 import dev.slipway.install.page.Visitor;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,27 +52,20 @@ record AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages, 
         }
         policy.checkScope(token);
         request.log("channel", channel);
-        List<IndexEntry> latest = new ArrayList<>();
-        List<IndexEntry> all = new ArrayList<>();
         // Withdrawn builds are left out by the catalog, in the same one listing.
-        for (List<IndexEntry> history : catalog.appHistory(bundleId, channel, BuildVerdicts.HISTORY).values()) {
-            if (!history.isEmpty()) {
-                latest.add(history.get(0));
-                all.addAll(history);
-            }
-        }
+        AppBuilds builds = catalog.appBuilds(bundleId, channel, BuildVerdicts.HISTORY);
+        List<IndexEntry> all = builds.newest();
         if (all.isEmpty()) {
             throw new RefusedRequestException(404, "no builds of " + bundleId);
         }
-        all.sort(Comparator.comparing(IndexEntry::uploadedAt).reversed());
         IndexEntry newest = all.get(0);
         // One verdict per build, shared by its rows under "Latest" and "All".
         Map<String, AppPage.BuildRow> rows = new LinkedHashMap<>();
-        for (IndexEntry entry : all.subList(0, Math.min(all.size(), BuildVerdicts.HISTORY))) {
+        for (IndexEntry entry : all) {
             rows.put(entry.id(), verdicts.row(request, entry));
         }
         List<AppPage.BuildRow> latestRows = new ArrayList<>();
-        for (IndexEntry entry : latest) {
+        for (IndexEntry entry : builds.latestPerChannel().values()) {
             latestRows.add(rows.containsKey(entry.id()) ? rows.get(entry.id()) : verdicts.row(request, entry));
         }
         String icon = newest.hasIcon() ? request.link("/" + Layout.icon(newest.id(), 0)).toString() : null;

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Whether a listed build installs for this visitor, judged from its index entry exactly as its build
@@ -93,12 +92,14 @@ final class BuildVerdicts {
      */
     Optional<BuildPage.NewerBuild> newer(RequestContext request, LinkToken token, BuildRecord build)
             throws CatalogException {
-        Set<String> withdrawn = catalog.withdrawn(build.bundleId());
-        for (IndexEntry entry : catalog.history(build.bundleId(), build.channel(), HISTORY)) {
+        // One listing: the channel's entries and the app's withdrawn markers, which it leaves out.
+        List<IndexEntry> history = catalog.appHistory(build.bundleId(), build.channel(), HISTORY)
+                .getOrDefault(build.channel(), List.of());
+        for (IndexEntry entry : history) {
             if (!entry.uploadedAt().isAfter(build.uploadedAt())) {
                 break; // newest first: the rest are older
             }
-            if (!withdrawn.contains(entry.id()) && Verdict.of(input(entry), request.visitor()).installable()) {
+            if (Verdict.of(input(entry), request.visitor()).installable()) {
                 String t = token.covers(entry.id(), entry.bundleId(), entry.channel()) ? request.rawToken()
                         : signer.sign(new BuildScope(entry.id()), Purpose.PAGE,
                         Duration.between(clock.instant().truncatedTo(ChronoUnit.SECONDS), token.expiresAt()));

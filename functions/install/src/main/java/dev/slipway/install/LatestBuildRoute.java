@@ -16,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -72,12 +70,7 @@ record LatestBuildRoute(S3Catalog catalog, AccessPolicy policy, Clock clock) imp
 
     private Optional<BuildRecord> latest(String bundleId, String channel) throws CatalogException {
         // Withdrawn builds are left out by the catalog: the newest installable one that is not.
-        List<IndexEntry> entries = new ArrayList<>();
-        for (List<IndexEntry> history : catalog.appHistory(bundleId, channel, LOOK_BACK).values()) {
-            entries.addAll(history);
-        }
-        entries.sort(Comparator.comparing(IndexEntry::uploadedAt).reversed());
-        for (IndexEntry entry : entries.subList(0, Math.min(LOOK_BACK, entries.size()))) {
+        for (IndexEntry entry : catalog.appBuilds(bundleId, channel, LOOK_BACK).newest()) {
             Optional<BuildRecord> build = catalog.build(entry.id());
             if (build.isPresent() && Installability.installable(
                     Installability.assess(build.get().installFacts(), clock.instant()))) {

@@ -1,5 +1,6 @@
 package dev.slipway.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -100,7 +101,7 @@ final class Uploader {
             throws IOException {
         byte[] bytes = read(channel, 0, (int) size);
         PutObjectResponse response = s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/octet-stream")
-                .metadata(metadata), RequestBody.fromBytes(bytes));
+                .metadata(metadata), body(bytes));
         return new Uploaded(response.eTag(), response.versionId());
     }
 
@@ -128,7 +129,7 @@ final class Uploader {
                 pending.add(senders.submit(() -> {
                     byte[] bytes = read(channel, from, length);
                     String eTag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber)
-                            .contentLength((long) bytes.length), RequestBody.fromBytes(bytes)).eTag();
+                            .contentLength((long) bytes.length), body(bytes)).eTag();
                     synchronized (progress) {
                         // Counted under the lock too, so the bar never steps back.
                         progress.advance(sent.addAndGet(length), size);
@@ -150,6 +151,15 @@ final class Uploader {
         } finally {
             senders.shutdownNow();
         }
+    }
+
+    /**
+     * The bytes as a request body, not copied: {@link RequestBody#fromBytes} copies its array, a
+     * second pass over every byte uploaded.
+     */
+    private static RequestBody body(byte[] bytes) {
+        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(bytes), bytes.length,
+                "application/octet-stream");
     }
 
     /** A part's outcome; its failure as it was thrown. */

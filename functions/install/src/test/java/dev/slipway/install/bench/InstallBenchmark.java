@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -46,6 +47,9 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public final class InstallBenchmark {
     private static final String USER_AGENT = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_6 like Mac OS X) AppleWebKit/605.1.15 "
             + "(KHTML, like Gecko) Version/26.1 Mobile/15E148 Safari/604.1";
+
+    /** The app page's history length (BuildVerdicts.HISTORY, package-private there). */
+    private static final int HISTORY = 50;
 
     /** template.yaml's JAVA_TOOL_OPTIONS for the functions. */
     private static final List<String> LAMBDA_OPTIONS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
@@ -155,8 +159,34 @@ public final class InstallBenchmark {
                 System.out.printf("app page, %3d builds: %.1f S3 requests per view, median %6.3f ms, p99 %6.3f ms, "
                         + "%.2fx the 1-build page (%d views)%n", builds, requests.get() / (double) views, median,
                         ms(percentile(times, 99)), median / first, views);
+                printListingShare(s3server, app, views);
             }
         }
+    }
+
+    /**
+     * Where an app page's time goes: the bare listing of the app's keys (S3Proxy's own work and the
+     * SDK's parsing of its answer) and the catalog's reading of what the page lists from it, each a warm median.
+     */
+    private static void printListingShare(TestS3 s3server, String app, int views) throws Exception {
+        S3Client s3 = s3server.client();
+        S3Catalog catalog = new S3Catalog(s3, s3server.bucket());
+        ListObjectsV2Request listing = ListObjectsV2Request.builder().bucket(s3server.bucket()).prefix("apps/" + app + "/")
+                .maxKeys(1000).build();
+        long[] list = new long[views];
+        long[] history = new long[views];
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < views; i++) {
+                long start = System.nanoTime();
+                s3.listObjectsV2(listing);
+                list[i] = System.nanoTime() - start;
+                start = System.nanoTime();
+                catalog.appBuilds(app, null, HISTORY);
+                history[i] = System.nanoTime() - start;
+            }
+        }
+        System.out.printf("  of which: bare listing of the app's keys median %6.3f ms; catalog (listing + decoding) "
+                + "median %6.3f ms%n", ms(percentile(list, 50)), ms(percentile(history, 50)));
     }
 
     /** The site as the handler builds it, with links to install.example.com. */
