@@ -19,10 +19,11 @@ define lambda-artifact
 	cp $(1)/target/dependency/*.jar "$(ARTIFACTS_DIR)/lib/"
 endef
 
-# The SDK's compile-time annotations, its CRT and event-stream support (async clients only), and
-# ARN-named buckets (install names its bucket; ingest's CopyObject parses the copy source as one).
+# The SDK's compile-time annotations, and its CRT and event-stream support (async clients only).
+# The install package has no S3 client at all (functions/install/pom.xml excludes it: the function
+# reads the bucket with signed HTTP requests, HttpObjectStore), so none of its jars either.
 SDK_UNLOADED = annotations,crt-core,eventstream,http-auth-aws-eventstream
-INSTALL_UNLOADED = $(SDK_UNLOADED),arns
+INSTALL_UNLOADED = $(SDK_UNLOADED)
 
 .PHONY: build-IngestFunction build-InstallFunction build-NotifyFunction build-EnrolFunction
 build-IngestFunction: ## the ingest function's package (sam build)

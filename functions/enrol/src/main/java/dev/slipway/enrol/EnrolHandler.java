@@ -12,6 +12,7 @@ import dev.slipway.device.DeviceStore;
 import dev.slipway.device.DeviceTokens;
 import dev.slipway.log.Log;
 import dev.slipway.storage.S3Clients;
+import dev.slipway.storage.SdkObjectStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -39,7 +40,7 @@ public final class EnrolHandler implements RequestHandler<APIGatewayV2HTTPEvent,
         this.service = new EnrolService(new LinkSigner(keys, clock),
                 new Challenges(keys, clock, Challenges.DEFAULT_TTL), new DeviceTokens(keys, clock),
                 new DeviceAnswers(DeviceAnchors.apple()),
-                new DeviceStore(S3Clients.create(config.region()), config.bucket()), profileSigner, clock,
+                new DeviceStore(new SdkObjectStore(S3Clients.create(config.region()), config.bucket())), profileSigner, clock,
                 config.site());
         LOG.info("enrol.ready", "bucket", config.bucket(), "keys", keys.keys().keyIds().size(), "profileSigner",
                 profileSigner.map(ProfileSigner::subject).orElse(null));

@@ -11,6 +11,7 @@ import dev.slipway.catalog.Receipt;
 import dev.slipway.catalog.S3Catalog;
 import dev.slipway.fixtures.TestIpa;
 import dev.slipway.storage.S3Clients;
+import dev.slipway.storage.SdkObjectStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -131,7 +132,7 @@ class LocalStackIngestTest {
         // when
         PutObjectResponse put = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(ipa));
         // then
-        S3Catalog catalog = new S3Catalog(s3, bucket);
+        S3Catalog catalog = new S3Catalog(new SdkObjectStore(s3, bucket));
         Receipt receipt = await("a receipt for " + key, () -> catalog.receipt(key));
         assertThat(receipt.outcome()).as("receipt %s", receipt).isEqualTo(Receipt.BUILT);
         BuildRecord build = catalog.build(receipt.id()).orElseThrow();
