@@ -11,7 +11,7 @@ import java.util.Optional;
  * (the install function, whose cold start and package size it keeps small).
  *
  * <p>Faults of S3 itself (refused, throttled past retries, unreachable) are unchecked: the SDK's
- * exceptions from the one, {@link StorageException} from the other.
+ * exceptions from the one, {@link dev.slipway.aws.AwsRequestException} from the other.
  */
 public interface ObjectStore {
 

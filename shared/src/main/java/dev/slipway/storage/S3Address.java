@@ -1,10 +1,9 @@
 package dev.slipway.storage;
 
+import dev.slipway.aws.Endpoints;
 import java.net.URI;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.RegionMetadata;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
@@ -20,8 +19,7 @@ record S3Address(URI base, String bucketPath) {
 
     /** The bucket's regional endpoint in AWS. */
     static S3Address inAws(String bucket, String region) {
-        RegionMetadata metadata = Region.of(region).metadata();
-        String domain = metadata == null ? "amazonaws.com" : metadata.domain();
+        String domain = Endpoints.domain(region);
         if (bucket.contains(".")) {
             // A dotted name does not match the endpoint's wildcard certificate: path style, as the SDK does.
             return new S3Address(URI.create("https://s3." + region + "." + domain), "/" + bucket + "/");

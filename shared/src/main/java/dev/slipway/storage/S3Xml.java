@@ -1,5 +1,6 @@
 package dev.slipway.storage;
 
+import dev.slipway.aws.AwsRequestException;
 import dev.slipway.ipa.PropertyLists;
 import java.io.ByteArrayInputStream;
 import java.net.URLDecoder;
@@ -22,7 +23,7 @@ final class S3Xml {
      * A ListObjectsV2 result requested with {@code encoding-type=url}: keys and prefixes come
      * percent-encoded (a key may hold characters XML 1.0 cannot carry) and are decoded here.
      *
-     * @throws StorageException if the document is not a listing
+     * @throws AwsRequestException if the document is not a listing
      */
     static Listing listing(byte[] xml) {
         Element root = parse(xml, "ListBucketResult");
@@ -52,7 +53,7 @@ final class S3Xml {
         try {
             String code = childText(parse(xml, "Error"), "Code");
             return code == null ? "" : code;
-        } catch (StorageException e) {
+        } catch (AwsRequestException e) {
             return "";
         }
     }
@@ -62,10 +63,10 @@ final class S3Xml {
         try {
             root = PropertyLists.quietDocumentBuilder().parse(new ByteArrayInputStream(xml)).getDocumentElement();
         } catch (Exception e) {
-            throw new StorageException("S3 answered with malformed XML: " + e.getMessage(), e);
+            throw new AwsRequestException("S3 answered with malformed XML: " + e.getMessage(), e);
         }
         if (!rootName.equals(name(root))) {
-            throw new StorageException("S3 answered with <" + name(root) + ">, not <" + rootName + ">");
+            throw new AwsRequestException("S3 answered with <" + name(root) + ">, not <" + rootName + ">");
         }
         return root;
     }
@@ -85,7 +86,7 @@ final class S3Xml {
 
     private static String decode(String encoded) {
         if (encoded == null) {
-            throw new StorageException("S3 listed an entry without its key");
+            throw new AwsRequestException("S3 listed an entry without its key");
         }
         return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
     }

@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** HTTP API (payload 2.0) → {@link EnrolService} → response. */
 public final class EnrolHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -34,9 +33,10 @@ public final class EnrolHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     public EnrolHandler() {
         EnrolConfig config = EnrolConfig.fromEnvironment(System.getenv());
         Clock clock = Clock.systemUTC();
-        SecretsManagerClient secrets = SecretsManagerSecret.client(config.region());
-        SecretKeySource keys = new SecretKeySource(new SecretsManagerSecret(secrets, config.linkSecretArn()), clock);
-        Optional<ProfileSigner> profileSigner = profileSigner(secrets, config.profileSigningSecretArn());
+        String region = config.region().id();
+        SecretKeySource keys = new SecretKeySource(SecretsManagerSecret.fromEnvironment(System.getenv(), region,
+                config.linkSecretArn()), clock);
+        Optional<ProfileSigner> profileSigner = profileSigner(region, config.profileSigningSecretArn());
         this.service = new EnrolService(new LinkSigner(keys, clock),
                 new Challenges(keys, clock, Challenges.DEFAULT_TTL), new DeviceTokens(keys, clock),
                 new DeviceAnswers(DeviceAnchors.apple()),
@@ -52,12 +52,13 @@ public final class EnrolHandler implements RequestHandler<APIGatewayV2HTTPEvent,
      *
      * @throws IllegalStateException if the secret is set but holds no usable certificate and key
      */
-    private static Optional<ProfileSigner> profileSigner(SecretsManagerClient secrets, String secretArn) {
+    private static Optional<ProfileSigner> profileSigner(String region, String secretArn) {
         if (secretArn.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(ProfileSigner.fromPem(new SecretsManagerSecret(secrets, secretArn).get()));
+            return Optional.of(ProfileSigner.fromPem(SecretsManagerSecret.fromEnvironment(System.getenv(), region, secretArn)
+                    .get()));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("profile signing secret " + secretArn + ": " + e.getMessage());
         }

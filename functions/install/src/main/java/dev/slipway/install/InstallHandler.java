@@ -30,8 +30,8 @@ public final class InstallHandler implements RequestHandler<APIGatewayV2HTTPEven
     /** Used by Lambda: clients, keys and templates built once, at init, from the template's environment. */
     public InstallHandler() {
         InstallConfig config = InstallConfig.fromEnvironment(System.getenv());
-        SecretKeySource keys = new SecretKeySource(new SecretsManagerSecret(SecretsManagerSecret.client(config.region()),
-                config.linkSecretArn()), Clock.systemUTC());
+        SecretKeySource keys = new SecretKeySource(SecretsManagerSecret.fromEnvironment(System.getenv(),
+                config.region().id(), config.linkSecretArn()), Clock.systemUTC());
         this.keysOnRestore = LinkKeysOnRestore.register(keys);
         // Signed HTTP requests, no SDK S3 client: a third of the package and most of the cold start.
         HttpObjectStore store = HttpObjectStore.fromEnvironment(System.getenv(), config.region().id(), config.bucket());

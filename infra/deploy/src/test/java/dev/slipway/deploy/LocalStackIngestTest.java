@@ -40,12 +40,12 @@ import org.testcontainers.utility.MountableFile;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.FilterRule;
 import software.amazon.awssdk.services.s3.model.LambdaFunctionConfiguration;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The ingest function's sam build package deployed into LocalStack's Lambda, as the template
@@ -179,20 +179,17 @@ class LocalStackIngestTest {
         KeyRing first = KeyRing.generate();
         String arn = awslocal("secretsmanager", "create-secret", "--name", "slipway-link-keys",
                 "--secret-string", first.toSecretJson(), "--query", "ARN", "--output", "text");
-        try (SecretsManagerClient client = SecretsManagerClient.builder().region(Region.of(REGION))
-                .endpointOverride(LOCALSTACK.getEndpoint())
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey())))
-                .build()) {
-            SecretKeySource keys = new SecretKeySource(new SecretsManagerSecret(client, arn), Clock.systemUTC());
-            assertThat(keys.keys().keyIds()).isEqualTo(first.keyIds());
-            // when the secret is rotated and the cache expires (as after a SnapStart restore)
-            KeyRing rotated = KeyRing.of("k2", Map.of("k1", new byte[32], "k2", new byte[32]));
-            awslocal("secretsmanager", "put-secret-value", "--secret-id", arn, "--secret-string", rotated.toSecretJson());
-            keys.expire();
-            // then
-            assertThat(keys.keys().currentKeyId()).isEqualTo("k2");
-        }
+        SecretsManagerSecret secret = SecretsManagerSecret.atEndpoint(LOCALSTACK.getEndpoint(), REGION,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(LOCALSTACK.getAccessKey(),
+                        LOCALSTACK.getSecretKey())), UrlConnectionHttpClient.create(), arn);
+        SecretKeySource keys = new SecretKeySource(secret, Clock.systemUTC());
+        assertThat(keys.keys().keyIds()).isEqualTo(first.keyIds());
+        // when the secret is rotated and the cache expires (as after a SnapStart restore)
+        KeyRing rotated = KeyRing.of("k2", Map.of("k1", new byte[32], "k2", new byte[32]));
+        awslocal("secretsmanager", "put-secret-value", "--secret-id", arn, "--secret-string", rotated.toSecretJson());
+        keys.expire();
+        // then
+        assertThat(keys.keys().currentKeyId()).isEqualTo("k2");
     }
 
     /**
