@@ -49,10 +49,15 @@ public final class SecretsManagerSecret implements Supplier<String> {
      * @param secretId the secret's ARN or name
      */
     public static SecretsManagerSecret fromEnvironment(Map<String, String> env, String region, String secretId) {
+        return fromEnvironment(env, region, secretId, DefaultCredentialsProvider.builder().build());
+    }
+
+    /** The same with these credentials (a function shares one default chain between its clients). */
+    public static SecretsManagerSecret fromEnvironment(Map<String, String> env, String region, String secretId,
+                                                       AwsCredentialsProvider credentials) {
         URI endpoint = Endpoints.configured(env, ENDPOINT)
                 .orElseGet(() -> URI.create("https://secretsmanager." + region + "." + Endpoints.domain(region)));
-        return atEndpoint(endpoint, region, DefaultCredentialsProvider.builder().build(), UrlConnectionHttpClient.create(),
-                secretId);
+        return atEndpoint(endpoint, region, credentials, UrlConnectionHttpClient.create(), secretId);
     }
 
     /**

@@ -47,7 +47,16 @@ public final class HttpObjectStore implements ObjectStore, DownloadLinks {
      * @param region the function's region ({@code AWS_REGION})
      */
     public static HttpObjectStore fromEnvironment(Map<String, String> env, String region, String bucket) {
-        AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+        return fromEnvironment(env, region, bucket, DefaultCredentialsProvider.builder().build());
+    }
+
+    /**
+     * The same with these credentials: a function shares one default chain between its clients,
+     * so the chain resolved at initialisation (by the secret's read) is not resolved again on the
+     * first request.
+     */
+    public static HttpObjectStore fromEnvironment(Map<String, String> env, String region, String bucket,
+                                                  AwsCredentialsProvider credentials) {
         Optional<URI> endpoint = Endpoints.configured(env, ENDPOINT_S3);
         return endpoint.isEmpty()
                 ? inAws(region, bucket, credentials, UrlConnectionHttpClient.create())

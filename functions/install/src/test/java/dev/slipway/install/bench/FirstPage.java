@@ -12,6 +12,8 @@ import dev.slipway.storage.HttpObjectStore;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -26,7 +28,11 @@ import software.amazon.awssdk.regions.Region;
 public final class FirstPage {
     public static void main(String[] args) {
         long start = System.nanoTime();
-        HttpObjectStore store = HttpObjectStore.fromEnvironment(System.getenv(), TestS3.REGION.id(), args[1]);
+        // As InstallHandler: one credentials chain, resolved at init (there by the link secret's read,
+        // which has no stand-in here), shared with the store.
+        AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+        credentials.resolveCredentials();
+        HttpObjectStore store = HttpObjectStore.fromEnvironment(System.getenv(), TestS3.REGION.id(), args[1], credentials);
         Router router = InstallBenchmark.router(store, KeyRing.parse(System.getenv("SLIPWAY_LINK_KEYS")));
         String mode = args.length > 4 ? args[4] : "cold";
         if (!mode.equals("cold")) {
