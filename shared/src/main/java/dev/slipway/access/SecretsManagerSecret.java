@@ -42,8 +42,8 @@ public final class SecretsManagerSecret implements Supplier<String> {
 
     /**
      * As a function finds the service: credentials from the SDK's default chain, requests through
-     * the JDK's {@code HttpURLConnection}, the region's endpoint or the one {@value #ENDPOINT} (else
-     * {@value Endpoints#ANY_SERVICE}) names.
+     * the JDK's {@code HttpURLConnection}, the region's endpoint or the one {@value #ENDPOINT} (or its system
+     * property, or the ones for every service, {@link Endpoints#configured}) names.
      *
      * @param region the secret's region
      * @param secretId the secret's ARN or name
@@ -55,7 +55,7 @@ public final class SecretsManagerSecret implements Supplier<String> {
     /** The same with these credentials (a function shares one default chain between its clients). */
     public static SecretsManagerSecret fromEnvironment(Map<String, String> env, String region, String secretId,
                                                        AwsCredentialsProvider credentials) {
-        URI endpoint = Endpoints.configured(env, ENDPOINT)
+        URI endpoint = Endpoints.configured(env, ENDPOINT, "aws.endpointUrlSecretsManager")
                 .orElseGet(() -> URI.create("https://secretsmanager." + region + "." + Endpoints.domain(region)));
         return atEndpoint(endpoint, region, credentials, UrlConnectionHttpClient.create(), secretId);
     }
@@ -72,7 +72,7 @@ public final class SecretsManagerSecret implements Supplier<String> {
     }
 
     /**
-     * @throws AwsRequestException if Secrets Manager refuses (naming its error type and message) or cannot be reached
+     * @throws AwsRequestException if Secrets Manager refuses (its message first, then its error type) or cannot be reached
      * @throws IllegalStateException if the secret holds binary data rather than a string
      */
     @Override
@@ -99,10 +99,12 @@ public final class SecretsManagerSecret implements Supplier<String> {
         Map<String, Object> json = parse(answer.body(), what);
         if (!answer.ok()) {
             // The protocol's error: {"__type": "[namespace#]ResourceNotFoundException", "Message": "…"}.
+            // Like the SDK's exceptions, the service's own message first: callers show the first line.
             String type = String.valueOf(json.getOrDefault("__type", ""));
+            String refused = what + ": " + answer.status() + " " + type.substring(type.indexOf('#') + 1);
             Object message = json.containsKey("Message") ? json.get("Message") : json.get("message");
-            throw new AwsRequestException("Secrets Manager refused " + what + ": " + answer.status() + " "
-                    + type.substring(type.indexOf('#') + 1) + (message == null ? "" : ": " + message));
+            throw new AwsRequestException(message == null ? "Secrets Manager refused " + refused
+                    : message + " (Secrets Manager, " + refused + ")");
         }
         if (!(json.get("SecretString") instanceof String secret)) {
             throw new IllegalStateException("secret " + secretId + " holds binary data, not the key ring's string");

@@ -14,15 +14,25 @@ public final class Endpoints {
     private Endpoints() {
     }
 
+    /** The system property naming an endpoint for every service, after the service's own ({@code aws.endpointUrlS3}). */
+    public static final String ANY_SERVICE_PROPERTY = "aws.endpointUrl";
+
     /**
-     * The endpoint {@code AWS_ENDPOINT_URL_<SERVICE>} names, else {@value #ANY_SERVICE}, else none
-     * (the local stack, tests).
+     * The configured endpoint, in the SDK's order (its profile files left out): the service's
+     * system property, the service's variable, {@value #ANY_SERVICE_PROPERTY}, {@value #ANY_SERVICE};
+     * else none (AWS itself).
      *
      * @param serviceVariable the service's variable, e.g. {@code AWS_ENDPOINT_URL_S3}
+     * @param serviceProperty the service's system property, e.g. {@code aws.endpointUrlS3}
      */
-    public static Optional<URI> configured(Map<String, String> env, String serviceVariable) {
-        String endpoint = env.getOrDefault(serviceVariable, env.get(ANY_SERVICE));
-        return endpoint == null || endpoint.isBlank() ? Optional.empty() : Optional.of(URI.create(endpoint.trim()));
+    public static Optional<URI> configured(Map<String, String> env, String serviceVariable, String serviceProperty) {
+        for (String endpoint : new String[] {System.getProperty(serviceProperty), env.get(serviceVariable),
+                System.getProperty(ANY_SERVICE_PROPERTY), env.get(ANY_SERVICE)}) {
+            if (endpoint != null && !endpoint.isBlank()) {
+                return Optional.of(URI.create(endpoint.trim()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The region's DNS domain: {@code amazonaws.com}, {@code amazonaws.com.cn}, … */

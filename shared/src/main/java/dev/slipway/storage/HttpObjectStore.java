@@ -42,7 +42,8 @@ public final class HttpObjectStore implements ObjectStore, DownloadLinks {
     /**
      * As a Lambda function finds its bucket: credentials from the SDK's default chain, requests
      * through the JDK's {@code HttpURLConnection}; the bucket's AWS endpoint, or the one
-     * {@value #ENDPOINT_S3} (else {@value Endpoints#ANY_SERVICE}) names, path style.
+     * {@value #ENDPOINT_S3} (or its system property, or the ones for every service,
+     * {@link Endpoints#configured}) names, path style.
      *
      * @param region the function's region ({@code AWS_REGION})
      */
@@ -57,7 +58,7 @@ public final class HttpObjectStore implements ObjectStore, DownloadLinks {
      */
     public static HttpObjectStore fromEnvironment(Map<String, String> env, String region, String bucket,
                                                   AwsCredentialsProvider credentials) {
-        Optional<URI> endpoint = Endpoints.configured(env, ENDPOINT_S3);
+        Optional<URI> endpoint = Endpoints.configured(env, ENDPOINT_S3, "aws.endpointUrlS3");
         return endpoint.isEmpty()
                 ? inAws(region, bucket, credentials, UrlConnectionHttpClient.create())
                 : atEndpoint(endpoint.get(), region, bucket, credentials, UrlConnectionHttpClient.create());

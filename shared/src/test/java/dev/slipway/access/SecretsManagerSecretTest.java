@@ -67,8 +67,8 @@ class SecretsManagerSecretTest {
 
         assertThatThrownBy(() -> secret().get())
                 .isInstanceOf(AwsRequestException.class)
-                .hasMessage("Secrets Manager refused GetSecretValue for " + ARN
-                        + ": 400 ResourceNotFoundException: Secrets Manager can't find the specified secret.");
+                .hasMessage("Secrets Manager can't find the specified secret. (Secrets Manager, GetSecretValue for " + ARN
+                        + ": 400 ResourceNotFoundException)");
     }
 
     @Test
