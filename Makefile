@@ -19,10 +19,13 @@ define lambda-artifact
 	cp $(1)/target/dependency/*.jar "$(ARTIFACTS_DIR)/lib/"
 endef
 
-# The SDK's compile-time annotations, its CRT and event-stream support (async clients only), and
-# ARN-named buckets (install names its bucket; ingest's CopyObject parses the copy source as one).
+# The SDK's compile-time annotations, and its CRT and event-stream support (async clients only).
+# The install package has no SDK service client at all (functions/install/pom.xml excludes s3: the
+# function reads its bucket and its secret with SigV4-signed HTTP requests, HttpObjectStore and
+# SecretsManagerSecret), so none of a client's jars either: only the signer, the credentials chain
+# and the HTTP client, less what they never load (the generic auth schemes, endpoints, metrics, retries).
 SDK_UNLOADED = annotations,crt-core,eventstream,http-auth-aws-eventstream
-INSTALL_UNLOADED = $(SDK_UNLOADED),arns
+INSTALL_UNLOADED = $(SDK_UNLOADED),endpoints-spi,http-auth,metrics-spi,retries,retries-spi
 
 .PHONY: build-IngestFunction build-InstallFunction build-NotifyFunction build-EnrolFunction
 build-IngestFunction: ## the ingest function's package (sam build)

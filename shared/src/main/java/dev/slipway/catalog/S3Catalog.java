@@ -10,34 +10,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CommonPrefix;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Object;
+import dev.slipway.storage.Listing;
+import dev.slipway.storage.ObjectStore;
 
 /**
  * The catalog as stored in the bucket ({@link Layout}): records, index, failures and receipts.
- * Faults of S3 itself surface as the SDK's exceptions, for the caller to retry or report.
+ * Faults of S3 itself surface as the store's unchecked exceptions, for the caller to retry or report.
  */
 public final class S3Catalog {
     private static final String JSON_TYPE = "application/json";
     private static final int MAX_LIST = 1000;
 
-    private final S3Client s3;
-    private final String bucket;
+    private final ObjectStore store;
 
-    public S3Catalog(S3Client s3, String bucket) {
-        this.s3 = s3;
-        this.bucket = bucket;
+    public S3Catalog(ObjectStore store) {
+        this.store = store;
     }
 
     public String bucket() {
-        return bucket;
+        return store.bucket();
     }
 
     /**
@@ -74,9 +65,8 @@ public final class S3Catalog {
      */
     public Optional<Receipt> receipt(String uploadKey) throws CatalogException {
         Receipt newest = null;
-        for (S3Object object : s3.listObjectsV2(ListObjectsV2Request.builder().bucket(bucket)
-                .prefix(Layout.receipts(uploadKey)).maxKeys(MAX_LIST).build()).contents()) {
-            Optional<byte[]> bytes = get(object.key());
+        for (String key : store.list(Layout.receipts(uploadKey), null, MAX_LIST, null).keys()) {
+            Optional<byte[]> bytes = get(key);
             if (bytes.isPresent()) {
                 Receipt receipt = Receipt.parse(bytes.get());
                 if (newest == null || receipt.at().isAfter(newest.at())) {
@@ -91,10 +81,9 @@ public final class S3Catalog {
     public List<String> channels(String bundleId) {
         List<String> channels = new ArrayList<>();
         String prefix = Layout.channels(bundleId);
-        ListObjectsV2Response page = s3.listObjectsV2(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix)
-                .delimiter("/").maxKeys(MAX_LIST).build());
-        for (CommonPrefix common : page.commonPrefixes()) {
-            String channel = common.prefix().substring(prefix.length());
+        Listing page = store.list(prefix, "/", MAX_LIST, null);
+        for (String common : page.commonPrefixes()) {
+            String channel = common.substring(prefix.length());
             channels.add(channel.substring(0, channel.length() - 1));
         }
         return channels;
@@ -106,11 +95,10 @@ public final class S3Catalog {
      * @throws CatalogException if an index entry is unreadable
      */
     public List<IndexEntry> history(String bundleId, String channel, int limit) throws CatalogException {
-        ListObjectsV2Response page = s3.listObjectsV2(ListObjectsV2Request.builder().bucket(bucket)
-                .prefix(Layout.channel(bundleId, channel)).maxKeys(Math.min(limit, MAX_LIST)).build());
+        Listing page = store.list(Layout.channel(bundleId, channel), null, Math.min(limit, MAX_LIST), null);
         List<IndexEntry> entries = new ArrayList<>();
-        for (S3Object object : page.contents()) {
-            entry(object.key()).ifPresent(entries::add);
+        for (String key : page.keys()) {
+            entry(key).ifPresent(entries::add);
         }
         return entries;
     }
@@ -127,9 +115,8 @@ public final class S3Catalog {
     public Set<String> withdrawn(String bundleId) {
         String prefix = Layout.withdrawn(bundleId);
         Set<String> ids = new HashSet<>();
-        ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).maxKeys(MAX_LIST).build();
-        for (S3Object object : s3.listObjectsV2Paginator(request).contents()) {
-            ids.add(object.key().substring(prefix.length()));
+        for (String key : store.listAll(prefix, MAX_LIST)) {
+            ids.add(key.substring(prefix.length()));
         }
         return ids;
     }
@@ -141,7 +128,7 @@ public final class S3Catalog {
 
     /** Undoes {@link #withdraw}; a build that was not withdrawn is left as it is. */
     public void restore(String bundleId, String buildId) {
-        s3.deleteObject(b -> b.bucket(bucket).key(Layout.withdrawn(bundleId, buildId)));
+        store.delete(Layout.withdrawn(bundleId, buildId));
     }
 
     /**
@@ -212,18 +199,16 @@ public final class S3Catalog {
     private Map<String, List<String>> appKeys(String bundleId, String channel, int limit) {
         String app = Layout.APPS + bundleId + "/";
         String channels = Layout.channels(bundleId);
-        ListObjectsV2Response page = s3.listObjectsV2(ListObjectsV2Request.builder().bucket(bucket).prefix(app)
-                .maxKeys(MAX_LIST).build());
+        Listing page = store.list(app, null, MAX_LIST, null);
         Map<String, List<String>> keys = new TreeMap<>();
-        if (page.isTruncated()) {
+        if (page.truncated()) {
             Set<String> withdrawn = withdrawn(bundleId);
             for (String c : channel != null ? List.of(channel) : channels(bundleId)) {
                 List<String> listed = new ArrayList<>();
-                for (S3Object object : s3.listObjectsV2(ListObjectsV2Request.builder().bucket(bucket)
-                        .prefix(Layout.channel(bundleId, c)).maxKeys(Math.min(limit + withdrawn.size(), MAX_LIST))
-                        .build()).contents()) {
-                    if (!withdrawn.contains(indexedId(object.key(), channels))) {
-                        listed.add(object.key());
+                for (String key : store.list(Layout.channel(bundleId, c), null,
+                        Math.min(limit + withdrawn.size(), MAX_LIST), null).keys()) {
+                    if (!withdrawn.contains(indexedId(key, channels))) {
+                        listed.add(key);
                     }
                 }
                 keys.put(c, listed);
@@ -233,27 +218,27 @@ public final class S3Catalog {
         // One listing holds both the index entries and the withdrawn markers (Layout.withdrawn).
         String withdrawnPrefix = Layout.withdrawn(bundleId);
         Set<String> withdrawn = new HashSet<>();
-        for (S3Object object : page.contents()) {
-            if (object.key().startsWith(withdrawnPrefix)) {
-                withdrawn.add(object.key().substring(withdrawnPrefix.length()));
+        for (String key : page.keys()) {
+            if (key.startsWith(withdrawnPrefix)) {
+                withdrawn.add(key.substring(withdrawnPrefix.length()));
             }
         }
         if (channel != null) {
             keys.put(channel, new ArrayList<>());
         }
-        for (S3Object object : page.contents()) {
-            if (!object.key().startsWith(channels)) {
+        for (String key : page.keys()) {
+            if (!key.startsWith(channels)) {
                 continue;
             }
-            String rest = object.key().substring(channels.length());
+            String rest = key.substring(channels.length());
             int slash = rest.indexOf('/');
             String c = slash > 0 ? rest.substring(0, slash) : null;
             if (c == null || (channel != null && !channel.equals(c))) {
                 continue;
             }
             List<String> listed = keys.computeIfAbsent(c, k -> new ArrayList<>());
-            if (!withdrawn.contains(indexedId(object.key(), channels))) {
-                listed.add(object.key());
+            if (!withdrawn.contains(indexedId(key, channels))) {
+                listed.add(key);
             }
         }
         return keys;
@@ -301,18 +286,12 @@ public final class S3Catalog {
         if (key.startsWith(Layout.UPLOADS)) {
             throw new IllegalArgumentException("the catalog never writes under uploads/: " + key);
         }
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType)
-                .cacheControl(key.startsWith(Layout.ICONS) ? "public, max-age=31536000, immutable" : "no-store"),
-                RequestBody.fromBytes(bytes));
+        store.put(key, bytes, contentType,
+                key.startsWith(Layout.ICONS) ? "public, max-age=31536000, immutable" : "no-store");
     }
 
     /** An object's bytes, or empty if there is no such key. */
     public Optional<byte[]> get(String key) {
-        try {
-            ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
-            return Optional.of(bytes.asByteArrayUnsafe());
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        }
+        return store.get(key);
     }
 }

@@ -45,6 +45,16 @@ public final class PropertyLists {
      * @throws Exception whatever the parser throws for malformed input
      */
     public static NSObject parseXml(byte[] bytes) throws Exception {
+        return XMLPropertyListParser.parse(quietDocumentBuilder().parse(new ByteArrayInputStream(bytes)));
+    }
+
+    /**
+     * The project's one XML parser for untrusted documents: dd-plist's hardened document builder
+     * (no external entities, no DTD loading), whose errors are thrown, never printed.
+     *
+     * @throws javax.xml.parsers.ParserConfigurationException if the JDK's parser lacks a hardening feature
+     */
+    public static DocumentBuilder quietDocumentBuilder() throws javax.xml.parsers.ParserConfigurationException {
         DocumentBuilder builder = XMLPropertyListParser.getDocBuilder();
         builder.setErrorHandler(new ErrorHandler() {
             @Override
@@ -61,7 +71,7 @@ public final class PropertyLists {
                 throw e;
             }
         });
-        return XMLPropertyListParser.parse(builder.parse(new ByteArrayInputStream(bytes)));
+        return builder;
     }
 
     /**

@@ -25,7 +25,7 @@ class PackageInfoExampleTest {
         assertThat(lines).allSatisfy(line -> assertThat(doc).contains(" * " + line));
 
         try (TestS3 s3 = TestS3.start()) {
-            S3Catalog catalog = new S3Catalog(s3.client(), s3.bucket());
+            S3Catalog catalog = new S3Catalog(s3.store());
             LinkSigner signer = new LinkSigner(KeyRing.generate(), Clock.systemUTC());
             AccessPolicy policy = new AccessPolicy(new InMemoryRevocations());
             String id = "aaaaaaaaaaaaaaaaaaaa";

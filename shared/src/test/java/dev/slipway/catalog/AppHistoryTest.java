@@ -15,7 +15,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** An app's history over S3Proxy: what the app page reads, in how many requests, and concurrent ingests. */
 @ExtendWith(TestS3Extension.class)
@@ -37,30 +36,28 @@ class AppHistoryTest {
         for (int builds : List.of(1, 10, 100)) {
             // given
             String app = "dev.slipway.history" + builds;
-            S3Catalog writer = new S3Catalog(s3.client(), s3.bucket());
+            S3Catalog writer = new S3Catalog(s3.store());
             for (int n = 1; n <= builds; n++) {
                 ingested(writer, entry(app, n % 2 == 0 ? "beta" : "prod", n));
             }
             AtomicInteger requests = new AtomicInteger();
-            try (S3Client counting = s3.countingClient(requests)) {
-                // when
-                Map<String, List<IndexEntry>> history = new S3Catalog(counting, s3.bucket()).appHistory(app, null, 50);
-                // then
-                assertThat(requests.get()).as("%d builds", builds).isEqualTo(1);
-                List<IndexEntry> all = new ArrayList<>();
-                history.values().forEach(all::addAll);
-                // every build, up to 50 per channel (half of them in each)
-                assertThat(all).hasSize(Math.min(builds / 2, 50) + Math.min(builds - builds / 2, 50));
-                assertThat(history.values()).allSatisfy(entries -> assertThat(entries)
-                        .isSortedAccordingTo((a, b) -> b.uploadedAt().compareTo(a.uploadedAt())));
-            }
+            // when
+            Map<String, List<IndexEntry>> history = new S3Catalog(s3.countingStore(requests)).appHistory(app, null, 50);
+            // then
+            assertThat(requests.get()).as("%d builds", builds).isEqualTo(1);
+            List<IndexEntry> all = new ArrayList<>();
+            history.values().forEach(all::addAll);
+            // every build, up to 50 per channel (half of them in each)
+            assertThat(all).hasSize(Math.min(builds / 2, 50) + Math.min(builds - builds / 2, 50));
+            assertThat(history.values()).allSatisfy(entries -> assertThat(entries)
+                    .isSortedAccordingTo((a, b) -> b.uploadedAt().compareTo(a.uploadedAt())));
         }
     }
 
     @Test
     void putIndexEntry_concurrentIngestsOfOneApp_loseNoBuild(TestS3 s3) throws Exception {
         // given two ingests at once, each storing 15 builds of the same app
-        S3Catalog catalog = new S3Catalog(s3.client(), s3.bucket());
+        S3Catalog catalog = new S3Catalog(s3.store());
         String app = "dev.slipway.race";
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -87,7 +84,7 @@ class AppHistoryTest {
     @Test
     void appHistory_entriesStoredBeforeKeysCarriedThem_areReadWithAGetEach(TestS3 s3) throws Exception {
         // given two builds stored the old way (plain key), one the new way
-        S3Catalog catalog = new S3Catalog(s3.client(), s3.bucket());
+        S3Catalog catalog = new S3Catalog(s3.store());
         String app = "dev.slipway.legacy";
         for (int n = 1; n <= 2; n++) {
             IndexEntry old = entry(app, "beta", n);
@@ -95,13 +92,11 @@ class AppHistoryTest {
         }
         ingested(catalog, entry(app, "beta", 3));
         AtomicInteger requests = new AtomicInteger();
-        try (S3Client counting = s3.countingClient(requests)) {
-            // when
-            Map<String, List<IndexEntry>> history = new S3Catalog(counting, s3.bucket()).appHistory(app, null, 50);
-            // then: one listing, and a GET for each old entry
-            assertThat(history.get("beta")).extracting(IndexEntry::build).containsExactly("3", "2", "1");
-            assertThat(requests.get()).isEqualTo(3);
-        }
+        // when
+        Map<String, List<IndexEntry>> history = new S3Catalog(s3.countingStore(requests)).appHistory(app, null, 50);
+        // then: one listing, and a GET for each old entry
+        assertThat(history.get("beta")).extracting(IndexEntry::build).containsExactly("3", "2", "1");
+        assertThat(requests.get()).isEqualTo(3);
     }
 
     @Test

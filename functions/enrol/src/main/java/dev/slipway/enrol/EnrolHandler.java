@@ -12,6 +12,7 @@ import dev.slipway.device.DeviceStore;
 import dev.slipway.device.DeviceTokens;
 import dev.slipway.log.Log;
 import dev.slipway.storage.S3Clients;
+import dev.slipway.storage.SdkObjectStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -19,7 +20,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** HTTP API (payload 2.0) → {@link EnrolService} → response. */
 public final class EnrolHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -33,13 +33,14 @@ public final class EnrolHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     public EnrolHandler() {
         EnrolConfig config = EnrolConfig.fromEnvironment(System.getenv());
         Clock clock = Clock.systemUTC();
-        SecretsManagerClient secrets = SecretsManagerSecret.client(config.region());
-        SecretKeySource keys = new SecretKeySource(new SecretsManagerSecret(secrets, config.linkSecretArn()), clock);
-        Optional<ProfileSigner> profileSigner = profileSigner(secrets, config.profileSigningSecretArn());
+        String region = config.region().id();
+        SecretKeySource keys = new SecretKeySource(SecretsManagerSecret.fromEnvironment(System.getenv(), region,
+                config.linkSecretArn()), clock);
+        Optional<ProfileSigner> profileSigner = profileSigner(region, config.profileSigningSecretArn());
         this.service = new EnrolService(new LinkSigner(keys, clock),
                 new Challenges(keys, clock, Challenges.DEFAULT_TTL), new DeviceTokens(keys, clock),
                 new DeviceAnswers(DeviceAnchors.apple()),
-                new DeviceStore(S3Clients.create(config.region()), config.bucket()), profileSigner, clock,
+                new DeviceStore(new SdkObjectStore(S3Clients.create(config.region()), config.bucket())), profileSigner, clock,
                 config.site());
         LOG.info("enrol.ready", "bucket", config.bucket(), "keys", keys.keys().keyIds().size(), "profileSigner",
                 profileSigner.map(ProfileSigner::subject).orElse(null));
@@ -51,12 +52,13 @@ public final class EnrolHandler implements RequestHandler<APIGatewayV2HTTPEvent,
      *
      * @throws IllegalStateException if the secret is set but holds no usable certificate and key
      */
-    private static Optional<ProfileSigner> profileSigner(SecretsManagerClient secrets, String secretArn) {
+    private static Optional<ProfileSigner> profileSigner(String region, String secretArn) {
         if (secretArn.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(ProfileSigner.fromPem(new SecretsManagerSecret(secrets, secretArn).get()));
+            return Optional.of(ProfileSigner.fromPem(SecretsManagerSecret.fromEnvironment(System.getenv(), region, secretArn)
+                    .get()));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("profile signing secret " + secretArn + ": " + e.getMessage());
         }

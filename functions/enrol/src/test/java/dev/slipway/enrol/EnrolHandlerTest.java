@@ -18,6 +18,7 @@ import dev.slipway.device.DeviceStore;
 import dev.slipway.device.DeviceTokens;
 import dev.slipway.fixtures.TestS3;
 import dev.slipway.fixtures.TestS3Extension;
+import dev.slipway.storage.SdkObjectStore;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,7 +44,7 @@ class EnrolHandlerTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         handler = new EnrolHandler(new EnrolService(new LinkSigner(KEYS, clock), new Challenges(KEYS, clock, Challenges.DEFAULT_TTL),
                 new DeviceTokens(KEYS, clock), new DeviceAnswers(DeviceAnchors.apple().withTestAuthority(CHAIN.ca())),
-                new DeviceStore(s3.client(), s3.bucket()), Optional.empty(), clock,
+                new DeviceStore(new SdkObjectStore(s3.client(), s3.bucket())), Optional.empty(), clock,
                 SiteOrigin.behindCloudFront("sample-origin-secret-for-events", "")));
     }
 

@@ -18,6 +18,7 @@ import dev.slipway.device.DeviceStore;
 import dev.slipway.device.DeviceTokens;
 import dev.slipway.fixtures.TestS3;
 import dev.slipway.fixtures.TestS3Extension;
+import dev.slipway.storage.SdkObjectStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +54,7 @@ class EnrolServiceTest {
     void setUp() {
         s3.client().listObjectsV2Paginator(b -> b.bucket(s3.bucket()).prefix(DeviceStore.PREFIX)).contents()
                 .forEach(o -> s3.client().deleteObject(b -> b.bucket(s3.bucket()).key(o.key())));
-        store = new DeviceStore(s3.client(), s3.bucket());
+        store = new DeviceStore(new SdkObjectStore(s3.client(), s3.bucket()));
         pageToken = new LinkSigner(KEYS, Clock.fixed(NOW, ZoneOffset.UTC)).sign(new BuildScope(BUILD), Purpose.PAGE);
     }
 

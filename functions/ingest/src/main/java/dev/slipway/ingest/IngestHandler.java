@@ -44,8 +44,8 @@ public final class IngestHandler implements RequestHandler<S3Event, Void> {
             SnsClient sns = SnsClient.builder().region(config.region())
                     .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
             // Keys reread every few minutes, as the install function does, so a rotation needs no redeploy.
-            SecretKeySource keys = new SecretKeySource(new SecretsManagerSecret(
-                    SecretsManagerSecret.client(config.region()), notices.linkSecretArn()), clock);
+            SecretKeySource keys = new SecretKeySource(SecretsManagerSecret.fromEnvironment(System.getenv(),
+                    config.region().id(), notices.linkSecretArn()), clock);
             this.service = new IngestService(s3, config.bucket(), new IpaCopier(s3, config.bucket()), clock,
                     new SnsNotifier(sns, notices.topicArn()),
                     new NoticeLinks(new LinkSigner(keys, clock), notices.site(), notices.linkTtl()));

@@ -26,6 +26,7 @@ import dev.slipway.notify.Notifier;
 import dev.slipway.storage.ETag;
 import dev.slipway.storage.ObjectChangedException;
 import dev.slipway.storage.S3ByteSource;
+import dev.slipway.storage.SdkObjectStore;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -102,7 +103,7 @@ public final class IngestService {
             throw new IllegalArgumentException("a notifier needs links for its notices");
         }
         this.s3 = s3;
-        this.catalog = new S3Catalog(s3, bucket);
+        this.catalog = new S3Catalog(new SdkObjectStore(s3, bucket));
         this.copier = copier;
         this.clock = clock;
         this.notifier = notifier;

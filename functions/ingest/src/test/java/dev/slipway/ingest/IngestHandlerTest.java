@@ -21,6 +21,7 @@ import dev.slipway.ipa.IpaReader;
 import dev.slipway.ipa.zip.BlockCache;
 import dev.slipway.ipa.zip.FileByteSource;
 import dev.slipway.log.LocalContext;
+import dev.slipway.storage.SdkObjectStore;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -364,7 +365,7 @@ class IngestHandlerTest {
         versioned.handleRequest(event, CONTEXT);
 
         // then the build is that version, in place: nothing copied, and the newer upload untouched
-        S3Catalog versionedCatalog = new S3Catalog(INGEST.s3(), bucket);
+        S3Catalog versionedCatalog = new S3Catalog(new SdkObjectStore(INGEST.s3(), bucket));
         String id = upload(event).buildId();
         BuildRecord record = versionedCatalog.build(id).orElseThrow();
         assertThat(record.bundleId()).isEqualTo("dev.slipway.test.first");

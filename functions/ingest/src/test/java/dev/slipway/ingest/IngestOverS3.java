@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import dev.slipway.catalog.S3Catalog;
 import dev.slipway.catalog.Upload;
 import dev.slipway.fixtures.TestS3;
+import dev.slipway.storage.SdkObjectStore;
 import java.time.Clock;
 import java.time.Instant;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -30,7 +31,7 @@ final class IngestOverS3 implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) throws Exception {
         server = TestS3.start();
         s3 = server.client();
-        catalog = new S3Catalog(s3, server.bucket());
+        catalog = new S3Catalog(new SdkObjectStore(s3, server.bucket()));
         handler = handler(new IpaCopier(s3, server.bucket()));
     }
 

@@ -12,12 +12,12 @@ import dev.slipway.device.DeviceStore;
 import dev.slipway.device.DeviceTokens;
 import dev.slipway.install.page.Assets;
 import dev.slipway.install.page.PageRenderer;
+import dev.slipway.storage.DownloadLinks;
+import dev.slipway.storage.ObjectStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The one place the install site is put together: the Lambda handler, the local stack, the tests
@@ -35,7 +35,7 @@ public final class InstallSite {
     /**
      * What differs between a deployment, the local stack and a test.
      *
-     * @param bucket the bucket holding builds and the catalog
+     * @param bucket the bucket holding builds and the catalog (the store's)
      * @param keys the link-signing keys (a fixed ring, or the secret re-read after a rotation)
      * @param downloadTtl how long manifest and package tokens, and presigned URLs, stay valid
      * @param origins where links point
@@ -50,19 +50,33 @@ public final class InstallSite {
         }
     }
 
-    /** The site with the precompiled pages. */
-    public static Router router(S3Client s3, S3Presigner presigner, Settings settings) {
-        return router(s3, presigner, settings, new PageRenderer());
+    /**
+     * The site with the precompiled pages.
+     *
+     * @param store the bucket, read for records, listings and devices
+     * @param downloads presigns the IPA downloads
+     * @throws IllegalArgumentException if the store's bucket is not the settings'
+     */
+    public static Router router(ObjectStore store, DownloadLinks downloads, Settings settings) {
+        return router(store, downloads, settings, new PageRenderer());
     }
 
-    /** The site with these pages (tests give theirs a clock). */
-    public static Router router(S3Client s3, S3Presigner presigner, Settings settings, PageRenderer pages) {
-        S3Catalog catalog = new S3Catalog(s3, settings.bucket());
+    /**
+     * The site with these pages (tests give theirs a clock).
+     *
+     * @throws IllegalArgumentException if the store's bucket is not the settings'
+     */
+    public static Router router(ObjectStore store, DownloadLinks downloads, Settings settings, PageRenderer pages) {
+        if (!store.bucket().equals(settings.bucket())) {
+            throw new IllegalArgumentException("the store reads bucket " + store.bucket() + ", the settings name "
+                    + settings.bucket());
+        }
+        S3Catalog catalog = new S3Catalog(store);
         LinkSigner signer = new LinkSigner(settings.keys(), settings.clock());
         AccessPolicy policy = new AccessPolicy(new S3Revocations(catalog, settings.clock(), settings.revocationsCacheFor()));
         AuthorisedBuilds builds = new AuthorisedBuilds(catalog, policy);
         KnownDevices devices = new KnownDevices(new DeviceTokens(settings.keys(), settings.clock()),
-                new DeviceStore(s3, settings.bucket()));
+                new DeviceStore(store));
         Duration ttl = settings.downloadTtl();
         BuildVerdicts verdicts = new BuildVerdicts(catalog, signer, settings.clock(), ttl);
         return new Router(List.of(
@@ -70,7 +84,7 @@ public final class InstallSite {
                 Route.read("/b/" + BUILD_ID, "page.view", new BuildPageRoute(builds, verdicts, pages, devices)),
                 Route.read("/m/" + BUILD_ID + "\\.plist", "manifest.fetch", new ManifestRoute(builds, signer, ttl)),
                 Route.read("/d/" + BUILD_ID + "\\.ipa", "package.download",
-                        new DownloadRoute(builds, presigner, settings.bucket(), ttl)),
+                        new DownloadRoute(builds, downloads, ttl)),
                 Route.read("/a/(" + BundleId.FORM.regex() + ")(?:/(" + Channel.FORM.regex() + "))?", "page.view",
                         new AppPageRoute(catalog, policy, pages, verdicts, devices)),
                 Route.read("/f/" + BUILD_ID, "page.view", new FailurePageRoute(catalog, policy, pages)),

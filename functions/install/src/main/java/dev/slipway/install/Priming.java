@@ -19,6 +19,7 @@ import java.util.Map;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
+import dev.slipway.storage.HttpObjectStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.AbortableInputStream;
@@ -28,16 +29,15 @@ import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Takes the first request's one-time work off the request path: class loading, static
- * initialisers, the SDK's request pipeline and signer, the templates and the first compilations.
- * A twin of the site (same routes, pages and SDK classes) answers every kind of request over a
- * build held in memory: once at initialisation, and again before a SnapStart snapshot so the
- * snapshot holds the compiled code too. The twin signs with throwaway keys and credentials and its
- * S3 client answers from memory: priming touches no network, no secret and no real data.
+ * initialisers, the store's request path (sign, send, read a listing and a record) and the SigV4
+ * signer, the templates and the first compilations. A twin of the site (same routes, pages and
+ * store) answers every kind of request over a build held in memory: once at initialisation, and
+ * again before a SnapStart snapshot so the snapshot holds the compiled code too. The twin signs with
+ * throwaway keys and credentials and its store's HTTP client answers from memory: priming touches
+ * no network, no secret and no real data.
  */
 public final class Priming implements Resource {
     /** The in-memory build (resources {@code priming/build.json}, {@code index-entry.json}). */
@@ -63,7 +63,7 @@ public final class Priming implements Resource {
      * Primes once now and registers to prime again before a snapshot (a no-op outside a CRaC or
      * SnapStart runtime). A failure is logged, never thrown: priming only saves time.
      *
-     * @param region the function's region (the twin's clients resolve endpoints like the real ones)
+     * @param region the function's region (the twin's store addresses its bucket like the real one)
      * @return the registered resource, to be held: the CRaC context may hold it weakly
      */
     public static Priming register(Region region) {
@@ -103,9 +103,9 @@ public final class Priming implements Resource {
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming"));
         KeyRing keys = KeyRing.generate();
         Clock clock = Clock.systemUTC();
-        try (S3Client s3 = S3Client.builder().region(region).credentialsProvider(credentials).httpClient(new InMemoryS3()).build();
-             S3Presigner presigner = S3Presigner.builder().region(region).credentialsProvider(credentials).build()) {
-            Router router = InstallSite.router(s3, presigner, new InstallSite.Settings(BUCKET, keys, Duration.ofMinutes(10),
+        try (InMemoryS3 http = new InMemoryS3()) {
+            HttpObjectStore store = HttpObjectStore.inAws(region.id(), BUCKET, credentials, http);
+            Router router = InstallSite.router(store, store, new InstallSite.Settings(BUCKET, keys, Duration.ofMinutes(10),
                     Origins.behindCloudFront(ORIGIN_SECRET, "")));
             LinkSigner signer = new LinkSigner(keys, clock);
             Duration ttl = Duration.ofMinutes(10);

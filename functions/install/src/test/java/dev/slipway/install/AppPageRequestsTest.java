@@ -11,6 +11,7 @@ import dev.slipway.catalog.S3Catalog;
 import dev.slipway.fixtures.TestIndexEntries;
 import dev.slipway.fixtures.TestS3;
 import dev.slipway.fixtures.TestS3Extension;
+import dev.slipway.storage.HttpObjectStore;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** The app page's S3 requests, revocation checks included (uncached), whatever the history's length. */
 @ExtendWith(TestS3Extension.class)
@@ -32,25 +32,24 @@ class AppPageRequestsTest {
     void appPage_anyHistoryLength_takesAtMostThreeS3Requests(int builds, boolean channelInPath, TestS3 s3) {
         // given builds of one app in two channels, stored as the ingest stores them
         String app = "dev.slipway.requests" + builds + channelInPath;
-        S3Catalog catalog = new S3Catalog(s3.client(), s3.bucket());
+        S3Catalog catalog = new S3Catalog(s3.store());
         for (int n = 1; n <= builds; n++) {
             catalog.putIndexEntry(TestIndexEntries.adHoc(TestS3.buildId(n), app, n % 2 == 0 ? "beta" : "prod", "App",
                     "1." + n, String.valueOf(n), 1000, Instant.parse("2026-11-01T00:00:00Z").plusSeconds(n)));
         }
         AtomicInteger requests = new AtomicInteger();
-        try (S3Client counting = s3.countingClient(requests)) {
-            Router router = InstallSite.router(counting, s3.presigner(), new InstallSite.Settings(s3.bucket(), KEYS,
-                    Duration.ofMinutes(10), Origins.fixed(URI.create("https://install.example.com")), Clock.systemUTC(),
-                    Duration.ZERO));
-            String channel = builds == 1 ? "prod" : "beta";
-            String token = new LinkSigner(KEYS, Clock.systemUTC()).sign(new AppScope(app, channelInPath ? channel : null),
-                    Purpose.PAGE, Duration.ofMinutes(10));
-            // when
-            HttpResponse page = router.handle(new HttpRequest("GET", "/a/" + app + (channelInPath ? "/" + channel : ""),
-                    Map.of("t", token), Map.of("host", "install.example.com")), null);
-            // then
-            assertThat(page.status()).isEqualTo(200);
-            assertThat(requests.get()).isLessThanOrEqualTo(3);
-        }
+        HttpObjectStore counting = s3.countingStore(requests);
+        Router router = InstallSite.router(counting, counting, new InstallSite.Settings(s3.bucket(), KEYS,
+                Duration.ofMinutes(10), Origins.fixed(URI.create("https://install.example.com")), Clock.systemUTC(),
+                Duration.ZERO));
+        String channel = builds == 1 ? "prod" : "beta";
+        String token = new LinkSigner(KEYS, Clock.systemUTC()).sign(new AppScope(app, channelInPath ? channel : null),
+                Purpose.PAGE, Duration.ofMinutes(10));
+        // when
+        HttpResponse page = router.handle(new HttpRequest("GET", "/a/" + app + (channelInPath ? "/" + channel : ""),
+                Map.of("t", token), Map.of("host", "install.example.com")), null);
+        // then
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(requests.get()).isLessThanOrEqualTo(3);
     }
 }

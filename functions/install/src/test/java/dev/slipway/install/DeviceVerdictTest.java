@@ -60,15 +60,15 @@ class DeviceVerdictTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         signer = new LinkSigner(KEYS, clock);
         tokens = new DeviceTokens(KEYS, clock);
-        handler = new InstallHandler(InstallSite.router(s3server.client(), s3server.presigner(), new InstallSite.Settings(
+        handler = new InstallHandler(InstallSite.router(s3server.store(), s3server.store(), new InstallSite.Settings(
                 s3server.bucket(), KEYS, Duration.ofMinutes(10), Origins.behindCloudFront(ApiEvents.ORIGIN_SECRET, ""), clock,
                 S3Revocations.CACHE_FOR), new PageRenderer(TemplateEngine.createPrecompiled(ContentType.Html),
                 Assets.fromClasspath(), clock)));
         development = ingest("uploads/dev/Dev.ipa", Fixtures.bytes("ipa/app_info-iphone.ipa"));
         enterprise = ingest("uploads/qa/Enterprise.ipa", Fixtures.bytes("ipa/app_info-embedded.ipa"));
-        registered = ProfileDevices.of(new S3Catalog(s3server.client(), s3server.bucket()).build(development).orElseThrow())
+        registered = ProfileDevices.of(new S3Catalog(s3server.store()).build(development).orElseThrow())
                 .udids().get(0);
-        DeviceStore store = new DeviceStore(s3server.client(), s3server.bucket());
+        DeviceStore store = new DeviceStore(s3server.store());
         store.put(Device.enrolled(new DeviceAttributes(registered, "iPhone14,2", "20A362", "Grace's iPhone"), "/b/x", NOW));
         store.put(Device.enrolled(new DeviceAttributes(UNREGISTERED, "iPhone16,1", "21A329", null), "/b/x", NOW));
     }
@@ -139,7 +139,7 @@ class DeviceVerdictTest {
 
     @Test
     void appPage_knownDevice_marksEachBuild() throws Exception {
-        String bundleId = new S3Catalog(s3server.client(), s3server.bucket()).build(development).orElseThrow().bundleId();
+        String bundleId = new S3Catalog(s3server.store()).build(development).orElseThrow().bundleId();
         String token = signer.sign(new AppScope(bundleId, "dev"), Purpose.PAGE, Duration.ofDays(7));
 
         String html = get("/a/" + bundleId + "?t=" + token, UNREGISTERED).getBody();
@@ -150,7 +150,7 @@ class DeviceVerdictTest {
     /** Regression: an app link for every channel has no channel, and its null in the log line made the page a 500. */
     @Test
     void appPage_everyChannelLinkWithKnownDevice_marksEachBuild() throws Exception {
-        String bundleId = new S3Catalog(s3server.client(), s3server.bucket()).build(development).orElseThrow().bundleId();
+        String bundleId = new S3Catalog(s3server.store()).build(development).orElseThrow().bundleId();
         String token = signer.sign(AppScope.allChannels(bundleId), Purpose.PAGE, Duration.ofDays(7));
 
         APIGatewayV2HTTPResponse response = get("/a/" + bundleId + "?t=" + token, registered);
@@ -161,7 +161,7 @@ class DeviceVerdictTest {
 
     @Test
     void appPage_unknownDeviceOnAnIphone_offersTheCheckForThisAppPage() throws Exception {
-        String bundleId = new S3Catalog(s3server.client(), s3server.bucket()).build(development).orElseThrow().bundleId();
+        String bundleId = new S3Catalog(s3server.store()).build(development).orElseThrow().bundleId();
         String token = signer.sign(new AppScope(bundleId, "dev"), Purpose.PAGE, Duration.ofDays(7));
 
         String html = get("/a/" + bundleId + "/dev?t=" + token, null).getBody();

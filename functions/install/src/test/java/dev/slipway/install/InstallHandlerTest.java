@@ -25,6 +25,7 @@ import dev.slipway.ingest.IpaCopier;
 import dev.slipway.install.page.Assets;
 import dev.slipway.install.page.PageRenderer;
 import dev.slipway.log.LocalContext;
+import dev.slipway.storage.HttpObjectStore;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import java.net.URI;
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,7 +79,7 @@ class InstallHandlerTest {
     static void start() throws Exception {
         s3server = TestS3.start();
         s3 = s3server.client();
-        catalog = new S3Catalog(s3, s3server.bucket());
+        catalog = new S3Catalog(s3server.store());
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         signer = new LinkSigner(KEYS, clock);
         handler = handler(clock, Duration.ofMinutes(10));
@@ -92,21 +94,21 @@ class InstallHandlerTest {
     }
 
     private static InstallHandler handler(Clock clock, Duration downloadTtl) {
-        return handler(s3, clock, downloadTtl);
+        return handler(s3server.store(), clock, downloadTtl);
     }
 
-    private static InstallHandler handler(S3Client client, Clock clock, Duration downloadTtl) {
+    private static InstallHandler handler(HttpObjectStore store, Clock clock, Duration downloadTtl) {
         InstallSite.Settings settings = new InstallSite.Settings(s3server.bucket(), KEYS, downloadTtl,
                 Origins.behindCloudFront(ApiEvents.ORIGIN_SECRET, ""), clock, S3Revocations.CACHE_FOR);
-        return new InstallHandler(InstallSite.router(client, s3server.presigner(), settings,
+        return new InstallHandler(InstallSite.router(store, store, settings,
                 new PageRenderer(TemplateEngine.createPrecompiled(ContentType.Html), Assets.fromClasspath(), clock)));
     }
 
-    /** A handler whose S3 client has the wrong keys: every read fails. */
+    /** A handler whose store has the wrong keys: every read fails. */
     private static InstallHandler handlerWithS3Refusing() {
-        S3Client denied = s3server.clientBuilder()
-                .credentialsProvider(() -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("x", "y"))
-                .build();
+        HttpObjectStore denied = HttpObjectStore.atEndpoint(s3server.endpoint(), TestS3.REGION.id(), s3server.bucket(),
+                () -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("x", "y"),
+                UrlConnectionHttpClient.create());
         return handler(denied, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(10));
     }
 
@@ -426,7 +428,7 @@ class InstallHandlerTest {
         InstallSite.Settings settings = new InstallSite.Settings(s3server.bucket(), KEYS, Duration.ofMinutes(10),
                 Origins.behindCloudFront(ApiEvents.ORIGIN_SECRET, "install.example.com"), Clock.fixed(NOW, ZoneOffset.UTC),
                 Duration.ZERO);
-        InstallHandler custom = new InstallHandler(InstallSite.router(s3, s3server.presigner(), settings));
+        InstallHandler custom = new InstallHandler(InstallSite.router(s3server.store(), s3server.store(), settings));
         APIGatewayV2HTTPEvent event = ApiEvents.at("http-get-build-page.json", "/b/" + enterpriseId + "?t="
                 + pageToken(enterpriseId));
         event.getHeaders().put("x-forwarded-host", "Install.Example.com");

@@ -6,7 +6,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.slipway.access.KeyRing;
 import dev.slipway.fixtures.FuzzBudget;
-import dev.slipway.storage.S3Clients;
+import dev.slipway.storage.HttpObjectStore;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -40,8 +41,9 @@ class InstallRequestFuzzTest {
         Arrays.fill(key, (byte) 7);
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s"));
         URI closed = URI.create("http://127.0.0.1:1");
-        return new InstallHandler(InstallSite.router(S3Clients.create(Region.US_EAST_1, closed, credentials),
-                S3Clients.presigner(Region.US_EAST_1, closed, credentials),
+        HttpObjectStore store = HttpObjectStore.atEndpoint(closed, Region.US_EAST_1.id(), "slipway", credentials,
+                UrlConnectionHttpClient.create());
+        return new InstallHandler(InstallSite.router(store, store,
                 new InstallSite.Settings("slipway", KeyRing.of("k1", Map.of("k1", key)), Duration.ofMinutes(10), origins)));
     }
 

@@ -52,10 +52,10 @@ class LatestBuildRouteTest {
     @BeforeAll
     static void start() throws Exception {
         s3server = TestS3.start();
-        catalog = new S3Catalog(s3server.client(), s3server.bucket());
+        catalog = new S3Catalog(s3server.store());
         InstallSite.Settings settings = new InstallSite.Settings(s3server.bucket(), KEYS, Duration.ofMinutes(10),
                 Origins.behindCloudFront(ApiEvents.ORIGIN_SECRET, ""), CLOCK, Duration.ZERO);
-        handler = new InstallHandler(InstallSite.router(s3server.client(), s3server.presigner(), settings,
+        handler = new InstallHandler(InstallSite.router(s3server.store(), s3server.store(), settings,
                 new PageRenderer(TemplateEngine.createPrecompiled(ContentType.Html), Assets.fromClasspath(), CLOCK)));
         ingest("uploads/beta/Old.ipa", "1.0", "10", TestProfile.enterprise(), "2021-05-01T00:00:00Z", null);
         newest = ingest("uploads/beta/New.ipa", "1.1", "11", TestProfile.enterprise(), "2021-05-20T00:00:00Z",

@@ -7,6 +7,7 @@ import dev.slipway.local.LocalSecrets;
 import dev.slipway.local.LocalStackException;
 import dev.slipway.local.StackInfo;
 import dev.slipway.storage.S3Clients;
+import dev.slipway.storage.SdkObjectStore;
 import java.net.URI;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -106,7 +107,7 @@ record Deployment(S3Client s3, String bucket, KeyRing keys, URI site, String whe
     }
 
     S3Catalog catalog() {
-        return new S3Catalog(s3, bucket);
+        return new S3Catalog(new SdkObjectStore(s3, bucket));
     }
 
     /**

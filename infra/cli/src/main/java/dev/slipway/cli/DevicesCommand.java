@@ -6,6 +6,7 @@ import dev.slipway.device.Device;
 import dev.slipway.device.DeviceStore;
 import dev.slipway.device.DeviceStoreException;
 import dev.slipway.device.ProfileDevices;
+import dev.slipway.storage.SdkObjectStore;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -52,7 +53,7 @@ final class DevicesCommand extends DeploymentCommand {
     @Override
     int run(Deployment deployment, PrintWriter out)
             throws InvalidInputException, CatalogException, DeviceStoreException {
-        List<Device> devices = new DeviceStore(deployment.s3(), deployment.bucket()).list();
+        List<Device> devices = new DeviceStore(new SdkObjectStore(deployment.s3(), deployment.bucket())).list();
         Map<String, Optional<String>> appOfBuild = new HashMap<>();
         if (app != null) {
             devices = devices.stream().filter(d -> enrolledFrom(d, app, deployment, appOfBuild)).toList();

@@ -2,20 +2,18 @@ package dev.slipway.cli;
 
 import dev.slipway.access.KeyRing;
 import dev.slipway.access.SecretsManagerSecret;
+import dev.slipway.aws.AwsRequestException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
  * The deployed link-signing keys, for minting links from this machine: from a file, from the
- * {@value #ENV} variable, or read from Secrets Manager with the SDK (credentials and region from
- * the default chains unless {@code --region} is given), always in that order.
+ * {@value #ENV} variable, or read from Secrets Manager (credentials and region from the SDK's
+ * default chains unless {@code --region} is given), always in that order.
  */
 final class LinkKeys {
     static final String ENV = "SLIPWAY_LINK_KEYS";
@@ -59,13 +57,10 @@ final class LinkKeys {
     }
 
     private static String fromSecretsManager(String secretArn, String region) throws InvalidInputException {
-        SecretsManagerClientBuilder builder = SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create());
-        if (region != null) {
-            builder.region(Region.of(region));
-        }
-        try (SecretsManagerClient client = builder.build()) {
-            return new SecretsManagerSecret(client, secretArn).get();
-        } catch (SdkException | IllegalStateException e) {
+        try {
+            String in = region != null ? region : new DefaultAwsRegionProviderChain().getRegion().id();
+            return SecretsManagerSecret.fromEnvironment(System.getenv(), in, secretArn).get();
+        } catch (SdkException | AwsRequestException | IllegalStateException e) {
             // The SDK names the cause (no credentials, no region, access denied, no such secret) on its first line.
             String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());
             throw new InvalidInputException("cannot read secret " + secretArn + ": " + reason, e);

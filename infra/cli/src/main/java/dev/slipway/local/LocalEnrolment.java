@@ -9,6 +9,7 @@ import dev.slipway.enrol.DeviceAnchors;
 import dev.slipway.enrol.DeviceAnswers;
 import dev.slipway.enrol.EnrolService;
 import dev.slipway.enrol.SiteOrigin;
+import dev.slipway.storage.SdkObjectStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -51,7 +52,7 @@ final class LocalEnrolment {
                     + authority.getSubjectX500Principal().getName() + " (--device-ca " + deviceCa + ").");
         }
         return new EnrolService(new LinkSigner(keys, clock), new Challenges(keys, clock, Challenges.DEFAULT_TTL),
-                new DeviceTokens(keys, clock), new DeviceAnswers(anchors), new DeviceStore(s3, bucket), Optional.empty(),
+                new DeviceTokens(keys, clock), new DeviceAnswers(anchors), new DeviceStore(new SdkObjectStore(s3, bucket)), Optional.empty(),
                 clock, SiteOrigin.fixed(pages));
     }
 

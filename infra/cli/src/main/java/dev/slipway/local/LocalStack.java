@@ -21,6 +21,8 @@ import dev.slipway.notify.webhook.WebhookNotifier;
 import dev.slipway.notify.webhook.WebhookSender;
 import dev.slipway.notify.webhook.WebhookTarget;
 import dev.slipway.storage.S3Clients;
+import dev.slipway.storage.SdkDownloadLinks;
+import dev.slipway.storage.SdkObjectStore;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -193,7 +195,7 @@ public final class LocalStack implements AutoCloseable {
         S3Presigner presigner = S3Clients.presigner(REGION, s3Public, credentials);
         started.add(0, presigner);
 
-        S3Catalog catalog = new S3Catalog(s3, BUCKET);
+        S3Catalog catalog = new S3Catalog(new SdkObjectStore(s3, BUCKET));
         LinkSigner signer = new LinkSigner(secrets.linkKeys(), clock);
         // The handler needs the page origin, which has its port only once the server is bound.
         AtomicReference<InstallHandler> install = new AtomicReference<>();
@@ -210,8 +212,8 @@ public final class LocalStack implements AutoCloseable {
         started.add(0, api);
         URI pages = URI.create("https://" + options.host() + ":" + api.port());
         // Links use --host, whatever Host a request names; revocations show at once.
-        install.set(new InstallHandler(InstallSite.router(s3, presigner, new InstallSite.Settings(BUCKET,
-                secrets.linkKeys(), DOWNLOAD_TTL, Origins.fixed(pages), clock, Duration.ZERO))));
+        install.set(new InstallHandler(InstallSite.router(new SdkObjectStore(s3, BUCKET), new SdkDownloadLinks(presigner, BUCKET),
+                new InstallSite.Settings(BUCKET, secrets.linkKeys(), DOWNLOAD_TTL, Origins.fixed(pages), clock, Duration.ZERO))));
         enrol.set(new EnrolHandler(LocalEnrolment.service(secrets.linkKeys(), s3, BUCKET, options.deviceCa(), pages, clock,
                 console)));
         api.start();

@@ -10,6 +10,7 @@ import dev.slipway.catalog.Upload;
 import dev.slipway.log.LocalContext;
 import dev.slipway.log.Log;
 import dev.slipway.storage.ETag;
+import dev.slipway.storage.SdkObjectStore;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -75,7 +76,7 @@ final class UploadNotifications implements NotifyingBlobStore.Listener, AutoClos
     /** Delivers events from now on, starting with the uploads not yet ingested. */
     void start(S3Client s3, RequestHandler<S3Event, Void> ingest, Listener listener) {
         this.s3 = s3;
-        this.catalog = new S3Catalog(s3, bucket);
+        this.catalog = new S3Catalog(new SdkObjectStore(s3, bucket));
         this.ingest = ingest;
         this.listener = listener;
         submit(this::catchUp);

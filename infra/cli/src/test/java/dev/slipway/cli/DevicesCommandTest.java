@@ -8,6 +8,7 @@ import dev.slipway.device.DeviceStore;
 import dev.slipway.device.ProfileDevices;
 import dev.slipway.fixtures.Fixtures;
 import dev.slipway.local.LocalStack;
+import dev.slipway.storage.SdkObjectStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.regex.Matcher;
@@ -46,7 +47,7 @@ class DevicesCommandTest {
         build = m.group(1);
         ProfileDevices profile = ProfileDevices.of(stack.catalog().build(build).orElseThrow());
         registered = profile.udids().get(0);
-        DeviceStore store = new DeviceStore(stack.s3(), LocalStack.BUCKET);
+        DeviceStore store = new DeviceStore(new SdkObjectStore(stack.s3(), LocalStack.BUCKET));
         store.put(Device.enrolled(new DeviceAttributes(registered, "iPhone14,2", "20A362", "Grace's iPhone"),
                 "/b/" + build, SEEN));
         store.put(Device.enrolled(new DeviceAttributes(UNREGISTERED, "iPhone16,1", "21A329", null),

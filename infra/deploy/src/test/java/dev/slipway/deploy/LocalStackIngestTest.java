@@ -11,6 +11,7 @@ import dev.slipway.catalog.Receipt;
 import dev.slipway.catalog.S3Catalog;
 import dev.slipway.fixtures.TestIpa;
 import dev.slipway.storage.S3Clients;
+import dev.slipway.storage.SdkObjectStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -39,12 +40,12 @@ import org.testcontainers.utility.MountableFile;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.FilterRule;
 import software.amazon.awssdk.services.s3.model.LambdaFunctionConfiguration;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The ingest function's sam build package deployed into LocalStack's Lambda, as the template
@@ -131,7 +132,7 @@ class LocalStackIngestTest {
         // when
         PutObjectResponse put = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(ipa));
         // then
-        S3Catalog catalog = new S3Catalog(s3, bucket);
+        S3Catalog catalog = new S3Catalog(new SdkObjectStore(s3, bucket));
         Receipt receipt = await("a receipt for " + key, () -> catalog.receipt(key));
         assertThat(receipt.outcome()).as("receipt %s", receipt).isEqualTo(Receipt.BUILT);
         BuildRecord build = catalog.build(receipt.id()).orElseThrow();
@@ -178,20 +179,17 @@ class LocalStackIngestTest {
         KeyRing first = KeyRing.generate();
         String arn = awslocal("secretsmanager", "create-secret", "--name", "slipway-link-keys",
                 "--secret-string", first.toSecretJson(), "--query", "ARN", "--output", "text");
-        try (SecretsManagerClient client = SecretsManagerClient.builder().region(Region.of(REGION))
-                .endpointOverride(LOCALSTACK.getEndpoint())
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey())))
-                .build()) {
-            SecretKeySource keys = new SecretKeySource(new SecretsManagerSecret(client, arn), Clock.systemUTC());
-            assertThat(keys.keys().keyIds()).isEqualTo(first.keyIds());
-            // when the secret is rotated and the cache expires (as after a SnapStart restore)
-            KeyRing rotated = KeyRing.of("k2", Map.of("k1", new byte[32], "k2", new byte[32]));
-            awslocal("secretsmanager", "put-secret-value", "--secret-id", arn, "--secret-string", rotated.toSecretJson());
-            keys.expire();
-            // then
-            assertThat(keys.keys().currentKeyId()).isEqualTo("k2");
-        }
+        SecretsManagerSecret secret = SecretsManagerSecret.atEndpoint(LOCALSTACK.getEndpoint(), REGION,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(LOCALSTACK.getAccessKey(),
+                        LOCALSTACK.getSecretKey())), UrlConnectionHttpClient.create(), arn);
+        SecretKeySource keys = new SecretKeySource(secret, Clock.systemUTC());
+        assertThat(keys.keys().keyIds()).isEqualTo(first.keyIds());
+        // when the secret is rotated and the cache expires (as after a SnapStart restore)
+        KeyRing rotated = KeyRing.of("k2", Map.of("k1", new byte[32], "k2", new byte[32]));
+        awslocal("secretsmanager", "put-secret-value", "--secret-id", arn, "--secret-string", rotated.toSecretJson());
+        keys.expire();
+        // then
+        assertThat(keys.keys().currentKeyId()).isEqualTo("k2");
     }
 
     /**

@@ -127,7 +127,7 @@ class PackageClassLoadingTest {
 
         // when the ingest package handles them
         Run ingest = run("IngestFunction", List.of(fixtureEvent, installableEvent));
-        S3Catalog catalog = new S3Catalog(s3server.client(), s3server.bucket());
+        S3Catalog catalog = new S3Catalog(s3server.store());
         Receipt receipt = catalog.receipt(UPLOAD_KEY).orElseThrow();
         Receipt installableReceipt = catalog.receipt(INSTALLABLE_KEY).orElseThrow();
 

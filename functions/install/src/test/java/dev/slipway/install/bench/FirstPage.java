@@ -8,30 +8,32 @@ import dev.slipway.install.Router;
 import dev.slipway.install.page.BuildPage;
 import dev.slipway.install.page.Visitor;
 import dev.slipway.ipa.Installability;
-import dev.slipway.storage.S3Clients;
+import dev.slipway.storage.HttpObjectStore;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * A fresh JVM's first build page, as a cold Lambda serves it: build the S3 client, presigner,
- * keys and templates (and with {@code prime}, prime them as the handler does), answer one
+ * A fresh JVM's first build page, as a cold Lambda serves it: build the store from the environment
+ * as the handler does (credentials from the SDK's default chain, here the environment's, as in
+ * Lambda), keys and templates (and with {@code prime}, prime them as the handler does), answer one
  * request, print {@code FIRST-PAGE <ms since JVM start> <ms initialising> <ms of the first request>}.
- * Started by {@link InstallBenchmark}; arguments: S3 endpoint, bucket, build id, page token, and
- * {@code cold}, {@code prime} (init as the handler does it) or {@code snapstart} (and the
- * hook SnapStart runs before its snapshot).
+ * Started by {@link InstallBenchmark}, which sets the environment; arguments: S3 endpoint (also in
+ * the environment), bucket, build id, page token, and {@code cold}, {@code prime} (init as the
+ * handler does it) or {@code snapstart} (and the hook SnapStart runs before its snapshot).
  */
 public final class FirstPage {
     public static void main(String[] args) {
         long start = System.nanoTime();
-        URI endpoint = URI.create(args[0]);
-        S3Client s3 = S3Clients.create(Region.US_EAST_1, endpoint, new TestS3Credentials());
-        S3Presigner presigner = S3Clients.presigner(Region.US_EAST_1, endpoint, new TestS3Credentials());
-        Router router = InstallBenchmark.router(s3, presigner, args[1], KeyRing.parse(System.getenv("SLIPWAY_LINK_KEYS")));
+        // As InstallHandler: one credentials chain, resolved at init (there by the link secret's read,
+        // which has no stand-in here), shared with the store.
+        AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+        credentials.resolveCredentials();
+        HttpObjectStore store = HttpObjectStore.fromEnvironment(System.getenv(), TestS3.REGION.id(), args[1], credentials);
+        Router router = InstallBenchmark.router(store, KeyRing.parse(System.getenv("SLIPWAY_LINK_KEYS")));
         String mode = args.length > 4 ? args[4] : "cold";
         if (!mode.equals("cold")) {
             // What InstallHandler's constructor does after building the site.
@@ -64,13 +66,5 @@ public final class FirstPage {
                 .visitor(Visitor.fromUserAgent("Mozilla/5.0 (iPhone; CPU iPhone OS 18_6 like Mac OS X) AppleWebKit/605.1.15 "
                         + "(KHTML, like Gecko) Version/26.1 Mobile/15E148 Safari/604.1"))
                 .build();
-    }
-
-    /** TestS3's fixed credentials, as a provider. */
-    private static final class TestS3Credentials implements software.amazon.awssdk.auth.credentials.AwsCredentialsProvider {
-        @Override
-        public software.amazon.awssdk.auth.credentials.AwsCredentials resolveCredentials() {
-            return software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(TestS3.IDENTITY, TestS3.CREDENTIAL);
-        }
     }
 }

@@ -19,6 +19,7 @@ import dev.slipway.install.InstallSite;
 import dev.slipway.install.Origins;
 import dev.slipway.install.Router;
 import dev.slipway.install.page.PageRenderer;
+import dev.slipway.storage.HttpObjectStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -33,13 +34,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Prints the warm time to render a build page (the template alone, and the whole request with its
  * S3 read), as median and p99 of many runs, and the time from a fresh JVM to the first build page
- * served with the S3 client and presigner created (median of several JVMs, each started with the
+ * served with the store created as the handler creates it (median of several JVMs, each started with the
  * options the Lambda uses), against an in-process S3 (S3Proxy).
  *
  * <p>Run: {@code make bench-install}.
@@ -66,7 +65,7 @@ public final class InstallBenchmark {
             LinkSigner signer = new LinkSigner(keys, clock);
             String token = signer.sign(new BuildScope(id), Purpose.PAGE, Duration.ofDays(1));
             HttpRequest request = request(id, token);
-            Router service = router(s3server.client(), s3server.presigner(), s3server.bucket(), keys);
+            Router service = router(s3server.store(), keys);
 
             long[] render = new long[warm];
             long[] whole = new long[warm];
@@ -106,7 +105,7 @@ public final class InstallBenchmark {
                         runs.get(j).add(run[j]);
                     }
                 }
-                System.out.printf("fresh JVM to first build page, %s (S3 client + presigner created%s; %s):%n"
+                System.out.printf("fresh JVM to first build page, %s (store created as the handler does%s; %s):%n"
                         + "  wall clock from spawning java: median %d ms (runs %s)%n"
                         + "  from JVM start:                median %d ms (runs %s)%n"
                         + "  initialisation:                median %d ms (runs %s)%n"
@@ -125,60 +124,57 @@ public final class InstallBenchmark {
      */
     private static void appPages(TestS3 s3server, KeyRing keys, int views) throws Exception {
         AtomicInteger requests = new AtomicInteger();
-        try (S3Client counting = s3server.countingClient(requests)) {
-            Router router = InstallSite.router(counting, s3server.presigner(), new InstallSite.Settings(s3server.bucket(),
-                    keys, Duration.ofMinutes(10), Origins.fixed(URI.create("https://install.example.com")),
-                    Clock.systemUTC(), Duration.ZERO));
-            S3Catalog catalog = new S3Catalog(s3server.client(), s3server.bucket());
-            double first = 0;
-            for (int builds : List.of(1, 10, 100)) {
-                String app = "dev.slipway.bench" + builds;
-                for (int n = 1; n <= builds; n++) {
-                    catalog.putIndexEntry(TestIndexEntries.adHoc(TestS3.buildId(n), app, n % 2 == 0 ? "beta" : "prod",
-                            "Bench", "1." + n, String.valueOf(n), 2_000_000, Instant.parse("2026-11-01T00:00:00Z").plusSeconds(n)));
-                }
-                String token = new LinkSigner(keys, Clock.systemUTC()).sign(new AppScope(app, null), Purpose.PAGE,
-                        Duration.ofMinutes(30));
-                HttpRequest request = new HttpRequest("GET", "/a/" + app, Map.of("t", token),
-                        Map.of("host", "install.example.com", "user-agent", USER_AGENT));
-                long[] times = new long[views];
-                for (int i = 0; i < views; i++) {
-                    router.handle(request, null);
-                }
-                requests.set(0);
-                for (int i = 0; i < views; i++) {
-                    long start = System.nanoTime();
-                    HttpResponse response = router.handle(request, null);
-                    times[i] = System.nanoTime() - start;
-                    if (response.status() != 200) {
-                        throw new IllegalStateException("app page answered " + response.status());
-                    }
-                }
-                double median = ms(percentile(times, 50));
-                first = builds == 1 ? median : first;
-                System.out.printf("app page, %3d builds: %.1f S3 requests per view, median %6.3f ms, p99 %6.3f ms, "
-                        + "%.2fx the 1-build page (%d views)%n", builds, requests.get() / (double) views, median,
-                        ms(percentile(times, 99)), median / first, views);
-                printListingShare(s3server, app, views);
+        HttpObjectStore counting = s3server.countingStore(requests);
+        Router router = InstallSite.router(counting, counting, new InstallSite.Settings(s3server.bucket(),
+                keys, Duration.ofMinutes(10), Origins.fixed(URI.create("https://install.example.com")),
+                Clock.systemUTC(), Duration.ZERO));
+        S3Catalog catalog = new S3Catalog(s3server.store());
+        double first = 0;
+        for (int builds : List.of(1, 10, 100)) {
+            String app = "dev.slipway.bench" + builds;
+            for (int n = 1; n <= builds; n++) {
+                catalog.putIndexEntry(TestIndexEntries.adHoc(TestS3.buildId(n), app, n % 2 == 0 ? "beta" : "prod",
+                        "Bench", "1." + n, String.valueOf(n), 2_000_000, Instant.parse("2026-11-01T00:00:00Z").plusSeconds(n)));
             }
+            String token = new LinkSigner(keys, Clock.systemUTC()).sign(new AppScope(app, null), Purpose.PAGE,
+                    Duration.ofMinutes(30));
+            HttpRequest request = new HttpRequest("GET", "/a/" + app, Map.of("t", token),
+                    Map.of("host", "install.example.com", "user-agent", USER_AGENT));
+            long[] times = new long[views];
+            for (int i = 0; i < views; i++) {
+                router.handle(request, null);
+            }
+            requests.set(0);
+            for (int i = 0; i < views; i++) {
+                long start = System.nanoTime();
+                HttpResponse response = router.handle(request, null);
+                times[i] = System.nanoTime() - start;
+                if (response.status() != 200) {
+                    throw new IllegalStateException("app page answered " + response.status());
+                }
+            }
+            double median = ms(percentile(times, 50));
+            first = builds == 1 ? median : first;
+            System.out.printf("app page, %3d builds: %.1f S3 requests per view, median %6.3f ms, p99 %6.3f ms, "
+                    + "%.2fx the 1-build page (%d views)%n", builds, requests.get() / (double) views, median,
+                    ms(percentile(times, 99)), median / first, views);
+            printListingShare(s3server, app, views);
         }
     }
 
     /**
      * Where an app page's time goes: the bare listing of the app's keys (S3Proxy's own work and the
-     * SDK's parsing of its answer) and the catalog's reading of what the page lists from it, each a warm median.
+     * store's parsing of its answer) and the catalog's reading of what the page lists from it, each a warm median.
      */
     private static void printListingShare(TestS3 s3server, String app, int views) throws Exception {
-        S3Client s3 = s3server.client();
-        S3Catalog catalog = new S3Catalog(s3, s3server.bucket());
-        ListObjectsV2Request listing = ListObjectsV2Request.builder().bucket(s3server.bucket()).prefix("apps/" + app + "/")
-                .maxKeys(1000).build();
+        HttpObjectStore store = s3server.store();
+        S3Catalog catalog = new S3Catalog(store);
         long[] list = new long[views];
         long[] history = new long[views];
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i < views; i++) {
                 long start = System.nanoTime();
-                s3.listObjectsV2(listing);
+                store.list("apps/" + app + "/", null, 1000, null);
                 list[i] = System.nanoTime() - start;
                 start = System.nanoTime();
                 catalog.appBuilds(app, null, HISTORY);
@@ -190,8 +186,8 @@ public final class InstallBenchmark {
     }
 
     /** The site as the handler builds it, with links to install.example.com. */
-    static Router router(S3Client s3, S3Presigner presigner, String bucket, KeyRing keys) {
-        return InstallSite.router(s3, presigner, new InstallSite.Settings(bucket, keys, Duration.ofMinutes(10),
+    static Router router(HttpObjectStore store, KeyRing keys) {
+        return InstallSite.router(store, store, new InstallSite.Settings(store.bucket(), keys, Duration.ofMinutes(10),
                 Origins.fixed(URI.create("https://install.example.com"))));
     }
 
@@ -220,6 +216,12 @@ public final class InstallBenchmark {
                 s3server.endpoint().toString(), s3server.bucket(), id, token, mode));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("SLIPWAY_LINK_KEYS", keys.toSecretJson());
+        // As Lambda hands a function its credentials and region; the endpoint is S3Proxy's.
+        builder.environment().put("AWS_ACCESS_KEY_ID", TestS3.IDENTITY);
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", TestS3.CREDENTIAL);
+        builder.environment().remove("AWS_SESSION_TOKEN");
+        builder.environment().put("AWS_REGION", TestS3.REGION.id());
+        builder.environment().put(HttpObjectStore.ENDPOINT_S3, s3server.endpoint().toString());
         builder.redirectErrorStream(true);
         long start = System.nanoTime();
         Process process = builder.start();
