@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** What an app page lists, over S3Proxy: the newest builds of all channels, each channel's newest, and what it reads. */
 @ExtendWith(TestS3Extension.class)
@@ -24,7 +23,7 @@ class AppBuildsTest {
     @Test
     void appBuilds_olderEntriesStoredWithoutSummary_areNotReadUnlessShown(TestS3 s3) throws Exception {
         // given an old build stored the old way (plain key) on "prod", and 5 newer on "beta", one withdrawn
-        S3Catalog catalog = new S3Catalog(s3.client(), s3.bucket());
+        S3Catalog catalog = new S3Catalog(s3.store());
         String app = "dev.slipway.shown";
         IndexEntry old = entry(app, "prod", 1);
         catalog.put(Layout.indexEntry(app, "prod", old.uploadedAt(), old.id()), old.toJson(), "application/json");
@@ -35,22 +34,20 @@ class AppBuildsTest {
         }
         catalog.withdraw(app, TestS3.buildId(7));
         AtomicInteger requests = new AtomicInteger();
-        try (S3Client counting = s3.countingClient(requests)) {
-            // when the page asks for the 3 newest
-            AppBuilds builds = new S3Catalog(counting, s3.bucket()).appBuilds(app, null, 3);
-            // then: the listing, and a GET for prod's old entry alone (its channel's newest), not beta's old one
-            assertThat(builds.newest()).extracting(IndexEntry::build).containsExactly("6", "5", "4");
-            assertThat(builds.latestPerChannel()).containsOnlyKeys("beta", "prod");
-            assertThat(builds.latestPerChannel().get("beta").build()).isEqualTo("6");
-            assertThat(builds.latestPerChannel().get("prod")).isEqualTo(old);
-            assertThat(requests.get()).isEqualTo(2);
-        }
+        // when the page asks for the 3 newest
+        AppBuilds builds = new S3Catalog(s3.countingStore(requests)).appBuilds(app, null, 3);
+        // then: the listing, and a GET for prod's old entry alone (its channel's newest), not beta's old one
+        assertThat(builds.newest()).extracting(IndexEntry::build).containsExactly("6", "5", "4");
+        assertThat(builds.latestPerChannel()).containsOnlyKeys("beta", "prod");
+        assertThat(builds.latestPerChannel().get("beta").build()).isEqualTo("6");
+        assertThat(builds.latestPerChannel().get("prod")).isEqualTo(old);
+        assertThat(requests.get()).isEqualTo(2);
     }
 
     @Test
     void appBuilds_oneChannel_listsThatChannelOnly(TestS3 s3) throws Exception {
         // given
-        S3Catalog catalog = new S3Catalog(s3.client(), s3.bucket());
+        S3Catalog catalog = new S3Catalog(s3.store());
         String app = "dev.slipway.onechannel";
         for (int n = 1; n <= 4; n++) {
             catalog.putIndexEntry(entry(app, n % 2 == 0 ? "beta" : "prod", n));
