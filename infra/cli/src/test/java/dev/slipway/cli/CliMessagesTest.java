@@ -12,9 +12,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What the CLI says and the exit codes it returns when a build cannot install, when an option is
@@ -148,13 +153,46 @@ class CliMessagesTest {
         assertThat(run.err()).isEqualTo("slipway: no such file: " + temp.resolve("none.md") + "\n");
     }
 
-    @Test
-    void link_badTtl_printsOneLineNotTheHelp() {
-        Cli.Run run = LOCAL.cli("link", "com.example.app", "--ttl", "5x");
+    static Stream<Arguments> refusedCommands() {
+        String noBuild = "slipway: no build aaaaaaaaaaaaaaaaaaaa in the local stack\n";
+        return Stream.of(
+                refused("link, a bad --ttl: one line, not the help", "slipway: Invalid value for option '--ttl': '5x' is "
+                        + "not a duration (e.g. 90s, 15m, 12h, 7d) (see slipway link --help)\n",
+                        "link", "com.example.app", "--ttl", "5x"),
+                refused("link, a --ttl beyond a page link's life",
+                        "slipway: --ttl 500 days is longer than a page link may work (400 days)\n",
+                        "link", "com.example.app", "--ttl", "500d"),
+                // one letter too many is no build id, and no bundle id either
+                refused("link, a mistyped build id: no build, not no app",
+                        "slipway: no build aaaaaaaaaaaaaaaaaaaaa in the local stack\n", "link", "aaaaaaaaaaaaaaaaaaaaa"),
+                refused("link, an unknown app", "slipway: no builds of app com.example.nothing in the local stack\n",
+                        "link", "com.example.nothing"),
+                refused("link, neither build nor app", "slipway: \"not an app!\" is neither a build id (20 characters, "
+                        + "a-z 2-7) nor APP[:CHANNEL] (a bundle id such as com.example.app, and a channel such as beta)\n",
+                        "link", "not an app!"),
+                refused("link --api, a build", "slipway: --api needs APP or APP:CHANNEL, not a build: apps ask for their "
+                        + "newest build\n", "link", "aaaaaaaaaaaaaaaaaaaa", "--api"),
+                refused("withdraw, an unknown build", noBuild, "withdraw", "aaaaaaaaaaaaaaaaaaaa"),
+                refused("withdraw, an app instead of a build",
+                        "slipway: \"com.example.app\" is not a build id (20 characters, a-z 2-7)\n",
+                        "withdraw", "com.example.app"),
+                refused("devices --missing, an unknown build", noBuild, "devices", "--missing", "aaaaaaaaaaaaaaaaaaaa"),
+                refused("devices, a bad --format", "slipway: Invalid value for option '--format': expected one of "
+                        + "[text, apple] (case-sensitive) but was 'csv' (see slipway devices --help)\n",
+                        "devices", "--format", "csv"));
+    }
+
+    private static Arguments refused(String why, String err, String... args) {
+        return Arguments.of(Named.of(why, args), err);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedCommands")
+    void command_refused_exitsTwoWithOneMessage(String[] args, String err) {
+        Cli.Run run = LOCAL.cli(args);
 
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("slipway: Invalid value for option '--ttl': '5x' is not a duration (e.g. 90s, "
-                + "15m, 12h, 7d) (see slipway link --help)\n");
+        assertThat(run.err()).isEqualTo(err);
     }
 
     @Test
@@ -164,23 +202,6 @@ class CliMessagesTest {
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err().lines().count()).isOne();
         assertThat(run.err()).startsWith("slipway: Unknown option");
-    }
-
-    @Test
-    void link_mistypedBuildId_saysNoBuildNotNoApp() {
-        // a build id with one letter too many is no build id, and no bundle id either
-        Cli.Run run = LOCAL.cli("link", "aaaaaaaaaaaaaaaaaaaaa");
-
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("slipway: no build aaaaaaaaaaaaaaaaaaaaa in the local stack\n");
-    }
-
-    @Test
-    void link_unknownApp_saysNoBuildsOfApp() {
-        Cli.Run run = LOCAL.cli("link", "com.example.nothing");
-
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("slipway: no builds of app com.example.nothing in the local stack\n");
     }
 
     @Test
@@ -226,22 +247,6 @@ class CliMessagesTest {
 
         assertThat(run.code()).isZero();
         assertThat(run.out()).endsWith(") is not withdrawn in the local stack; nothing to restore.\n");
-    }
-
-    @Test
-    void withdraw_unknownBuild_exitsTwo() {
-        Cli.Run run = LOCAL.cli("withdraw", "aaaaaaaaaaaaaaaaaaaa");
-
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("slipway: no build aaaaaaaaaaaaaaaaaaaa in the local stack\n");
-    }
-
-    @Test
-    void withdraw_appInsteadOfBuild_exitsTwo() {
-        Cli.Run run = LOCAL.cli("withdraw", "com.example.app");
-
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("slipway: \"com.example.app\" is not a build id (20 characters, a-z 2-7)\n");
     }
 
     @Test

@@ -86,23 +86,6 @@ class DevicesCommandTest {
         assertThat(ofOther.out()).isEqualTo("Device ID\tDevice Name\tDevice Platform\n" + UNREGISTERED + "\tiPhone 15 Pro\tios\n");
     }
 
-    @Test
-    void devices_missingUnknownBuild_exitsTwo() {
-        Cli.Run run = LOCAL.cli("devices", "--missing", "aaaaaaaaaaaaaaaaaaaa");
-
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("slipway: no build aaaaaaaaaaaaaaaaaaaa in the local stack\n");
-    }
-
-    @Test
-    void devices_badFormat_exitsTwo() {
-        Cli.Run run = LOCAL.cli("devices", "--format", "csv");
-
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("slipway: Invalid value for option '--format': expected one of [text, apple] "
-                + "(case-sensitive) but was 'csv' (see slipway devices --help)\n");
-    }
-
     private static String stackBundleId() {
         try {
             return LOCAL.stack().catalog().build(build).orElseThrow().bundleId();

@@ -133,15 +133,6 @@ class LocalLoopTest {
     }
 
     @Test
-    void linkApi_build_exitsTwo() {
-        Cli.Run run = LOCAL.cli("link", "aaaaaaaaaaaaaaaaaaaa", "--api");
-
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("slipway: --api needs APP or APP:CHANNEL, not a build: apps ask for their "
-                + "newest build\n");
-    }
-
-    @Test
     void local_webhookNotHttp_exitsTwoNamingIt() {
         Cli.Run run = Cli.run("local", "--webhook", "ftp://hooks.example.com/x", "--data", temp.resolve("other").toString());
 

@@ -293,23 +293,6 @@ class PublishLinkRevokeTest {
         assertThat(run.err()).isEqualTo("slipway: no build aaaaaaaaaaaaaaaaaaaa in the local stack\n");
     }
 
-    @Test
-    void link_ttlBeyondAPageLinksLife_exitsTwo() {
-        Cli.Run run = LOCAL.cli("link", "com.example.app", "--ttl", "500d");
-
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("slipway: --ttl 500 days is longer than a page link may work (400 days)\n");
-    }
-
-    @Test
-    void link_neitherBuildNorApp_exitsTwo() {
-        Cli.Run run = LOCAL.cli("link", "not an app!");
-
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("slipway: \"not an app!\" is neither a build id (20 characters, a-z 2-7) nor "
-                + "APP[:CHANNEL] (a bundle id such as com.example.app, and a channel such as beta)\n");
-    }
-
     @Corpus
     @Test
     void revoke_build_earlierLinksAre404AndNewOnesWork() throws Exception {
