@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -100,6 +101,17 @@ class S3ProxyCapabilitiesTest {
 
     private static List<String> keys(ListObjectsV2Response listing) {
         return listing.contents().stream().map(S3Object::key).toList();
+    }
+
+    /** The call fails with this HTTP status and S3 error code, and leaves no object at {@code key}. */
+    private static void assertRefusedStoringNothing(TestS3 s3, ThrowingCallable call, int status, String errorCode,
+            String key) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(S3Exception.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(status);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(errorCode);
+        });
+        assertThatThrownBy(() -> s3.client().headObject(b -> b.bucket(s3.bucket()).key(key)))
+                .isInstanceOf(NoSuchKeyException.class);
     }
 
     private static S3Client withoutRetries(TestS3 s3) {
@@ -331,15 +343,9 @@ class S3ProxyCapabilitiesTest {
         assertThat(copied).isEqualTo(eTag);
         assertThat(s3.client().getObjectAsBytes(b -> b.bucket(s3.bucket()).key("copy/matched.ipa")).asUtf8String())
                 .isEqualTo("source");
-        assertThatThrownBy(() -> s3.client().copyObject(b -> b.sourceBucket(s3.bucket()).sourceKey("copy/source.ipa")
-                .destinationBucket(s3.bucket()).destinationKey("copy/stale.ipa")
-                .copySourceIfMatch("\"0123456789abcdef0123456789abcdef\"")))
-                .isInstanceOfSatisfying(S3Exception.class, e -> {
-                    assertThat(e.statusCode()).isEqualTo(412);
-                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("PreconditionFailed");
-                });
-        assertThatThrownBy(() -> s3.client().headObject(b -> b.bucket(s3.bucket()).key("copy/stale.ipa")))
-                .isInstanceOf(NoSuchKeyException.class);
+        assertRefusedStoringNothing(s3, () -> s3.client().copyObject(b -> b.sourceBucket(s3.bucket())
+                .sourceKey("copy/source.ipa").destinationBucket(s3.bucket()).destinationKey("copy/stale.ipa")
+                .copySourceIfMatch("\"0123456789abcdef0123456789abcdef\"")), 412, "PreconditionFailed", "copy/stale.ipa");
     }
 
     @Test
@@ -569,14 +575,9 @@ class S3ProxyCapabilitiesTest {
     @Test
     void userMetadata_nonAsciiValue_isRefusedAsSignatureMismatch(TestS3 s3) {
         // when / then: the code must put only ASCII in metadata (app names belong in the JSON record)
-        assertThatThrownBy(() -> s3.client().putObject(b -> b.bucket(s3.bucket()).key("meta/utf8.ipa")
-                .metadata(Map.of("name", "Café")), RequestBody.fromString("x")))
-                .isInstanceOfSatisfying(S3Exception.class, e -> {
-                    assertThat(e.statusCode()).isEqualTo(403);
-                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
-                });
-        assertThatThrownBy(() -> s3.client().headObject(b -> b.bucket(s3.bucket()).key("meta/utf8.ipa")))
-                .isInstanceOf(NoSuchKeyException.class);
+        assertRefusedStoringNothing(s3, () -> s3.client().putObject(b -> b.bucket(s3.bucket()).key("meta/utf8.ipa")
+                .metadata(Map.of("name", "Café")), RequestBody.fromString("x")), 403, "SignatureDoesNotMatch",
+                "meta/utf8.ipa");
     }
 
     @Test
