@@ -173,12 +173,8 @@ class LinkSignerTest {
         raw[raw.length - 1] ^= 0x01;
         String forged = RawToken.encode(raw);
 
-        // when
-        InvalidTokenException e = rejection(forged, Purpose.PAGE);
-
-        // then
-        assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(Reason.BAD_SIGNATURE);
-        assertThat(e).hasMessage("token signature does not match (key \"k1\")");
+        // when / then
+        assertRejected(forged, Purpose.PAGE, Reason.BAD_SIGNATURE, "token signature does not match (key \"k1\")");
     }
 
     @Test
@@ -198,12 +194,9 @@ class LinkSignerTest {
         // given
         String token = signer.sign(new BuildScope(BUILD_ID), Purpose.PAGE);
 
-        // when
-        InvalidTokenException e = rejection(token, Purpose.PACKAGE);
-
-        // then
-        assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(Reason.WRONG_PURPOSE);
-        assertThat(e).hasMessage("PAGE token for build \"" + BUILD_ID + "\" used as PACKAGE");
+        // when / then
+        assertRejected(token, Purpose.PACKAGE, Reason.WRONG_PURPOSE,
+                "PAGE token for build \"" + BUILD_ID + "\" used as PACKAGE");
     }
 
     @Test
@@ -227,12 +220,8 @@ class LinkSignerTest {
         String token = signer.sign(new BuildScope(BUILD_ID), Purpose.MANIFEST, Duration.ofMinutes(10));
         clock.set(NOW.plus(Duration.ofMinutes(10)).plusSeconds(1));
 
-        // when
-        InvalidTokenException e = rejection(token, Purpose.MANIFEST);
-
-        // then
-        assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(Reason.EXPIRED);
-        assertThat(e).hasMessage("MANIFEST token for build \"" + BUILD_ID
+        // when / then
+        assertRejected(token, Purpose.MANIFEST, Reason.EXPIRED, "MANIFEST token for build \"" + BUILD_ID
                 + "\" expired at 2025-03-01T10:10:00Z (now 2025-03-01T10:10:01Z)");
     }
 
@@ -267,12 +256,9 @@ class LinkSignerTest {
         String token = new LinkSigner(ring, new MutableClock(NOW.plusSeconds(301)))
                 .sign(new BuildScope(BUILD_ID), Purpose.PAGE);
 
-        // when
-        InvalidTokenException e = rejection(token, Purpose.PAGE);
-
-        // then
-        assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(Reason.NOT_YET_VALID);
-        assertThat(e).hasMessage("PAGE token for build \"" + BUILD_ID + "\" issued at 2025-03-01T10:05:01Z, "
+        // when / then
+        assertRejected(token, Purpose.PAGE, Reason.NOT_YET_VALID,
+                "PAGE token for build \"" + BUILD_ID + "\" issued at 2025-03-01T10:05:01Z, "
                 + "ahead of the clock (2025-03-01T10:00:00Z) by more than PT5M");
     }
 
@@ -295,12 +281,8 @@ class LinkSignerTest {
         KeyRing other = KeyRing.of("k9", Map.of("k9", key));
         String token = new LinkSigner(other, clock).sign(new BuildScope(BUILD_ID), Purpose.PAGE);
 
-        // when
-        InvalidTokenException e = rejection(token, Purpose.PAGE);
-
-        // then
-        assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(Reason.UNKNOWN_KEY);
-        assertThat(e).hasMessage("token signed with unknown key id \"k9\"");
+        // when / then
+        assertRejected(token, Purpose.PAGE, Reason.UNKNOWN_KEY, "token signed with unknown key id \"k9\"");
     }
 
     @Test
@@ -349,12 +331,9 @@ class LinkSignerTest {
         String token = RawToken.buildToken("k1", 1, NOW.getEpochSecond(), Duration.ofDays(401).toSeconds(), "b1")
                 .signedWith(key);
 
-        // when
-        InvalidTokenException e = rejection(token, Purpose.PAGE);
-
-        // then
-        assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(Reason.TTL_TOO_LONG);
-        assertThat(e).hasMessage("PAGE token for build \"b1\" lives 34646400 s, more than the 34560000 s allowed");
+        // when / then
+        assertRejected(token, Purpose.PAGE, Reason.TTL_TOO_LONG,
+                "PAGE token for build \"b1\" lives 34646400 s, more than the 34560000 s allowed");
     }
 
     @Test
@@ -374,12 +353,9 @@ class LinkSignerTest {
         byte[] raw = RawToken.decode(signer.sign(new BuildScope(BUILD_ID), Purpose.PAGE));
         raw[0] = 2;
 
-        // when
-        InvalidTokenException e = rejection(RawToken.encode(raw), Purpose.PAGE);
-
-        // then
-        assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(Reason.UNSUPPORTED_VERSION);
-        assertThat(e).hasMessage("token version 2 is not supported");
+        // when / then
+        assertRejected(RawToken.encode(raw), Purpose.PAGE, Reason.UNSUPPORTED_VERSION,
+                "token version 2 is not supported");
     }
 
     @Test
@@ -422,12 +398,8 @@ class LinkSignerTest {
         // given
         String huge = "A".repeat(513);
 
-        // when
-        InvalidTokenException e = rejection(huge, Purpose.PAGE);
-
-        // then
-        assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(Reason.MALFORMED);
-        assertThat(e).hasMessage("token is 513 characters, at most 512");
+        // when / then
+        assertRejected(huge, Purpose.PAGE, Reason.MALFORMED, "token is 513 characters, at most 512");
     }
 
     @Test
@@ -551,6 +523,13 @@ class LinkSignerTest {
             bytes[i] = (byte) (start + i);
         }
         return bytes;
+    }
+
+    /** {@code verify} refuses the token for this reason, with exactly this message. */
+    private void assertRejected(String token, Purpose purpose, Reason reason, String message) {
+        InvalidTokenException e = rejection(token, purpose);
+        assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(reason);
+        assertThat(e).hasMessage(message);
     }
 
     /** What {@code verify} throws for a token it must refuse. */
