@@ -9,8 +9,6 @@ import dev.slipway.device.ProfileDevices;
 import dev.slipway.fixtures.Fixtures;
 import dev.slipway.local.LocalStack;
 import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * build's profile and one not.
  */
 class DevicesCommandTest {
-    private static final Pattern BUILD_LINK = Pattern.compile("https://127\\.0\\.0\\.1:[0-9]+/b/([a-z2-7]{20})\\?t=[A-Za-z0-9_-]+");
     private static final Instant SEEN = Instant.parse("2026-11-20T10:00:00Z");
     private static final String UNREGISTERED = "00008130-001A2B3C4D5E6F70";
 
@@ -33,10 +30,7 @@ class DevicesCommandTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Cli.Run published = LOCAL.cli("publish", Fixtures.get("ipa/app_info-iphone.ipa").toString(), "--no-qr");
-        Matcher m = BUILD_LINK.matcher(published.lines()[1]);
-        assertThat(m.matches()).as(published.out() + published.err()).isTrue();
-        build = m.group(1);
+        build = LOCAL.publish(Fixtures.get("ipa/app_info-iphone.ipa")).buildId();
         ProfileDevices profile = ProfileDevices.of(LOCAL.stack().catalog().build(build).orElseThrow());
         registered = profile.udids().get(0);
         DeviceStore store = new DeviceStore(LOCAL.stack().s3(), LocalStack.BUCKET);

@@ -48,8 +48,7 @@ class LocalStackEnrolTest {
 
     @BeforeAll
     static void publish() {
-        Cli.Run published = LOCAL.cli("publish", Fixtures.get("ipa/fastlane-Example1.ipa").toString(), "--no-qr");
-        page = published.lines()[1];
+        page = LOCAL.publish(Fixtures.get("ipa/fastlane-Example1.ipa")).page();
     }
 
     @Test

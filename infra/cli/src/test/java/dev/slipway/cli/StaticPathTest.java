@@ -12,8 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +25,6 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * build, whose IPA and record a traversal would reach.
  */
 class StaticPathTest {
-    private static final Pattern BUILD_ID = Pattern.compile("/b/([a-z2-7]{20})\\?");
     private static final byte[] ICON = "a static object".getBytes(StandardCharsets.US_ASCII);
 
     @TempDir
@@ -42,11 +39,7 @@ class StaticPathTest {
     static void publish() throws Exception {
         Path ipa = temp.resolve("App.ipa");
         InstallableIpa.write(ipa);
-        Cli.Run run = LOCAL.cli("publish", ipa.toString(), "--no-qr");
-        assertThat(run.code()).as(run.err()).isZero();
-        Matcher m = BUILD_ID.matcher(run.out());
-        assertThat(m.find()).as(run.out()).isTrue();
-        id = m.group(1);
+        id = LOCAL.publish(ipa).succeeded().buildId();
         LOCAL.stack().s3().putObject(b -> b.bucket(LocalStack.BUCKET).key(Layout.icon("probe", 0)).contentType("image/png"),
                 RequestBody.fromBytes(ICON));
         // The objects a traversal would reach are there (the local bucket is versioned: the upload is the build's IPA).
