@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.slipway.access.InvalidTokenException.Reason;
 import java.time.Duration;
 import java.time.Instant;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** The install function's sequence: verify the token, find the build, check the build. */
@@ -34,13 +35,9 @@ class AccessPolicyTest {
         // given
         LinkToken token = pageToken(new BuildScope("b1"));
 
-        // when
-        InvalidTokenException e = catchThrowableOfType(InvalidTokenException.class,
-                () -> policy.checkBuild(token, "b2", APP, "beta"));
-
-        // then
-        assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(Reason.WRONG_SCOPE);
-        assertThat(e).hasMessage("PAGE token for build \"b1\" does not cover build \"b2\" of app \"com.example.app\" "
+        // when / then
+        assertRejected(() -> policy.checkBuild(token, "b2", APP, "beta"), Reason.WRONG_SCOPE,
+                "PAGE token for build \"b1\" does not cover build \"b2\" of app \"com.example.app\" "
                 + "channel \"beta\"");
     }
 
@@ -55,9 +52,8 @@ class AccessPolicyTest {
                 .isInstanceOf(InvalidTokenException.class)
                 .hasMessage("PAGE token for app \"com.example.app\" channel \"beta\" does not cover build \"b2\" "
                         + "of app \"com.example.app\" channel \"prod\"");
-        assertThatThrownBy(() -> policy.checkBuild(token, "b3", "com.example.other", "beta"))
-                .isInstanceOf(InvalidTokenException.class)
-                .hasFieldOrPropertyWithValue("reason", Reason.WRONG_SCOPE);
+        assertThat(reasonOf(() -> policy.checkBuild(token, "b3", "com.example.other", "beta")))
+                .isEqualTo(Reason.WRONG_SCOPE);
     }
 
     @Test
@@ -76,13 +72,9 @@ class AccessPolicyTest {
         LinkToken token = pageToken(new BuildScope("b1"));
         revocations.revoke(new BuildScope("b1"), T0.plusSeconds(60));
 
-        // when
-        InvalidTokenException e = catchThrowableOfType(InvalidTokenException.class,
-                () -> policy.checkBuild(token, "b1", APP, "beta"));
-
-        // then
-        assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(Reason.REVOKED);
-        assertThat(e).hasMessage("PAGE token for build \"b1\" issued at 2025-03-01T10:00:00Z is revoked: "
+        // when / then
+        assertRejected(() -> policy.checkBuild(token, "b1", APP, "beta"), Reason.REVOKED,
+                "PAGE token for build \"b1\" issued at 2025-03-01T10:00:00Z is revoked: "
                 + "build \"b1\" revoked at 2025-03-01T10:01:00Z");
     }
 
@@ -105,9 +97,7 @@ class AccessPolicyTest {
         LinkToken token = pageToken(new BuildScope("b1"));
 
         // when / then
-        assertThatThrownBy(() -> policy.checkBuild(token, "b1", APP, "beta"))
-                .isInstanceOf(InvalidTokenException.class)
-                .hasFieldOrPropertyWithValue("reason", Reason.REVOKED);
+        assertThat(reasonOf(() -> policy.checkBuild(token, "b1", APP, "beta"))).isEqualTo(Reason.REVOKED);
     }
 
     @Test
@@ -117,12 +107,9 @@ class AccessPolicyTest {
         LinkToken ofOtherApp = pageToken(new BuildScope("b9"));
         revocations.revoke(AppScope.allChannels(APP), T0.plusSeconds(1));
 
-        // when
-        InvalidTokenException e = catchThrowableOfType(InvalidTokenException.class,
-                () -> policy.checkBuild(ofApp, "b1", APP, "beta"));
-
-        // then
-        assertThat(e).hasMessage("PAGE token for build \"b1\" issued at 2025-03-01T10:00:00Z is revoked: "
+        // when / then
+        assertThat(rejection(() -> policy.checkBuild(ofApp, "b1", APP, "beta")))
+                .hasMessage("PAGE token for build \"b1\" issued at 2025-03-01T10:00:00Z is revoked: "
                 + "app \"com.example.app\" (every channel) revoked at 2025-03-01T10:00:01Z");
         assertThatCode(() -> policy.checkBuild(ofOtherApp, "b9", "com.example.other", "beta"))
                 .doesNotThrowAnyException();
@@ -136,12 +123,8 @@ class AccessPolicyTest {
         revocations.revoke(AppScope.allChannels(APP), T0);
 
         // when / then
-        assertThatThrownBy(() -> policy.checkBuild(channelLink, "b1", APP, "beta"))
-                .isInstanceOf(InvalidTokenException.class)
-                .hasFieldOrPropertyWithValue("reason", Reason.REVOKED);
-        assertThatThrownBy(() -> policy.checkBuild(appLink, "b2", APP, null))
-                .isInstanceOf(InvalidTokenException.class)
-                .hasFieldOrPropertyWithValue("reason", Reason.REVOKED);
+        assertThat(reasonOf(() -> policy.checkBuild(channelLink, "b1", APP, "beta"))).isEqualTo(Reason.REVOKED);
+        assertThat(reasonOf(() -> policy.checkBuild(appLink, "b2", APP, null))).isEqualTo(Reason.REVOKED);
     }
 
     @Test
@@ -153,12 +136,8 @@ class AccessPolicyTest {
         revocations.revoke(new AppScope(APP, "beta"), T0);
 
         // when / then
-        assertThatThrownBy(() -> policy.checkBuild(betaBuild, "b1", APP, "beta"))
-                .isInstanceOf(InvalidTokenException.class)
-                .hasFieldOrPropertyWithValue("reason", Reason.REVOKED);
-        assertThatThrownBy(() -> policy.checkBuild(appLink, "b1", APP, "beta"))
-                .isInstanceOf(InvalidTokenException.class)
-                .hasFieldOrPropertyWithValue("reason", Reason.REVOKED);
+        assertThat(reasonOf(() -> policy.checkBuild(betaBuild, "b1", APP, "beta"))).isEqualTo(Reason.REVOKED);
+        assertThat(reasonOf(() -> policy.checkBuild(appLink, "b1", APP, "beta"))).isEqualTo(Reason.REVOKED);
         assertThatCode(() -> policy.checkBuild(prodBuild, "b2", APP, "prod")).doesNotThrowAnyException();
         assertThatCode(() -> policy.checkBuild(appLink, "b2", APP, "prod")).doesNotThrowAnyException();
     }
@@ -170,9 +149,7 @@ class AccessPolicyTest {
         revocations.revoke(new BuildScope("b1"), T0);
 
         // when / then
-        assertThatThrownBy(() -> policy.checkBuild(appLink, "b1", APP, "beta"))
-                .isInstanceOf(InvalidTokenException.class)
-                .hasFieldOrPropertyWithValue("reason", Reason.REVOKED);
+        assertThat(reasonOf(() -> policy.checkBuild(appLink, "b1", APP, "beta"))).isEqualTo(Reason.REVOKED);
         assertThatCode(() -> policy.checkBuild(appLink, "b2", APP, "beta")).doesNotThrowAnyException();
     }
 
@@ -234,9 +211,7 @@ class AccessPolicyTest {
 
         // then
         assertThat(revocations.revokedBefore(new BuildScope("b1"))).contains(T0.plusSeconds(10));
-        assertThatThrownBy(() -> policy.checkBuild(token, "b1", APP, "beta"))
-                .isInstanceOf(InvalidTokenException.class)
-                .hasFieldOrPropertyWithValue("reason", Reason.REVOKED);
+        assertThat(reasonOf(() -> policy.checkBuild(token, "b1", APP, "beta"))).isEqualTo(Reason.REVOKED);
     }
 
     @Test
@@ -244,13 +219,29 @@ class AccessPolicyTest {
         // given
         LinkToken token = pageToken(new BuildScope("b1"));
 
-        // when
-        InvalidTokenException e = catchThrowableOfType(InvalidTokenException.class,
-                () -> policy.checkBuild(token, "b2\nINFO forged", APP, null));
-
-        // then
-        assertThat(e).hasMessage("PAGE token for build \"b1\" does not cover build \"b2\\u000aINFO forged\" "
+        // when / then
+        assertThat(rejection(() -> policy.checkBuild(token, "b2\nINFO forged", APP, null)))
+                .hasMessage("PAGE token for build \"b1\" does not cover build \"b2\\u000aINFO forged\" "
                 + "of app \"com.example.app\" (every channel)");
+    }
+
+    /** The check refuses the token for this reason, with exactly this message. */
+    private static void assertRejected(ThrowingCallable check, Reason reason, String message) {
+        InvalidTokenException e = rejection(check);
+        assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(reason);
+        assertThat(e).hasMessage(message);
+    }
+
+    /** Why the check refuses the token (failing if it does not refuse it). */
+    private static Reason reasonOf(ThrowingCallable check) {
+        InvalidTokenException e = rejection(check);
+        assertThat(e).as("refused").isNotNull();
+        return e.reason();
+    }
+
+    /** What the check throws for a token it must refuse. */
+    private static InvalidTokenException rejection(ThrowingCallable check) {
+        return catchThrowableOfType(InvalidTokenException.class, check);
     }
 
     private LinkToken pageToken(Scope scope) throws InvalidTokenException {

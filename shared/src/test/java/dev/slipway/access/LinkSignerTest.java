@@ -161,9 +161,8 @@ class LinkSignerTest {
                     .as("first %d characters", length)
                     .isInstanceOf(InvalidTokenException.class);
         }
-        assertThatThrownBy(() -> signer.verify(token + "AAAA", Purpose.PAGE))
-                .isInstanceOf(InvalidTokenException.class)
-                .hasFieldOrPropertyWithValue("reason", Reason.BAD_SIGNATURE);
+        assertThat(rejection(token + "AAAA", Purpose.PAGE)).extracting(InvalidTokenException::reason)
+                .isEqualTo(Reason.BAD_SIGNATURE);
     }
 
     @Test
@@ -173,12 +172,8 @@ class LinkSignerTest {
         raw[raw.length - 1] ^= 0x01;
         String forged = RawToken.encode(raw);
 
-        // when
-        InvalidTokenException e = rejection(forged, Purpose.PAGE);
-
-        // then
-        assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(Reason.BAD_SIGNATURE);
-        assertThat(e).hasMessage("token signature does not match (key \"k1\")");
+        // when / then
+        assertRejected(forged, Purpose.PAGE, Reason.BAD_SIGNATURE, "token signature does not match (key \"k1\")");
     }
 
     @Test
@@ -188,9 +183,8 @@ class LinkSignerTest {
         Arrays.fill(raw, raw.length - 16, raw.length, (byte) 0);
 
         // when / then
-        assertThatThrownBy(() -> signer.verify(RawToken.encode(raw), Purpose.PAGE))
-                .isInstanceOf(InvalidTokenException.class)
-                .hasFieldOrPropertyWithValue("reason", Reason.BAD_SIGNATURE);
+        assertThat(rejection(RawToken.encode(raw), Purpose.PAGE)).extracting(InvalidTokenException::reason)
+                .isEqualTo(Reason.BAD_SIGNATURE);
     }
 
     @Test
@@ -198,12 +192,9 @@ class LinkSignerTest {
         // given
         String token = signer.sign(new BuildScope(BUILD_ID), Purpose.PAGE);
 
-        // when
-        InvalidTokenException e = rejection(token, Purpose.PACKAGE);
-
-        // then
-        assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(Reason.WRONG_PURPOSE);
-        assertThat(e).hasMessage("PAGE token for build \"" + BUILD_ID + "\" used as PACKAGE");
+        // when / then
+        assertRejected(token, Purpose.PACKAGE, Reason.WRONG_PURPOSE,
+                "PAGE token for build \"" + BUILD_ID + "\" used as PACKAGE");
     }
 
     @Test
@@ -227,12 +218,8 @@ class LinkSignerTest {
         String token = signer.sign(new BuildScope(BUILD_ID), Purpose.MANIFEST, Duration.ofMinutes(10));
         clock.set(NOW.plus(Duration.ofMinutes(10)).plusSeconds(1));
 
-        // when
-        InvalidTokenException e = rejection(token, Purpose.MANIFEST);
-
-        // then
-        assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(Reason.EXPIRED);
-        assertThat(e).hasMessage("MANIFEST token for build \"" + BUILD_ID
+        // when / then
+        assertRejected(token, Purpose.MANIFEST, Reason.EXPIRED, "MANIFEST token for build \"" + BUILD_ID
                 + "\" expired at 2025-03-01T10:10:00Z (now 2025-03-01T10:10:01Z)");
     }
 
@@ -243,9 +230,8 @@ class LinkSignerTest {
         clock.set(NOW.plus(Duration.ofMinutes(10)));
 
         // when / then
-        assertThatThrownBy(() -> signer.verify(token, Purpose.MANIFEST))
-                .isInstanceOf(InvalidTokenException.class)
-                .hasFieldOrPropertyWithValue("reason", Reason.EXPIRED);
+        assertThat(rejection(token, Purpose.MANIFEST)).extracting(InvalidTokenException::reason)
+                .isEqualTo(Reason.EXPIRED);
     }
 
     @Test
@@ -267,12 +253,9 @@ class LinkSignerTest {
         String token = new LinkSigner(ring, new MutableClock(NOW.plusSeconds(301)))
                 .sign(new BuildScope(BUILD_ID), Purpose.PAGE);
 
-        // when
-        InvalidTokenException e = rejection(token, Purpose.PAGE);
-
-        // then
-        assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(Reason.NOT_YET_VALID);
-        assertThat(e).hasMessage("PAGE token for build \"" + BUILD_ID + "\" issued at 2025-03-01T10:05:01Z, "
+        // when / then
+        assertRejected(token, Purpose.PAGE, Reason.NOT_YET_VALID,
+                "PAGE token for build \"" + BUILD_ID + "\" issued at 2025-03-01T10:05:01Z, "
                 + "ahead of the clock (2025-03-01T10:00:00Z) by more than PT5M");
     }
 
@@ -295,12 +278,8 @@ class LinkSignerTest {
         KeyRing other = KeyRing.of("k9", Map.of("k9", key));
         String token = new LinkSigner(other, clock).sign(new BuildScope(BUILD_ID), Purpose.PAGE);
 
-        // when
-        InvalidTokenException e = rejection(token, Purpose.PAGE);
-
-        // then
-        assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(Reason.UNKNOWN_KEY);
-        assertThat(e).hasMessage("token signed with unknown key id \"k9\"");
+        // when / then
+        assertRejected(token, Purpose.PAGE, Reason.UNKNOWN_KEY, "token signed with unknown key id \"k9\"");
     }
 
     @Test
@@ -310,9 +289,8 @@ class LinkSignerTest {
         String token = new LinkSigner(impostor, clock).sign(new BuildScope(BUILD_ID), Purpose.PAGE);
 
         // when / then
-        assertThatThrownBy(() -> signer.verify(token, Purpose.PAGE))
-                .isInstanceOf(InvalidTokenException.class)
-                .hasFieldOrPropertyWithValue("reason", Reason.BAD_SIGNATURE);
+        assertThat(rejection(token, Purpose.PAGE)).extracting(InvalidTokenException::reason)
+                .isEqualTo(Reason.BAD_SIGNATURE);
     }
 
     @Test
@@ -349,12 +327,9 @@ class LinkSignerTest {
         String token = RawToken.buildToken("k1", 1, NOW.getEpochSecond(), Duration.ofDays(401).toSeconds(), "b1")
                 .signedWith(key);
 
-        // when
-        InvalidTokenException e = rejection(token, Purpose.PAGE);
-
-        // then
-        assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(Reason.TTL_TOO_LONG);
-        assertThat(e).hasMessage("PAGE token for build \"b1\" lives 34646400 s, more than the 34560000 s allowed");
+        // when / then
+        assertRejected(token, Purpose.PAGE, Reason.TTL_TOO_LONG,
+                "PAGE token for build \"b1\" lives 34646400 s, more than the 34560000 s allowed");
     }
 
     @Test
@@ -363,9 +338,8 @@ class LinkSignerTest {
         String token = RawToken.buildToken("k1", 3, NOW.getEpochSecond(), 7200, "b1").signedWith(key);
 
         // when / then
-        assertThatThrownBy(() -> signer.verify(token, Purpose.PACKAGE))
-                .isInstanceOf(InvalidTokenException.class)
-                .hasFieldOrPropertyWithValue("reason", Reason.TTL_TOO_LONG);
+        assertThat(rejection(token, Purpose.PACKAGE)).extracting(InvalidTokenException::reason)
+                .isEqualTo(Reason.TTL_TOO_LONG);
     }
 
     @Test
@@ -374,12 +348,9 @@ class LinkSignerTest {
         byte[] raw = RawToken.decode(signer.sign(new BuildScope(BUILD_ID), Purpose.PAGE));
         raw[0] = 2;
 
-        // when
-        InvalidTokenException e = rejection(RawToken.encode(raw), Purpose.PAGE);
-
-        // then
-        assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(Reason.UNSUPPORTED_VERSION);
-        assertThat(e).hasMessage("token version 2 is not supported");
+        // when / then
+        assertRejected(RawToken.encode(raw), Purpose.PAGE, Reason.UNSUPPORTED_VERSION,
+                "token version 2 is not supported");
     }
 
     @Test
@@ -388,9 +359,7 @@ class LinkSignerTest {
         String token = RawToken.buildToken("k1", 9, NOW.getEpochSecond(), 60, "b1").signedWith(key);
 
         // when / then
-        assertThatThrownBy(() -> signer.verify(token, Purpose.PAGE))
-                .isInstanceOf(InvalidTokenException.class)
-                .hasMessage("signed token has unknown purpose code 9");
+        assertThat(rejection(token, Purpose.PAGE)).hasMessage("signed token has unknown purpose code 9");
     }
 
     @Test
@@ -412,9 +381,7 @@ class LinkSignerTest {
                 .u8(200).u8('b').u8('1').signedWith(key);
 
         // when / then
-        assertThatThrownBy(() -> signer.verify(token, Purpose.PAGE))
-                .isInstanceOf(InvalidTokenException.class)
-                .hasMessage("signed token ends inside a field");
+        assertThat(rejection(token, Purpose.PAGE)).hasMessage("signed token ends inside a field");
     }
 
     @Test
@@ -422,12 +389,8 @@ class LinkSignerTest {
         // given
         String huge = "A".repeat(513);
 
-        // when
-        InvalidTokenException e = rejection(huge, Purpose.PAGE);
-
-        // then
-        assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(Reason.MALFORMED);
-        assertThat(e).hasMessage("token is 513 characters, at most 512");
+        // when / then
+        assertRejected(huge, Purpose.PAGE, Reason.MALFORMED, "token is 513 characters, at most 512");
     }
 
     @Test
@@ -437,9 +400,7 @@ class LinkSignerTest {
         String huge = token.repeat(1 + (1 << 20) / token.length());
 
         // when / then
-        assertThatThrownBy(() -> signer.verify(huge, Purpose.PAGE))
-                .isInstanceOf(InvalidTokenException.class)
-                .hasMessage("token is " + huge.length() + " characters, at most 512");
+        assertThat(rejection(huge, Purpose.PAGE)).hasMessage("token is " + huge.length() + " characters, at most 512");
     }
 
     @Test
@@ -473,9 +434,7 @@ class LinkSignerTest {
 
     @Test
     void verify_nullToken_isRejectedAsMalformed() {
-        assertThatThrownBy(() -> signer.verify(null, Purpose.PAGE))
-                .isInstanceOf(InvalidTokenException.class)
-                .hasMessage("token is empty");
+        assertThat(rejection(null, Purpose.PAGE)).hasMessage("token is empty");
     }
 
     @Test
@@ -551,6 +510,13 @@ class LinkSignerTest {
             bytes[i] = (byte) (start + i);
         }
         return bytes;
+    }
+
+    /** {@code verify} refuses the token for this reason, with exactly this message. */
+    private void assertRejected(String token, Purpose purpose, Reason reason, String message) {
+        InvalidTokenException e = rejection(token, purpose);
+        assertThat(e).extracting(InvalidTokenException::reason).isEqualTo(reason);
+        assertThat(e).hasMessage(message);
     }
 
     /** What {@code verify} throws for a token it must refuse. */

@@ -22,6 +22,13 @@ class SecretKeySourceTest {
         boolean unreachable;
         int reads;
 
+        /** A secret that reads as each of these in turn, then as the last one for good. */
+        static Secret answering(String... values) {
+            Secret secret = new Secret();
+            secret.answers.addAll(java.util.List.of(values));
+            return secret;
+        }
+
         @Override
         public String get() {
             reads++;
@@ -35,8 +42,7 @@ class SecretKeySourceTest {
 
     @Test
     void keys_withinTtl_readTheSecretOnce() {
-        Secret secret = new Secret();
-        secret.answers.add(first.toSecretJson());
+        Secret secret = Secret.answering(first.toSecretJson());
         SecretKeySource source = new SecretKeySource(secret, clock);
 
         source.keys();
@@ -49,9 +55,7 @@ class SecretKeySourceTest {
 
     @Test
     void keys_afterTtl_pickUpARotationWithoutARestart() {
-        Secret secret = new Secret();
-        secret.answers.add(first.toSecretJson());
-        secret.answers.add(rotated.toSecretJson());
+        Secret secret = Secret.answering(first.toSecretJson(), rotated.toSecretJson());
         SecretKeySource source = new SecretKeySource(secret, clock);
         assertThat(source.keys().currentKeyId()).isEqualTo("k1");
 
@@ -63,8 +67,7 @@ class SecretKeySourceTest {
 
     @Test
     void keys_rereadFails_keepServingTheOldKeysAndRetryLater() {
-        Secret secret = new Secret();
-        secret.answers.add(first.toSecretJson());
+        Secret secret = Secret.answering(first.toSecretJson());
         SecretKeySource source = new SecretKeySource(secret, clock);
         source.keys();
         clock.advance(SecretKeySource.TTL);
@@ -85,9 +88,7 @@ class SecretKeySourceTest {
 
     @Test
     void expire_asAfterASnapStartRestore_rereadsAtOnce() {
-        Secret secret = new Secret();
-        secret.answers.add(first.toSecretJson());
-        secret.answers.add(rotated.toSecretJson());
+        Secret secret = Secret.answering(first.toSecretJson(), rotated.toSecretJson());
         SecretKeySource source = new SecretKeySource(secret, clock);
         source.keys();
 
@@ -107,8 +108,7 @@ class SecretKeySourceTest {
 
     @Test
     void keys_secretTooShort_failsWithoutShowingIt() {
-        Secret secret = new Secret();
-        secret.answers.add("tooshort");
+        Secret secret = Secret.answering("tooshort");
         SecretKeySource source = new SecretKeySource(secret, clock);
 
         assertThatThrownBy(source::keys).isInstanceOf(IllegalStateException.class)

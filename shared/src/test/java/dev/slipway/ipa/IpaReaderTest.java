@@ -38,9 +38,7 @@ class IpaReaderTest {
     void read_invalidFixture_givesOneLineReason(String file, String message) {
         Path ipa = Fixtures.get("invalid/" + file);
 
-        assertThatThrownBy(() -> read(ipa))
-                .isInstanceOf(InvalidIpaException.class)
-                .hasMessage(message);
+        assertReadRefuses(ipa, InvalidIpaException.class, message);
     }
 
     @Corpus
@@ -116,9 +114,7 @@ class IpaReaderTest {
                     .stored("Payload/A.app/Info.plist", binary(plist("a", "A")));
         }
 
-        assertThatThrownBy(() -> read(ipa))
-                .isInstanceOf(BundleException.class)
-                .hasMessage("more than one app in Payload/: A.app, B.app");
+        assertReadRefuses(ipa, BundleException.class, "more than one app in Payload/: A.app, B.app");
     }
 
     @Test
@@ -130,9 +126,8 @@ class IpaReaderTest {
                             TestProfile.development().platform("OSX").signed());
         }
 
-        assertThatThrownBy(() -> read(ipa))
-                .isInstanceOf(dev.slipway.ipa.profile.ProfileException.class)
-                .hasMessage("Payload/A.app/embedded.mobileprovision is a provisioning profile for OSX, not for iOS");
+        assertReadRefuses(ipa, dev.slipway.ipa.profile.ProfileException.class,
+                "Payload/A.app/embedded.mobileprovision is a provisioning profile for OSX, not for iOS");
     }
 
     @Test
@@ -141,9 +136,7 @@ class IpaReaderTest {
         dict.remove("CFBundleIdentifier");
         Path ipa = ipaWithPlist(binary(dict));
 
-        assertThatThrownBy(() -> read(ipa))
-                .isInstanceOf(PlistFormatException.class)
-                .hasMessage("Payload/A.app/Info.plist has no CFBundleIdentifier");
+        assertReadRefuses(ipa, PlistFormatException.class, "Payload/A.app/Info.plist has no CFBundleIdentifier");
     }
 
     @Test
@@ -158,9 +151,7 @@ class IpaReaderTest {
         Path ipa = ipaWithPlist(xml.toString().getBytes(StandardCharsets.UTF_8));
 
         // then the entity stays unexpanded, so the bundle id is simply missing
-        assertThatThrownBy(() -> read(ipa))
-                .isInstanceOf(PlistFormatException.class)
-                .hasMessage("Payload/A.app/Info.plist has no CFBundleIdentifier");
+        assertReadRefuses(ipa, PlistFormatException.class, "Payload/A.app/Info.plist has no CFBundleIdentifier");
     }
 
     @Test
@@ -169,9 +160,7 @@ class IpaReaderTest {
                 + "</array>".repeat(50_000) + "</plist>";
         Path ipa = ipaWithPlist(xml.getBytes(StandardCharsets.UTF_8));
 
-        assertThatThrownBy(() -> read(ipa))
-                .isInstanceOf(PlistFormatException.class)
-                .hasMessage("Payload/A.app/Info.plist is not a readable property list");
+        assertReadRefuses(ipa, PlistFormatException.class, "Payload/A.app/Info.plist is not a readable property list");
     }
 
     @Test
@@ -182,9 +171,7 @@ class IpaReaderTest {
         trailer.putLong(bytes.length - 24, 0x7FFFFFFFL);
         Path ipa = ipaWithPlist(bytes);
 
-        assertThatThrownBy(() -> read(ipa))
-                .isInstanceOf(PlistFormatException.class)
-                .hasMessage("Payload/A.app/Info.plist is not a readable property list");
+        assertReadRefuses(ipa, PlistFormatException.class, "Payload/A.app/Info.plist is not a readable property list");
     }
 
     @Test
@@ -194,9 +181,8 @@ class IpaReaderTest {
             zip.lieAboutNextSize(500).deflated("Payload/A.app/Info.plist", new byte[50_000_000]);
         }
 
-        assertThatThrownBy(() -> read(ipa))
-                .isInstanceOf(LimitExceededException.class)
-                .hasMessage("Payload/A.app/Info.plist inflates to more than its declared 500 bytes (a ZIP bomb?)");
+        assertReadRefuses(ipa, LimitExceededException.class,
+                "Payload/A.app/Info.plist inflates to more than its declared 500 bytes (a ZIP bomb?)");
     }
 
     @Test
@@ -229,6 +215,11 @@ class IpaReaderTest {
 
     static byte[] binary(NSDictionary dict) throws Exception {
         return BinaryPropertyListWriter.writeToArray(dict);
+    }
+
+    /** Reading the IPA throws this type of exception with exactly this message. */
+    private static void assertReadRefuses(Path ipa, Class<? extends Exception> type, String message) {
+        assertThatThrownBy(() -> read(ipa)).isInstanceOf(type).hasMessage(message);
     }
 
     private static IpaInfo read(Path ipa) throws Exception {

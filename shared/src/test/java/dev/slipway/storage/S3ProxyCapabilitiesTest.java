@@ -12,17 +12,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner.AuthLocation;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
@@ -53,6 +62,24 @@ class S3ProxyCapabilitiesTest {
                 .getObjectRequest(g -> g.bucket(s3.bucket()).key(key))).url().toURI();
     }
 
+    /**
+     * A GET URL presigned as {@link #presignedGet} presigns it (SigV4 in the query string, payload
+     * unsigned), but by a clock fixed at {@code signedAt}: an expired URL without waiting for it to expire.
+     */
+    private static URI presignedGetSignedAt(TestS3 s3, String key, Instant signedAt, Duration duration) {
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.GET)
+                .uri(URI.create(s3.endpoint() + "/" + s3.bucket() + "/" + key)).build();
+        return AwsV4HttpSigner.create().sign(r -> r.identity(s3.credentials().resolveCredentials()).request(request)
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, TestS3.REGION.id())
+                .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AuthLocation.QUERY_STRING)
+                .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, duration)
+                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false)
+                .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
+                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC))).request().getUri();
+    }
+
     private static URI presignedHead(TestS3 s3, String key) throws Exception {
         return s3.presigner().presignHeadObject(p -> p.signatureDuration(Duration.ofMinutes(5))
                 .headObjectRequest(h -> h.bucket(s3.bucket()).key(key))).url().toURI();
@@ -74,6 +101,17 @@ class S3ProxyCapabilitiesTest {
 
     private static List<String> keys(ListObjectsV2Response listing) {
         return listing.contents().stream().map(S3Object::key).toList();
+    }
+
+    /** The call fails with this HTTP status and S3 error code, and leaves no object at {@code key}. */
+    private static void assertRefusedStoringNothing(TestS3 s3, ThrowingCallable call, int status, String errorCode,
+            String key) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(S3Exception.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(status);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(errorCode);
+        });
+        assertThatThrownBy(() -> s3.client().headObject(b -> b.bucket(s3.bucket()).key(key)))
+                .isInstanceOf(NoSuchKeyException.class);
     }
 
     private static S3Client withoutRetries(TestS3 s3) {
@@ -154,13 +192,27 @@ class S3ProxyCapabilitiesTest {
     }
 
     @Test
-    void presignedGet_pastItsExpiry_isRefusedAsExpired(TestS3 s3) throws Exception {
-        // given
-        put(s3, "presign/expired.ipa", "x");
-        URI url = presignedGet(s3, "presign/expired.ipa", Duration.ofSeconds(1));
+    void presignedGet_signedNowWithAClock_returnsTheBytes(TestS3 s3) throws Exception {
+        // given a URL signed as the next test signs it, but by the clock of now
+        put(s3, "presign/clocked.ipa", "x");
+        URI url = presignedGetSignedAt(s3, "presign/clocked.ipa", Instant.now(), Duration.ofMinutes(5));
 
         // when
-        Thread.sleep(2_000);
+        HttpResponse<String> response = send("GET", url);
+
+        // then only its signing time can make the next test's URL fail
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("x");
+    }
+
+    @Test
+    void presignedGet_pastItsExpiry_isRefusedAsExpired(TestS3 s3) throws Exception {
+        // given a URL valid for one second, signed ten minutes ago
+        put(s3, "presign/expired.ipa", "x");
+        URI url = presignedGetSignedAt(s3, "presign/expired.ipa", Instant.now().minus(Duration.ofMinutes(10)),
+                Duration.ofSeconds(1));
+
+        // when
         HttpResponse<String> response = send("GET", url);
 
         // then
@@ -291,15 +343,9 @@ class S3ProxyCapabilitiesTest {
         assertThat(copied).isEqualTo(eTag);
         assertThat(s3.client().getObjectAsBytes(b -> b.bucket(s3.bucket()).key("copy/matched.ipa")).asUtf8String())
                 .isEqualTo("source");
-        assertThatThrownBy(() -> s3.client().copyObject(b -> b.sourceBucket(s3.bucket()).sourceKey("copy/source.ipa")
-                .destinationBucket(s3.bucket()).destinationKey("copy/stale.ipa")
-                .copySourceIfMatch("\"0123456789abcdef0123456789abcdef\"")))
-                .isInstanceOfSatisfying(S3Exception.class, e -> {
-                    assertThat(e.statusCode()).isEqualTo(412);
-                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("PreconditionFailed");
-                });
-        assertThatThrownBy(() -> s3.client().headObject(b -> b.bucket(s3.bucket()).key("copy/stale.ipa")))
-                .isInstanceOf(NoSuchKeyException.class);
+        assertRefusedStoringNothing(s3, () -> s3.client().copyObject(b -> b.sourceBucket(s3.bucket())
+                .sourceKey("copy/source.ipa").destinationBucket(s3.bucket()).destinationKey("copy/stale.ipa")
+                .copySourceIfMatch("\"0123456789abcdef0123456789abcdef\"")), 412, "PreconditionFailed", "copy/stale.ipa");
     }
 
     @Test
@@ -529,14 +575,9 @@ class S3ProxyCapabilitiesTest {
     @Test
     void userMetadata_nonAsciiValue_isRefusedAsSignatureMismatch(TestS3 s3) {
         // when / then: the code must put only ASCII in metadata (app names belong in the JSON record)
-        assertThatThrownBy(() -> s3.client().putObject(b -> b.bucket(s3.bucket()).key("meta/utf8.ipa")
-                .metadata(Map.of("name", "Café")), RequestBody.fromString("x")))
-                .isInstanceOfSatisfying(S3Exception.class, e -> {
-                    assertThat(e.statusCode()).isEqualTo(403);
-                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
-                });
-        assertThatThrownBy(() -> s3.client().headObject(b -> b.bucket(s3.bucket()).key("meta/utf8.ipa")))
-                .isInstanceOf(NoSuchKeyException.class);
+        assertRefusedStoringNothing(s3, () -> s3.client().putObject(b -> b.bucket(s3.bucket()).key("meta/utf8.ipa")
+                .metadata(Map.of("name", "Café")), RequestBody.fromString("x")), 403, "SignatureDoesNotMatch",
+                "meta/utf8.ipa");
     }
 
     @Test

@@ -56,13 +56,9 @@ class IngestHandlerTest {
     @RegisterExtension
     static final IngestOverS3 INGEST = new IngestOverS3(CLOCK);
 
-    static List<Path> realIpas() {
-        return Fixtures.all("ipa");
-    }
-
     @Corpus
     @ParameterizedTest(name = "{0}")
-    @MethodSource("realIpas")
+    @MethodSource("dev.slipway.fixtures.Fixtures#ipas")
     void handleRequest_everyRealIpa_becomesACompleteBuild(Path ipa) throws Exception {
         assertBecomesACompleteBuild(ipa);
     }
@@ -87,8 +83,7 @@ class IngestHandlerTest {
         // given the IPA uploaded with release notes, and its ObjectCreated event
         byte[] bytes = Files.readAllBytes(ipa);
         String key = "uploads/beta/" + ipa.getFileName();
-        upload(key, bytes, Map.of("release-notes-b64", b64("Fixes & features\nÜber <fast>")));
-        S3Event event = S3Events.put(INGEST.bucket(), key, bytes, nextSequencer());
+        S3Event event = uploaded(key, bytes, Map.of("release-notes-b64", b64("Fixes & features\nÜber <fast>")));
         IpaInfo expected = readLocally(ipa);
 
         // when
@@ -145,11 +140,8 @@ class IngestHandlerTest {
     @Event(value = "events/s3-put-upload.json", type = S3Event.class)
     void handleRequest_sampleEventWithSpacesInKey_buildsIntoItsChannel(S3Event event) throws Exception {
         // given the object the sample event describes (key with spaces, encoded with '+')
-        upload("uploads/beta/fastlane very capable app.ipa", Fixtures.bytes("ipa/fastlane very capable app.ipa"), Map.of());
+        BuildRecord record = ingested(event, "uploads/beta/fastlane very capable app.ipa", "ipa/fastlane very capable app.ipa");
 
-        INGEST.handler().handleRequest(event, CONTEXT);
-
-        BuildRecord record = INGEST.catalog().build(upload(event).buildId()).orElseThrow();
         assertThat(record.asMap()).containsEntry("uploadKey", "uploads/beta/fastlane very capable app.ipa");
         assertThat(record.channel()).isEqualTo("beta");
         assertThat(record.name()).isEqualTo("very capable app");
@@ -159,11 +151,8 @@ class IngestHandlerTest {
     @ParameterizedTest
     @Event(value = "events/s3-put-unicode-key.json", type = S3Event.class)
     void handleRequest_sampleEventWithPlusAndNonAscii_decodesTheKey(S3Event event) throws Exception {
-        upload("uploads/Café Über+1.ipa", Fixtures.bytes("ipa/pliney-test.ipa"), Map.of());
+        BuildRecord record = ingested(event, "uploads/Café Über+1.ipa", "ipa/pliney-test.ipa");
 
-        INGEST.handler().handleRequest(event, CONTEXT);
-
-        BuildRecord record = INGEST.catalog().build(upload(event).buildId()).orElseThrow();
         assertThat(record.fileName()).isEqualTo("Café Über+1.ipa");
         assertThat(record.channel()).isEqualTo(Upload.DEFAULT_CHANNEL);
         assertThat(INGEST.catalog().get("uploads/Café Über+1.ipa")).isEmpty();
@@ -184,18 +173,13 @@ class IngestHandlerTest {
         assertThat(INGEST.catalog().get("builds/abc/app.ipa")).isPresent();
     }
 
-    static List<Path> invalidIpas() {
-        return Fixtures.all("invalid");
-    }
-
     @Corpus
     @ParameterizedTest(name = "{0}")
-    @MethodSource("invalidIpas")
+    @MethodSource("dev.slipway.fixtures.Fixtures#invalidIpas")
     void handleRequest_invalidIpa_recordsTheReasonAndKeepsTheUpload(Path ipa) throws Exception {
         byte[] bytes = Files.readAllBytes(ipa);
         String key = "uploads/" + ipa.getFileName();
-        upload(key, bytes, Map.of());
-        S3Event event = S3Events.put(INGEST.bucket(), key, bytes, nextSequencer());
+        S3Event event = uploaded(key, bytes, Map.of());
 
         INGEST.handler().handleRequest(event, CONTEXT);
 
@@ -213,8 +197,7 @@ class IngestHandlerTest {
     @Test
     void handleRequest_notAZip_recordsExactlyWhy() throws Exception {
         byte[] bytes = "A text file named .ipa\n".getBytes(StandardCharsets.UTF_8);
-        upload("uploads/notes.ipa", bytes, Map.of());
-        S3Event event = S3Events.put(INGEST.bucket(), "uploads/notes.ipa", bytes, nextSequencer());
+        S3Event event = uploaded("uploads/notes.ipa", bytes, Map.of());
 
         INGEST.handler().handleRequest(event, CONTEXT);
 
@@ -224,8 +207,7 @@ class IngestHandlerTest {
     @Test
     void handleRequest_nestedChannelFolder_isRejectedWithTheRule() throws Exception {
         byte[] bytes = TestIpa.app().bytes();
-        upload("uploads/a/b/App.ipa", bytes, Map.of());
-        S3Event event = S3Events.put(INGEST.bucket(), "uploads/a/b/App.ipa", bytes, nextSequencer());
+        S3Event event = uploaded("uploads/a/b/App.ipa", bytes, Map.of());
 
         INGEST.handler().handleRequest(event, CONTEXT);
 
@@ -236,8 +218,7 @@ class IngestHandlerTest {
     @Test
     void handleRequest_sameEventTwice_yieldsOneBuild() throws Exception {
         byte[] bytes = TestIpa.app().bundleId("dev.slipway.test.dup").bytes();
-        upload("uploads/dup/App.ipa", bytes, Map.of());
-        S3Event event = S3Events.put(INGEST.bucket(), "uploads/dup/App.ipa", bytes, nextSequencer());
+        S3Event event = uploaded("uploads/dup/App.ipa", bytes, Map.of());
 
         INGEST.handler().handleRequest(event, CONTEXT);
         INGEST.handler().handleRequest(event, CONTEXT);
@@ -324,8 +305,7 @@ class IngestHandlerTest {
         IngestHandler broken = new IngestHandler(new IngestService(denied, INGEST.bucket(),
                 new IpaCopier(denied, INGEST.bucket()), CLOCK), INGEST.bucket());
         byte[] bytes = TestIpa.app().bytes();
-        upload("uploads/denied/App.ipa", bytes, Map.of());
-        S3Event event = S3Events.put(INGEST.bucket(), "uploads/denied/App.ipa", bytes, nextSequencer());
+        S3Event event = uploaded("uploads/denied/App.ipa", bytes, Map.of());
 
         assertThatThrownBy(() -> broken.handleRequest(event, CONTEXT))
                 .isInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class);
@@ -338,8 +318,7 @@ class IngestHandlerTest {
         // given a copier whose limits make a 2 MB IPA a "large" one
         IngestHandler multipart = INGEST.handler(new IpaCopier(INGEST.s3(), INGEST.bucket(), 1024 * 1024, 5 * 1024 * 1024));
         byte[] bytes = TestIpa.app().filler(2 * 1024 * 1024).bytes();
-        upload("uploads/big/App.ipa", bytes, Map.of());
-        S3Event event = S3Events.put(INGEST.bucket(), "uploads/big/App.ipa", bytes, nextSequencer());
+        S3Event event = uploaded("uploads/big/App.ipa", bytes, Map.of());
 
         multipart.handleRequest(event, CONTEXT);
 
@@ -379,8 +358,7 @@ class IngestHandlerTest {
     @Test
     void handleRequest_plainAndEncodedWordNotes_areDecoded() throws Exception {
         byte[] bytes = TestIpa.app().bytes();
-        upload("uploads/notes/A.ipa", bytes, Map.of("release-notes", "=?UTF-8?B?" + b64("Café ✓") + "?="));
-        S3Event event = S3Events.put(INGEST.bucket(), "uploads/notes/A.ipa", bytes, nextSequencer());
+        S3Event event = uploaded("uploads/notes/A.ipa", bytes, Map.of("release-notes", "=?UTF-8?B?" + b64("Café ✓") + "?="));
 
         INGEST.handler().handleRequest(event, CONTEXT);
 
@@ -389,6 +367,19 @@ class IngestHandlerTest {
 
     private static void upload(String key, byte[] bytes, Map<String, String> metadata) {
         INGEST.s3().putObject(b -> b.bucket(INGEST.bucket()).key(key).metadata(metadata), RequestBody.fromBytes(bytes));
+    }
+
+    /** Puts the object and returns the ObjectCreated event S3 sends for it. */
+    private static S3Event uploaded(String key, byte[] bytes, Map<String, String> metadata) throws Exception {
+        upload(key, bytes, metadata);
+        return S3Events.put(INGEST.bucket(), key, bytes, nextSequencer());
+    }
+
+    /** Puts the fixture a sample event names under its key, handles the event, and returns the build it made. */
+    private static BuildRecord ingested(S3Event sample, String key, String fixture) throws Exception {
+        upload(key, Fixtures.bytes(fixture), Map.of());
+        INGEST.handler().handleRequest(sample, CONTEXT);
+        return INGEST.catalog().build(upload(sample).buildId()).orElseThrow();
     }
 
     private static Upload upload(S3Event event) {

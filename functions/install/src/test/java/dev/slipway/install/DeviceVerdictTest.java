@@ -9,9 +9,9 @@ import dev.slipway.access.BuildScope;
 import dev.slipway.access.KeyRing;
 import dev.slipway.access.LinkSigner;
 import dev.slipway.access.Purpose;
+import dev.slipway.catalog.BuildRecord;
 import dev.slipway.catalog.S3Catalog;
 import dev.slipway.catalog.S3Revocations;
-import dev.slipway.catalog.Upload;
 import dev.slipway.device.Device;
 import dev.slipway.device.DeviceAttributes;
 import dev.slipway.device.DeviceStore;
@@ -19,63 +19,52 @@ import dev.slipway.device.DeviceTokens;
 import dev.slipway.device.ProfileDevices;
 import dev.slipway.fixtures.Fixtures;
 import dev.slipway.fixtures.TestS3;
-import dev.slipway.ingest.IngestService;
-import dev.slipway.ingest.IpaCopier;
-import dev.slipway.install.page.Assets;
-import dev.slipway.install.page.PageRenderer;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
+import dev.slipway.fixtures.TestS3Extension;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.sync.RequestBody;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The verdict for the visitor's own device, through the real handler over a real S3 protocol
  * server: a development build (a fixture whose profile lists 101 devices) and an enterprise one,
  * devices stored as the enrol function stores them, the device token as its redirect carries it.
  */
+@ExtendWith(TestS3Extension.class)
 class DeviceVerdictTest {
     /** While the development fixture's profile was valid (the enterprise one came later: its verdict does not depend on it). */
     private static final Instant NOW = Instant.parse("2017-01-01T12:00:00Z");
     private static final String UNREGISTERED = "00008130-001A2B3C4D5E6F70";
     private static final KeyRing KEYS = KeyRing.generate();
 
-    private static TestS3 s3server;
     private static InstallHandler handler;
     private static LinkSigner signer;
     private static DeviceTokens tokens;
     private static String development;
+    /** The development build's bundle id. */
+    private static String developmentApp;
     private static String enterprise;
     private static String registered;
 
     @BeforeAll
-    static void start() throws Exception {
-        s3server = TestS3.start();
+    static void start(TestS3 s3server) throws Exception {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         signer = new LinkSigner(KEYS, clock);
         tokens = new DeviceTokens(KEYS, clock);
-        handler = new InstallHandler(InstallSite.router(s3server.store(), s3server.store(), new InstallSite.Settings(
-                s3server.bucket(), KEYS, Duration.ofMinutes(10), Origins.behindCloudFront(ApiEvents.ORIGIN_SECRET, ""), clock,
-                S3Revocations.CACHE_FOR), new PageRenderer(TemplateEngine.createPrecompiled(ContentType.Html),
-                Assets.fromClasspath(), clock)));
-        development = ingest("uploads/dev/Dev.ipa", Fixtures.bytes("ipa/app_info-iphone.ipa"));
-        enterprise = ingest("uploads/qa/Enterprise.ipa", Fixtures.bytes("ipa/app_info-embedded.ipa"));
-        registered = ProfileDevices.of(new S3Catalog(s3server.store()).build(development).orElseThrow())
-                .udids().get(0);
+        handler = InstallOverS3.handler(s3server, s3server.store(), KEYS, Duration.ofMinutes(10), clock,
+                S3Revocations.CACHE_FOR);
+        development = InstallOverS3.ingest(s3server, "uploads/dev/Dev.ipa", Fixtures.bytes("ipa/app_info-iphone.ipa"));
+        enterprise = InstallOverS3.ingest(s3server, "uploads/qa/Enterprise.ipa", Fixtures.bytes("ipa/app_info-embedded.ipa"));
+        BuildRecord developmentBuild = new S3Catalog(s3server.store()).build(development).orElseThrow();
+        developmentApp = developmentBuild.bundleId();
+        registered = ProfileDevices.of(developmentBuild).udids().get(0);
         DeviceStore store = new DeviceStore(s3server.store());
         store.put(Device.enrolled(new DeviceAttributes(registered, "iPhone14,2", "20A362", "Grace's iPhone"), "/b/x", NOW));
         store.put(Device.enrolled(new DeviceAttributes(UNREGISTERED, "iPhone16,1", "21A329", null), "/b/x", NOW));
-    }
-
-    @AfterAll
-    static void stop() {
-        s3server.close();
     }
 
     @Test
@@ -139,10 +128,9 @@ class DeviceVerdictTest {
 
     @Test
     void appPage_knownDevice_marksEachBuild() throws Exception {
-        String bundleId = new S3Catalog(s3server.store()).build(development).orElseThrow().bundleId();
-        String token = signer.sign(new AppScope(bundleId, "dev"), Purpose.PAGE, Duration.ofDays(7));
+        String token = signer.sign(new AppScope(developmentApp, "dev"), Purpose.PAGE, Duration.ofDays(7));
 
-        String html = get("/a/" + bundleId + "?t=" + token, UNREGISTERED).getBody();
+        String html = get("/a/" + developmentApp + "?t=" + token, UNREGISTERED).getBody();
 
         assertThat(html).contains("data-verdict=\"not-registered\"").contains("✗ not registered for this device");
     }
@@ -150,10 +138,9 @@ class DeviceVerdictTest {
     /** Regression: an app link for every channel has no channel, and its null in the log line made the page a 500. */
     @Test
     void appPage_everyChannelLinkWithKnownDevice_marksEachBuild() throws Exception {
-        String bundleId = new S3Catalog(s3server.store()).build(development).orElseThrow().bundleId();
-        String token = signer.sign(AppScope.allChannels(bundleId), Purpose.PAGE, Duration.ofDays(7));
+        String token = signer.sign(AppScope.allChannels(developmentApp), Purpose.PAGE, Duration.ofDays(7));
 
-        APIGatewayV2HTTPResponse response = get("/a/" + bundleId + "?t=" + token, registered);
+        APIGatewayV2HTTPResponse response = get("/a/" + developmentApp + "?t=" + token, registered);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getBody()).contains("data-verdict=\"registered\"").contains("✓ installs on this device");
@@ -161,13 +148,12 @@ class DeviceVerdictTest {
 
     @Test
     void appPage_unknownDeviceOnAnIphone_offersTheCheckForThisAppPage() throws Exception {
-        String bundleId = new S3Catalog(s3server.store()).build(development).orElseThrow().bundleId();
-        String token = signer.sign(new AppScope(bundleId, "dev"), Purpose.PAGE, Duration.ofDays(7));
+        String token = signer.sign(new AppScope(developmentApp, "dev"), Purpose.PAGE, Duration.ofDays(7));
 
-        String html = get("/a/" + bundleId + "/dev?t=" + token, null).getBody();
+        String html = get("/a/" + developmentApp + "/dev?t=" + token, null).getBody();
 
         assertThat(html).contains("data-verdict=\"unknown\"")
-                .contains("href=\"https://d1a2b3c4d5e6f7.cloudfront.net/enrol/a/" + bundleId + "/dev?t=" + token + "\"");
+                .contains("href=\"https://d1a2b3c4d5e6f7.cloudfront.net/enrol/a/" + developmentApp + "/dev?t=" + token + "\"");
     }
 
     private static String page(String buildId) {
@@ -181,13 +167,5 @@ class DeviceVerdictTest {
             event.setCookies(List.of("other=1", "slipway_device=" + tokens.issue(Device.idOf(udid))));
         }
         return handler.handleRequest(event, null);
-    }
-
-    private static String ingest(String key, byte[] ipa) throws Exception {
-        String eTag = s3server.client().putObject(b -> b.bucket(s3server.bucket()).key(key), RequestBody.fromBytes(ipa)).eTag();
-        Upload upload = new Upload(key, ipa.length, eTag.replace("\"", ""), Long.toHexString(System.nanoTime()), null,
-                Instant.now());
-        return new IngestService(s3server.client(), s3server.bucket(), new IpaCopier(s3server.client(), s3server.bucket()),
-                Clock.systemUTC()).ingest(upload).id();
     }
 }

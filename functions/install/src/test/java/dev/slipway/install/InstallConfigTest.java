@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class InstallConfigTest {
     private static final String SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:LinkSecret-AbCdEf";
@@ -31,33 +33,23 @@ class InstallConfigTest {
         assertThat(config.linkSecretArn()).isEqualTo(SECRET_ARN);
     }
 
-    @Test
-    void fromEnvironment_noSecretArn_namesTheVariable() {
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', nullValues = "unset", value = {
+            "SLIPWAY_LINK_SECRET_ARN      | unset | environment variable SLIPWAY_LINK_SECRET_ARN is not set",
+            "SLIPWAY_DOWNLOAD_TTL_MINUTES | 600   | environment variable SLIPWAY_DOWNLOAD_TTL_MINUTES must be 1 to 60",
+            "SLIPWAY_ORIGIN_SECRET        | unset | environment variable SLIPWAY_ORIGIN_SECRET is not set"})
+    void fromEnvironment_variableUnsetOrOutOfRange_namesTheVariable(String variable, String value, String message) {
+        // given
         Map<String, String> env = env();
-        env.remove("SLIPWAY_LINK_SECRET_ARN");
+        if (value == null) {
+            env.remove(variable);
+        } else {
+            env.put(variable, value);
+        }
 
+        // when / then
         assertThatThrownBy(() -> InstallConfig.fromEnvironment(env))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("environment variable SLIPWAY_LINK_SECRET_ARN is not set");
-    }
-
-    @Test
-    void fromEnvironment_ttlOutOfRange_namesTheVariable() {
-        Map<String, String> env = env();
-        env.put("SLIPWAY_DOWNLOAD_TTL_MINUTES", "600");
-
-        assertThatThrownBy(() -> InstallConfig.fromEnvironment(env))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("environment variable SLIPWAY_DOWNLOAD_TTL_MINUTES must be 1 to 60");
-    }
-
-    @Test
-    void fromEnvironment_noOriginSecret_namesTheVariable() {
-        Map<String, String> env = env();
-        env.remove("SLIPWAY_ORIGIN_SECRET");
-
-        assertThatThrownBy(() -> InstallConfig.fromEnvironment(env))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("environment variable SLIPWAY_ORIGIN_SECRET is not set");
+                .hasMessage(message);
     }
 }

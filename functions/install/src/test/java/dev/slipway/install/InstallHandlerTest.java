@@ -15,7 +15,6 @@ import dev.slipway.catalog.Layout;
 import dev.slipway.catalog.S3Catalog;
 import dev.slipway.catalog.S3Revocations;
 import dev.slipway.catalog.Upload;
-import dev.slipway.fixtures.Fixtures;
 import dev.slipway.fixtures.TestIpa;
 import dev.slipway.fixtures.TestProfile;
 import dev.slipway.fixtures.TestS3;
@@ -23,11 +22,8 @@ import dev.slipway.fixtures.ZipWriter;
 import dev.slipway.ingest.IngestService;
 import dev.slipway.ingest.IpaCopier;
 import dev.slipway.install.page.Assets;
-import dev.slipway.install.page.PageRenderer;
 import dev.slipway.log.LocalContext;
 import dev.slipway.storage.HttpObjectStore;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -98,10 +94,7 @@ class InstallHandlerTest {
     }
 
     private static InstallHandler handler(HttpObjectStore store, Clock clock, Duration downloadTtl) {
-        InstallSite.Settings settings = new InstallSite.Settings(s3server.bucket(), KEYS, downloadTtl,
-                Origins.behindCloudFront(ApiEvents.ORIGIN_SECRET, ""), clock, S3Revocations.CACHE_FOR);
-        return new InstallHandler(InstallSite.router(store, store, settings,
-                new PageRenderer(TemplateEngine.createPrecompiled(ContentType.Html), Assets.fromClasspath(), clock)));
+        return InstallOverS3.handler(s3server, store, KEYS, downloadTtl, clock, S3Revocations.CACHE_FOR);
     }
 
     /** A handler whose store has the wrong keys: every read fails. */
@@ -113,12 +106,7 @@ class InstallHandlerTest {
     }
 
     private static String ingest(String key, byte[] ipa) throws Exception {
-        String eTag = s3.putObject(b -> b.bucket(s3server.bucket()).key(key), RequestBody.fromBytes(ipa)).eTag();
-        Upload upload = new Upload(key, ipa.length, eTag.replace("\"", ""), Long.toHexString(System.nanoTime()), null,
-                Instant.now());
-        IngestService ingest = new IngestService(s3, s3server.bucket(), new IpaCopier(s3, s3server.bucket()),
-                Clock.systemUTC());
-        return ingest.ingest(upload).id();
+        return InstallOverS3.ingest(s3server, key, ipa);
     }
 
     private static APIGatewayV2HTTPResponse get(String file, String url) throws Exception {

@@ -11,16 +11,10 @@ import dev.slipway.access.LinkSigner;
 import dev.slipway.access.Purpose;
 import dev.slipway.catalog.S3Catalog;
 import dev.slipway.catalog.S3Revocations;
-import dev.slipway.catalog.Upload;
 import dev.slipway.fixtures.TestIpa;
 import dev.slipway.fixtures.TestProfile;
 import dev.slipway.fixtures.TestS3;
-import dev.slipway.ingest.IngestService;
-import dev.slipway.ingest.IpaCopier;
-import dev.slipway.install.page.Assets;
-import dev.slipway.install.page.PageRenderer;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
+import dev.slipway.fixtures.TestS3Extension;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -30,12 +24,12 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.sync.RequestBody;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code GET /api/v1/apps/{bundleId}/latest}: the update check apps embed, through the handler over S3Proxy. */
+@ExtendWith(TestS3Extension.class)
 class LatestBuildRouteTest {
     /** While the generated enterprise profile is valid. */
     private static final Instant NOW = Instant.parse("2021-06-01T12:00:00Z");
@@ -50,13 +44,10 @@ class LatestBuildRouteTest {
     private static String newest;
 
     @BeforeAll
-    static void start() throws Exception {
-        s3server = TestS3.start();
+    static void start(TestS3 server) throws Exception {
+        s3server = server;
         catalog = new S3Catalog(s3server.store());
-        InstallSite.Settings settings = new InstallSite.Settings(s3server.bucket(), KEYS, Duration.ofMinutes(10),
-                Origins.behindCloudFront(ApiEvents.ORIGIN_SECRET, ""), CLOCK, Duration.ZERO);
-        handler = new InstallHandler(InstallSite.router(s3server.store(), s3server.store(), settings,
-                new PageRenderer(TemplateEngine.createPrecompiled(ContentType.Html), Assets.fromClasspath(), CLOCK)));
+        handler = InstallOverS3.handler(s3server, s3server.store(), KEYS, Duration.ofMinutes(10), CLOCK, Duration.ZERO);
         ingest("uploads/beta/Old.ipa", "1.0", "10", TestProfile.enterprise(), "2021-05-01T00:00:00Z", null);
         newest = ingest("uploads/beta/New.ipa", "1.1", "11", TestProfile.enterprise(), "2021-05-20T00:00:00Z",
                 "Faster sync");
@@ -65,22 +56,12 @@ class LatestBuildRouteTest {
         ingest("uploads/qa/Qa.ipa", "2.0", "20", TestProfile.enterprise(), "2021-05-25T00:00:00Z", null);
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        s3server.close();
-    }
-
     private static String ingest(String key, String version, String build, TestProfile profile, String at, String notes)
             throws Exception {
         byte[] ipa = TestIpa.app().bundleId(APP).name("Updates").version(version).build(build).profile(profile).bytes();
         Map<String, String> metadata = notes == null ? Map.of()
                 : Map.of("release-notes-b64", Base64.getEncoder().encodeToString(notes.getBytes(StandardCharsets.UTF_8)));
-        String eTag = s3server.client().putObject(b -> b.bucket(s3server.bucket()).key(key).metadata(metadata),
-                RequestBody.fromBytes(ipa)).eTag();
-        Upload upload = new Upload(key, ipa.length, eTag.replace("\"", ""), Long.toHexString(System.nanoTime()), null,
-                Instant.parse(at));
-        return new IngestService(s3server.client(), s3server.bucket(), new IpaCopier(s3server.client(), s3server.bucket()),
-                CLOCK).ingest(upload).id();
+        return InstallOverS3.ingest(s3server, key, ipa, metadata, Instant.parse(at), CLOCK);
     }
 
     private static String token(AppScope scope) {

@@ -3,7 +3,6 @@ package dev.slipway.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.fixtures.Fixtures;
-import dev.slipway.local.LocalStack;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
@@ -13,10 +12,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What the CLI says and the exit codes it returns when a build cannot install, when an option is
@@ -29,30 +32,8 @@ class CliMessagesTest {
     @TempDir
     static Path temp;
 
-    private static Path data;
-    private static LocalStack stack;
-    private static StackHttp http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        data = temp.resolve("data");
-        stack = LoopbackStack.start(data);
-        http = new StackHttp(stack.tls().trustAnchor());
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
-
-    private static Cli.Run local(String... args) {
-        String[] all = new String[args.length + 3];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--local";
-        all[args.length + 1] = "--data";
-        all[args.length + 2] = data.toString();
-        return Cli.run(all);
-    }
+    @RegisterExtension
+    static final LocalStackExtension LOCAL = new LocalStackExtension();
 
     private static String buildId(Cli.Run run) {
         Matcher m = BUILD_LINK.matcher(run.out());
@@ -61,7 +42,7 @@ class CliMessagesTest {
     }
 
     private static String linkTo(String scope) {
-        Matcher m = (scope.contains(".") ? APP_LINK : BUILD_LINK).matcher(local("link", scope).out());
+        Matcher m = (scope.contains(".") ? APP_LINK : BUILD_LINK).matcher(LOCAL.cli("link", scope).out());
         assertThat(m.find()).isTrue();
         return m.group();
     }
@@ -69,7 +50,7 @@ class CliMessagesTest {
     @Test
     void publish_expiredBuild_warnsOnStderrExitsFiveAndStillPrintsTheLink() {
         // when
-        Cli.Run run = local("publish", Fixtures.get("ipa/fastlane-Example1.ipa").toString(), "--no-qr");
+        Cli.Run run = LOCAL.cli("publish", Fixtures.get("ipa/fastlane-Example1.ipa").toString(), "--no-qr");
 
         // then
         assertThat(run.code()).isEqualTo(5);
@@ -84,7 +65,7 @@ class CliMessagesTest {
 
     @Test
     void publish_appStoreBuild_saysSoAndExitsFive() {
-        Cli.Run run = local("publish", Fixtures.get("ipa/fastlane-very-capable-app.old.ipa").toString(), "--no-qr");
+        Cli.Run run = LOCAL.cli("publish", Fixtures.get("ipa/fastlane-very-capable-app.old.ipa").toString(), "--no-qr");
 
         assertThat(run.code()).isEqualTo(5);
         assertThat(run.err()).contains("slipway: WARNING: iOS will not install this build:\n"
@@ -96,7 +77,7 @@ class CliMessagesTest {
         Path ipa = temp.resolve("Fine.ipa");
         InstallableIpa.write(ipa);
 
-        Cli.Run run = local("publish", ipa.toString(), "--no-qr");
+        Cli.Run run = LOCAL.cli("publish", ipa.toString(), "--no-qr");
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.err()).doesNotContain("WARNING");
@@ -109,11 +90,11 @@ class CliMessagesTest {
         Files.writeString(notes, "From a file\n\n- first\n- second\n");
 
         // when
-        Cli.Run run = local("publish", Fixtures.get("ipa/pliney-test.ipa").toString(), "--no-qr", "--notes-file",
+        Cli.Run run = LOCAL.cli("publish", Fixtures.get("ipa/pliney-test.ipa").toString(), "--no-qr", "--notes-file",
                 notes.toString());
 
         // then
-        String html = http.page(URI.create(run.lines()[1])).body();
+        String html = LOCAL.http().page(URI.create(run.lines()[1])).body();
         assertThat(html).contains("From a file").contains("second");
     }
 
@@ -123,12 +104,12 @@ class CliMessagesTest {
         Cli.Run run;
         try {
             System.setIn(new ByteArrayInputStream("Piped in from CI\n".getBytes(StandardCharsets.UTF_8)));
-            run = local("publish", Fixtures.get("ipa/pliney-test.ipa").toString(), "--no-qr", "--notes-file", "-");
+            run = LOCAL.cli("publish", Fixtures.get("ipa/pliney-test.ipa").toString(), "--no-qr", "--notes-file", "-");
         } finally {
             System.setIn(stdin);
         }
 
-        assertThat(http.page(URI.create(run.lines()[1])).body()).contains("Piped in from CI");
+        assertThat(LOCAL.http().page(URI.create(run.lines()[1])).body()).contains("Piped in from CI");
     }
 
     @Test
@@ -136,7 +117,7 @@ class CliMessagesTest {
         Path notes = temp.resolve("long.txt");
         Files.writeString(notes, "x".repeat(1501));
 
-        Cli.Run run = local("publish", Fixtures.get("ipa/pliney-test.ipa").toString(), "--notes-file", notes.toString());
+        Cli.Run run = LOCAL.cli("publish", Fixtures.get("ipa/pliney-test.ipa").toString(), "--notes-file", notes.toString());
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("slipway: --notes-file " + notes + " holds more than 1,500 bytes; at most that "
@@ -148,7 +129,7 @@ class CliMessagesTest {
         Path notes = temp.resolve("latin1.txt");
         Files.write(notes, new byte[] {'c', 'a', 'f', (byte) 0xE9});
 
-        Cli.Run run = local("publish", Fixtures.get("ipa/pliney-test.ipa").toString(), "--notes-file", notes.toString());
+        Cli.Run run = LOCAL.cli("publish", Fixtures.get("ipa/pliney-test.ipa").toString(), "--notes-file", notes.toString());
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("slipway: --notes-file " + notes + " is not UTF-8 text\n");
@@ -156,7 +137,7 @@ class CliMessagesTest {
 
     @Test
     void publish_notesAndNotesFile_exitsTwo() {
-        Cli.Run run = local("publish", Fixtures.get("ipa/pliney-test.ipa").toString(), "--notes", "a", "--notes-file",
+        Cli.Run run = LOCAL.cli("publish", Fixtures.get("ipa/pliney-test.ipa").toString(), "--notes", "a", "--notes-file",
                 "-");
 
         assertThat(run.code()).isEqualTo(2);
@@ -165,25 +146,58 @@ class CliMessagesTest {
 
     @Test
     void publish_missingNotesFile_exitsTwo() {
-        Cli.Run run = local("publish", Fixtures.get("ipa/pliney-test.ipa").toString(), "--notes-file",
+        Cli.Run run = LOCAL.cli("publish", Fixtures.get("ipa/pliney-test.ipa").toString(), "--notes-file",
                 temp.resolve("none.md").toString());
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("slipway: no such file: " + temp.resolve("none.md") + "\n");
     }
 
-    @Test
-    void link_badTtl_printsOneLineNotTheHelp() {
-        Cli.Run run = local("link", "com.example.app", "--ttl", "5x");
+    static Stream<Arguments> refusedCommands() {
+        String noBuild = "slipway: no build aaaaaaaaaaaaaaaaaaaa in the local stack\n";
+        return Stream.of(
+                refused("link, a bad --ttl: one line, not the help", "slipway: Invalid value for option '--ttl': '5x' is "
+                        + "not a duration (e.g. 90s, 15m, 12h, 7d) (see slipway link --help)\n",
+                        "link", "com.example.app", "--ttl", "5x"),
+                refused("link, a --ttl beyond a page link's life",
+                        "slipway: --ttl 500 days is longer than a page link may work (400 days)\n",
+                        "link", "com.example.app", "--ttl", "500d"),
+                // one letter too many is no build id, and no bundle id either
+                refused("link, a mistyped build id: no build, not no app",
+                        "slipway: no build aaaaaaaaaaaaaaaaaaaaa in the local stack\n", "link", "aaaaaaaaaaaaaaaaaaaaa"),
+                refused("link, an unknown app", "slipway: no builds of app com.example.nothing in the local stack\n",
+                        "link", "com.example.nothing"),
+                refused("link, neither build nor app", "slipway: \"not an app!\" is neither a build id (20 characters, "
+                        + "a-z 2-7) nor APP[:CHANNEL] (a bundle id such as com.example.app, and a channel such as beta)\n",
+                        "link", "not an app!"),
+                refused("link --api, a build", "slipway: --api needs APP or APP:CHANNEL, not a build: apps ask for their "
+                        + "newest build\n", "link", "aaaaaaaaaaaaaaaaaaaa", "--api"),
+                refused("withdraw, an unknown build", noBuild, "withdraw", "aaaaaaaaaaaaaaaaaaaa"),
+                refused("withdraw, an app instead of a build",
+                        "slipway: \"com.example.app\" is not a build id (20 characters, a-z 2-7)\n",
+                        "withdraw", "com.example.app"),
+                refused("devices --missing, an unknown build", noBuild, "devices", "--missing", "aaaaaaaaaaaaaaaaaaaa"),
+                refused("devices, a bad --format", "slipway: Invalid value for option '--format': expected one of "
+                        + "[text, apple] (case-sensitive) but was 'csv' (see slipway devices --help)\n",
+                        "devices", "--format", "csv"));
+    }
+
+    private static Arguments refused(String why, String err, String... args) {
+        return Arguments.of(Named.of(why, args), err);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedCommands")
+    void command_refused_exitsTwoWithOneMessage(String[] args, String err) {
+        Cli.Run run = LOCAL.cli(args);
 
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("slipway: Invalid value for option '--ttl': '5x' is not a duration (e.g. 90s, "
-                + "15m, 12h, 7d) (see slipway link --help)\n");
+        assertThat(run.err()).isEqualTo(err);
     }
 
     @Test
     void link_unknownOption_printsOneLine() {
-        Cli.Run run = local("link", "com.example.app", "--tll", "5d");
+        Cli.Run run = LOCAL.cli("link", "com.example.app", "--tll", "5d");
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err().lines().count()).isOne();
@@ -191,81 +205,48 @@ class CliMessagesTest {
     }
 
     @Test
-    void link_mistypedBuildId_saysNoBuildNotNoApp() {
-        // a build id with one letter too many is no build id, and no bundle id either
-        Cli.Run run = local("link", "aaaaaaaaaaaaaaaaaaaaa");
-
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("slipway: no build aaaaaaaaaaaaaaaaaaaaa in the local stack\n");
-    }
-
-    @Test
-    void link_unknownApp_saysNoBuildsOfApp() {
-        Cli.Run run = local("link", "com.example.nothing");
-
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("slipway: no builds of app com.example.nothing in the local stack\n");
-    }
-
-    @Test
     void withdraw_build_linksAre404AppPageHidesItAndRestoreBringsItBack() throws Exception {
         // given two builds of one app on a channel of their own, and links to them
         Path ipa = temp.resolve("Withdrawn.ipa");
         InstallableIpa.write(ipa);
-        String older = buildId(local("publish", ipa.toString(), "--channel", "withdraw", "--no-qr"));
-        String newer = buildId(local("publish", ipa.toString(), "--channel", "withdraw", "--no-qr"));
+        String older = buildId(LOCAL.cli("publish", ipa.toString(), "--channel", "withdraw", "--no-qr"));
+        String newer = buildId(LOCAL.cli("publish", ipa.toString(), "--channel", "withdraw", "--no-qr"));
         URI page = URI.create(linkTo(newer));
         URI app = URI.create(linkTo(InstallableIpa.BUNDLE_ID + ":withdraw"));
-        assertThat(http.page(app).body()).contains(newer).contains(older);
+        assertThat(LOCAL.http().page(app).body()).contains(newer).contains(older);
 
         // when
-        Cli.Run withdraw = local("withdraw", newer);
+        Cli.Run withdraw = LOCAL.cli("withdraw", newer);
 
         // then its page is gone for old links and new ones, and the app page lists only the other build
         assertThat(withdraw.code()).as(withdraw.err()).isZero();
         assertThat(withdraw.out()).isEqualTo("Withdrew build " + newer + " (Installable 2.0 (7) · channel withdraw) in the "
                 + "local stack: no link installs it and no app page lists it. To undo: slipway restore " + newer + "\n");
-        assertThat(http.page(page).statusCode()).isEqualTo(404);
-        assertThat(http.page(URI.create(linkTo(newer))).statusCode()).isEqualTo(404);
-        String listed = http.page(app).body();
+        assertThat(LOCAL.http().page(page).statusCode()).isEqualTo(404);
+        assertThat(LOCAL.http().page(URI.create(linkTo(newer))).statusCode()).isEqualTo(404);
+        String listed = LOCAL.http().page(app).body();
         assertThat(listed).contains(older).doesNotContain(newer);
-        assertThat(stack.catalog().build(newer)).isPresent();
+        assertThat(LOCAL.stack().catalog().build(newer)).isPresent();
 
         // when restored
-        Cli.Run restore = local("restore", newer);
+        Cli.Run restore = LOCAL.cli("restore", newer);
 
         // then the same link opens the page again
         assertThat(restore.code()).as(restore.err()).isZero();
         assertThat(restore.out()).isEqualTo("Restored build " + newer + " (Installable 2.0 (7) · channel withdraw) in the "
                 + "local stack: app pages list it and its links work again.\n");
-        assertThat(http.page(page).statusCode()).isEqualTo(200);
-        assertThat(http.page(app).body()).contains(newer);
+        assertThat(LOCAL.http().page(page).statusCode()).isEqualTo(200);
+        assertThat(LOCAL.http().page(app).body()).contains(newer);
     }
 
     @Test
     void restore_buildNotWithdrawn_saysNothingToDo() throws Exception {
-        String id = buildId(local("publish", Fixtures.get("ipa/pliney-test.ipa").toString(), "--no-qr"));
+        String id = buildId(LOCAL.cli("publish", Fixtures.get("ipa/pliney-test.ipa").toString(), "--no-qr"));
 
-        Cli.Run run = local("restore", id);
+        Cli.Run run = LOCAL.cli("restore", id);
 
         assertThat(run.code()).isZero();
         assertThat(run.out()).endsWith(") is not withdrawn in the local stack; nothing to restore.\n");
-    }
-
-    @Test
-    void withdraw_unknownBuild_exitsTwo() {
-        Cli.Run run = local("withdraw", "aaaaaaaaaaaaaaaaaaaa");
-
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("slipway: no build aaaaaaaaaaaaaaaaaaaa in the local stack\n");
-    }
-
-    @Test
-    void withdraw_appInsteadOfBuild_exitsTwo() {
-        Cli.Run run = local("withdraw", "com.example.app");
-
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("slipway: \"com.example.app\" is not a build id (20 characters, a-z 2-7)\n");
     }
 
     @Test
@@ -285,23 +266,23 @@ class CliMessagesTest {
         InstallableIpa.write(expired, java.time.Instant.now().minus(java.time.Duration.ofDays(3)));
         Path fresh = temp.resolve("New.ipa");
         InstallableIpa.write(fresh);
-        Cli.Run old = local("publish", expired.toString(), "--channel", "newer", "--no-qr");
-        String newId = buildId(local("publish", fresh.toString(), "--channel", "newer", "--no-qr"));
+        Cli.Run old = LOCAL.cli("publish", expired.toString(), "--channel", "newer", "--no-qr");
+        String newId = buildId(LOCAL.cli("publish", fresh.toString(), "--channel", "newer", "--no-qr"));
 
         // when the expired build's page is opened with its own build link
-        String html = http.page(URI.create(old.lines()[1])).body();
+        String html = LOCAL.http().page(URI.create(old.lines()[1])).body();
 
         // then it names the newer build, with a link (a token for that build) that opens it
         assertThat(html).contains("A newer build is available").contains("Can’t be installed on this iPhone");
         Matcher newer = Pattern.compile("href=\"(https://[^\"]*/b/" + newId + "\\?t=[^\"]+)\"").matcher(html);
         assertThat(newer.find()).as(html).isTrue();
-        java.net.http.HttpResponse<String> next = http.page(URI.create(newer.group(1)));
+        java.net.http.HttpResponse<String> next = LOCAL.http().page(URI.create(newer.group(1)));
         assertThat(next.statusCode()).isEqualTo(200);
         assertThat(StackHttp.installLinks(next.body())).hasSize(1);
         assertThat(next.body()).doesNotContain("A newer build is available");
 
         // and the app page of that channel badges each build and offers Install for the installable one only
-        String app = http.page(URI.create(linkTo(InstallableIpa.BUNDLE_ID + ":newer"))).body();
+        String app = LOCAL.http().page(URI.create(linkTo(InstallableIpa.BUNDLE_ID + ":newer"))).body();
         assertThat(app).contains(">Installable<").contains(">Expired<").contains("build unavailable");
         assertThat(StackHttp.installLinks(app)).hasSize(1);
         assertThat(StackHttp.installLinks(app).get(0)).contains("%2Fm%2F" + newId + ".plist");
@@ -311,22 +292,22 @@ class CliMessagesTest {
     @Test
     void notFoundPages_unknownRevokedAndWithdrawn_identicalWithoutJargon() throws Exception {
         // given a revoked build, a withdrawn build and a build that never was, each with a valid link
-        String revoked = buildId(local("publish", Fixtures.get("ipa/pliney-test.ipa").toString(), "--no-qr",
+        String revoked = buildId(LOCAL.cli("publish", Fixtures.get("ipa/pliney-test.ipa").toString(), "--no-qr",
                 "--channel", "gone"));
         URI revokedLink = URI.create(linkTo(revoked));
-        local("revoke", revoked);
-        String withdrawn = buildId(local("publish", Fixtures.get("ipa/pliney-test.ipa").toString(), "--no-qr",
+        LOCAL.cli("revoke", revoked);
+        String withdrawn = buildId(LOCAL.cli("publish", Fixtures.get("ipa/pliney-test.ipa").toString(), "--no-qr",
                 "--channel", "gone"));
-        local("withdraw", withdrawn);
-        dev.slipway.access.LinkSigner signer = new dev.slipway.access.LinkSigner(stack.secrets().linkKeys(),
+        LOCAL.cli("withdraw", withdrawn);
+        dev.slipway.access.LinkSigner signer = new dev.slipway.access.LinkSigner(LOCAL.stack().secrets().linkKeys(),
                 java.time.Clock.systemUTC());
-        URI unknown = stack.info().pages().resolve("/b/aaaaaaaaaaaaaaaaaaaa?t="
+        URI unknown = LOCAL.stack().info().pages().resolve("/b/aaaaaaaaaaaaaaaaaaaa?t="
                 + signer.sign(new dev.slipway.access.BuildScope("aaaaaaaaaaaaaaaaaaaa"), dev.slipway.access.Purpose.PAGE));
 
         // when
-        java.net.http.HttpResponse<String> a = http.page(unknown);
-        java.net.http.HttpResponse<String> b = http.page(revokedLink);
-        java.net.http.HttpResponse<String> c = http.page(URI.create(linkTo(withdrawn)));
+        java.net.http.HttpResponse<String> a = LOCAL.http().page(unknown);
+        java.net.http.HttpResponse<String> b = LOCAL.http().page(revokedLink);
+        java.net.http.HttpResponse<String> c = LOCAL.http().page(URI.create(linkTo(withdrawn)));
 
         // then
         assertThat(List.of(a.statusCode(), b.statusCode(), c.statusCode())).containsOnly(404);

@@ -9,14 +9,10 @@ import dev.slipway.device.ProfileDevices;
 import dev.slipway.fixtures.Fixtures;
 import dev.slipway.local.LocalStack;
 import dev.slipway.storage.SdkObjectStore;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code slipway devices} against a local stack started in this JVM: a development build published
@@ -24,44 +20,30 @@ import org.junit.jupiter.api.io.TempDir;
  * build's profile and one not.
  */
 class DevicesCommandTest {
-    private static final Pattern BUILD_LINK = Pattern.compile("https://127\\.0\\.0\\.1:[0-9]+/b/([a-z2-7]{20})\\?t=[A-Za-z0-9_-]+");
     private static final Instant SEEN = Instant.parse("2026-11-20T10:00:00Z");
     private static final String UNREGISTERED = "00008130-001A2B3C4D5E6F70";
 
-    @TempDir
-    static Path temp;
+    @RegisterExtension
+    static final LocalStackExtension LOCAL = new LocalStackExtension();
 
-    private static Path data;
-    private static LocalStack stack;
     private static String build;
     private static String registered;
 
     @BeforeAll
     static void start() throws Exception {
-        data = temp.resolve("data");
-        stack = LoopbackStack.start(data);
-        Cli.Run published = Cli.run("publish", Fixtures.get("ipa/app_info-iphone.ipa").toString(), "--local", "--data",
-                data.toString(), "--no-qr");
-        Matcher m = BUILD_LINK.matcher(published.lines()[1]);
-        assertThat(m.matches()).as(published.out() + published.err()).isTrue();
-        build = m.group(1);
-        ProfileDevices profile = ProfileDevices.of(stack.catalog().build(build).orElseThrow());
+        build = LOCAL.publish(Fixtures.get("ipa/app_info-iphone.ipa")).buildId();
+        ProfileDevices profile = ProfileDevices.of(LOCAL.stack().catalog().build(build).orElseThrow());
         registered = profile.udids().get(0);
-        DeviceStore store = new DeviceStore(new SdkObjectStore(stack.s3(), LocalStack.BUCKET));
+        DeviceStore store = new DeviceStore(new SdkObjectStore(LOCAL.stack().s3(), LocalStack.BUCKET));
         store.put(Device.enrolled(new DeviceAttributes(registered, "iPhone14,2", "20A362", "Grace's iPhone"),
                 "/b/" + build, SEEN));
         store.put(Device.enrolled(new DeviceAttributes(UNREGISTERED, "iPhone16,1", "21A329", null),
                 "/a/com.example.other", SEEN.plusSeconds(60)));
     }
 
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
-
     @Test
     void devices_local_listsEveryEnrolledDeviceNewestFirst() {
-        Cli.Run run = Cli.run("devices", "--local", "--data", data.toString());
+        Cli.Run run = LOCAL.cli("devices");
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.lines()).hasSize(3);
@@ -72,7 +54,7 @@ class DevicesCommandTest {
 
     @Test
     void devices_formatApple_writesThePortalsBulkFile() {
-        Cli.Run run = Cli.run("devices", "--format", "apple", "--local", "--data", data.toString());
+        Cli.Run run = LOCAL.cli("devices", "--format", "apple");
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("Device ID\tDevice Name\tDevice Platform\n"
@@ -82,7 +64,7 @@ class DevicesCommandTest {
 
     @Test
     void devices_missingBuild_listsOnlyDevicesItsProfileLacks() {
-        Cli.Run run = Cli.run("devices", "--missing", build, "--format", "apple", "--local", "--data", data.toString());
+        Cli.Run run = LOCAL.cli("devices", "--missing", build, "--format", "apple");
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("Device ID\tDevice Name\tDevice Platform\n" + UNREGISTERED + "\tiPhone 15 Pro\tios\n");
@@ -92,33 +74,16 @@ class DevicesCommandTest {
     void devices_app_keepsDevicesEnrolledFromItsBuildsAndPages() {
         String bundleId = stackBundleId();
 
-        Cli.Run ofBuildApp = Cli.run("devices", bundleId, "--format", "apple", "--local", "--data", data.toString());
-        Cli.Run ofOther = Cli.run("devices", "com.example.other", "--format", "apple", "--local", "--data", data.toString());
+        Cli.Run ofBuildApp = LOCAL.cli("devices", bundleId, "--format", "apple");
+        Cli.Run ofOther = LOCAL.cli("devices", "com.example.other", "--format", "apple");
 
         assertThat(ofBuildApp.out()).isEqualTo("Device ID\tDevice Name\tDevice Platform\n" + registered + "\tGrace's iPhone\tios\n");
         assertThat(ofOther.out()).isEqualTo("Device ID\tDevice Name\tDevice Platform\n" + UNREGISTERED + "\tiPhone 15 Pro\tios\n");
     }
 
-    @Test
-    void devices_missingUnknownBuild_exitsTwo() {
-        Cli.Run run = Cli.run("devices", "--missing", "aaaaaaaaaaaaaaaaaaaa", "--local", "--data", data.toString());
-
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("slipway: no build aaaaaaaaaaaaaaaaaaaa in the local stack\n");
-    }
-
-    @Test
-    void devices_badFormat_exitsTwo() {
-        Cli.Run run = Cli.run("devices", "--format", "csv", "--local", "--data", data.toString());
-
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("slipway: Invalid value for option '--format': expected one of [text, apple] "
-                + "(case-sensitive) but was 'csv' (see slipway devices --help)\n");
-    }
-
     private static String stackBundleId() {
         try {
-            return stack.catalog().build(build).orElseThrow().bundleId();
+            return LOCAL.stack().catalog().build(build).orElseThrow().bundleId();
         } catch (Exception e) {
             throw new AssertionError(e);
         }

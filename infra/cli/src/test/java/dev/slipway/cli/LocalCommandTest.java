@@ -23,6 +23,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /** {@code slipway local}: start, stop, restart, and the ways it refuses to start. */
@@ -45,35 +47,23 @@ class LocalCommandTest {
         return Cli.run(args);
     }
 
-    @Test
-    void local_portInUse_exitsTwoNamingTheOption() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"--port", "--s3-http-port"})
+    void local_portInUse_exitsTwoNamingItsOption(String option) throws Exception {
         // given
         try (ServerSocket busy = new ServerSocket()) {
             busy.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            int port = busy.getLocalPort();
+            String port = String.valueOf(busy.getLocalPort());
 
             // when
             Cli.Run run = local("--data", temp.resolve("data").toString(), "--bind", "127.0.0.1", "--host", "127.0.0.1",
-                    "--port", String.valueOf(port), "--s3-port", "0", "--s3-http-port", "0");
+                    "--port", option.equals("--port") ? port : "0", "--s3-port", "0",
+                    "--s3-http-port", option.equals("--s3-http-port") ? port : "0");
 
             // then
             assertThat(run.code()).isEqualTo(2);
             assertThat(run.out()).isEmpty();
-            assertThat(run.err()).isEqualTo("slipway: port " + port + " is in use: choose another with --port\n");
-        }
-    }
-
-    @Test
-    void local_s3PortInUse_exitsTwoNamingItsOption() throws Exception {
-        try (ServerSocket busy = new ServerSocket()) {
-            busy.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            int port = busy.getLocalPort();
-
-            Cli.Run run = local("--data", temp.resolve("data").toString(), "--bind", "127.0.0.1", "--host", "127.0.0.1",
-                    "--port", "0", "--s3-port", "0", "--s3-http-port", String.valueOf(port));
-
-            assertThat(run.code()).isEqualTo(2);
-            assertThat(run.err()).isEqualTo("slipway: port " + port + " is in use: choose another with --s3-http-port\n");
+            assertThat(run.err()).isEqualTo("slipway: port " + port + " is in use: choose another with " + option + "\n");
         }
     }
 

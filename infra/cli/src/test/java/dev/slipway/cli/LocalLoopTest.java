@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.slipway.fixtures.TestIpa;
-import dev.slipway.local.LocalStack;
 import dev.slipway.notify.webhook.WebhookReceiver;
 import dev.slipway.notify.webhook.WebhookTarget;
 import java.net.URI;
@@ -15,8 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,19 +30,14 @@ class LocalLoopTest {
     @TempDir
     static Path temp;
 
-    private static Path data;
     private static WebhookReceiver receiver;
-    private static LocalStack stack;
-    private static StackHttp http;
 
-    @BeforeAll
-    static void start() throws Exception {
-        data = temp.resolve("data");
+    /** Sends the stack's webhooks to a receiver started just before it. */
+    @RegisterExtension
+    static final LocalStackExtension LOCAL = new LocalStackExtension(options -> {
         receiver = WebhookReceiver.start(SECRET.getBytes(StandardCharsets.UTF_8));
-        stack = LocalStack.start(LoopbackStack.options(data)
-                .withWebhooks(List.of(WebhookTarget.parse(receiver.url("/").toString(), true)), SECRET), line -> { });
-        http = new StackHttp(stack.tls().trustAnchor());
-    }
+        return options.withWebhooks(List.of(WebhookTarget.parse(receiver.url("/").toString(), true)), SECRET);
+    });
 
     /** An IPA whose profile is valid today, so its page offers Install. */
     private static void installable(Path file) throws Exception {
@@ -53,7 +47,6 @@ class LocalLoopTest {
 
     @AfterAll
     static void stop() {
-        stack.close();
         receiver.close();
     }
 
@@ -68,9 +61,9 @@ class LocalLoopTest {
         int before = receiver.requests().size();
 
         // when
-        Cli.Run built = Cli.run("publish", good.toString(), "--local", "--data", data.toString(), "--channel", "qa",
+        Cli.Run built = LOCAL.cli("publish", good.toString(), "--channel", "qa",
                 "--no-qr");
-        Cli.Run rejected = Cli.run("publish", broken.toString(), "--local", "--data", data.toString(), "--channel", "qa");
+        Cli.Run rejected = LOCAL.cli("publish", broken.toString(), "--channel", "qa");
 
         // then
         assertThat(built.code()).as(built.err()).isZero();
@@ -85,19 +78,19 @@ class LocalLoopTest {
         assertThat(failed).containsEntry("type", "build.rejected").containsEntry("channel", "qa");
         URI page = URI.create((String) ((Map<?, ?>) ready.get("links")).get("page"));
         URI failure = URI.create((String) ((Map<?, ?>) failed.get("links")).get("failure"));
-        assertThat(page.getAuthority()).isEqualTo(stack.info().pages().getAuthority());
-        assertThat(http.page(failure).body()).contains("Broken.ipa");
+        assertThat(page.getAuthority()).isEqualTo(LOCAL.stack().info().pages().getAuthority());
+        assertThat(LOCAL.http().page(failure).body()).contains("Broken.ipa");
 
         // and when a tester opens the ready link, taps Install (iOS's installer fetches the manifest)
         // and the download follows, the funnel counts each step once
         String buildId = page.getPath().substring("/b/".length());
-        HttpResponse<String> opened = http.page(page);
+        HttpResponse<String> opened = LOCAL.http().page(page);
         assertThat(opened.statusCode()).isEqualTo(200);
         List<String> installs = StackHttp.installLinks(opened.body());
         assertThat(installs).hasSize(1);
-        assertThat(http.download(StackHttp.manifestUrl(installs.get(0)), StackHttp.IOS_INSTALLER))
+        assertThat(LOCAL.http().download(StackHttp.manifestUrl(installs.get(0)), StackHttp.IOS_INSTALLER))
                 .isEqualTo(Files.readAllBytes(good));
-        Cli.Run stats = Cli.run("stats", buildId, "--local", "--data", data.toString(), "--json");
+        Cli.Run stats = LOCAL.cli("stats", buildId, "--json");
         assertThat(stats.code()).as(stats.err()).isZero();
         Map<String, Object> funnel = JSON.std.mapFrom(stats.out());
         assertThat(funnel.get("total")).isEqualTo(Map.of("pageViews", 1, "installTaps", 1, "downloads", 1));
@@ -112,14 +105,14 @@ class LocalLoopTest {
         Path ipa = temp.resolve("Api.ipa");
         installable(ipa);
         int before = receiver.requests().size();
-        Cli.Run built = Cli.run("publish", ipa.toString(), "--local", "--data", data.toString(), "--channel", "api",
+        Cli.Run built = LOCAL.cli("publish", ipa.toString(), "--channel", "api",
                 "--no-qr");
         assertThat(built.code()).as(built.err()).isZero();
         // its notice delivered before anything else happens (the other test counts deliveries)
         assertThat(receiver.await(before + 1, 30)).hasSize(before + 1);
 
         // when
-        Cli.Run link = Cli.run("link", "dev.slipway.test.installable:api", "--api", "--local", "--data", data.toString());
+        Cli.Run link = LOCAL.cli("link", "dev.slipway.test.installable:api", "--api");
 
         // then the URL answers with the newest build as JSON, and stops once the channel's links are revoked
         assertThat(link.code()).as(link.err()).isZero();
@@ -128,24 +121,15 @@ class LocalLoopTest {
         URI url = URI.create(link.out().lines().findFirst().orElseThrow().strip());
         assertThat(url.getPath()).isEqualTo("/api/v1/apps/dev.slipway.test.installable/latest");
         assertThat(url.getRawQuery()).startsWith("channel=api&t=");
-        HttpResponse<byte[]> latest = http.bytes(url, "GET");
+        HttpResponse<byte[]> latest = LOCAL.http().bytes(url, "GET");
         assertThat(latest.statusCode()).isEqualTo(200);
         assertThat(JSON.std.mapFrom(latest.body())).containsEntry("channel", "api")
                 .containsEntry("bundleId", "dev.slipway.test.installable");
-        assertThat(Cli.run("revoke", "dev.slipway.test.installable:api", "--local", "--data", data.toString()).code())
+        assertThat(LOCAL.cli("revoke", "dev.slipway.test.installable:api").code())
                 .isZero();
-        HttpResponse<byte[]> revoked = http.bytes(url, "GET");
+        HttpResponse<byte[]> revoked = LOCAL.http().bytes(url, "GET");
         assertThat(revoked.statusCode()).isEqualTo(404);
         assertThat(JSON.std.mapFrom(revoked.body())).isEqualTo(Map.of("error", "no such app or channel for this link"));
-    }
-
-    @Test
-    void linkApi_build_exitsTwo() {
-        Cli.Run run = Cli.run("link", "aaaaaaaaaaaaaaaaaaaa", "--api", "--local", "--data", data.toString());
-
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("slipway: --api needs APP or APP:CHANNEL, not a build: apps ask for their "
-                + "newest build\n");
     }
 
     @Test

@@ -6,17 +6,14 @@ import dev.slipway.fixtures.TestIpa;
 import dev.slipway.install.browser.Browser;
 import dev.slipway.install.browser.Browsers;
 import dev.slipway.install.page.QrImages;
-import dev.slipway.local.LocalStack;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -26,36 +23,22 @@ import org.openqa.selenium.WebElement;
  * HTTPS; WebKit (Safari's engine) opens it as an iPhone would, Chromium as a desktop.
  */
 class LocalStackBrowserTest {
-    private static final Pattern BUILD_LINK = Pattern.compile("https://127\\.0\\.0\\.1:[0-9]+/b/[a-z2-7]{20}\\?t=[A-Za-z0-9_-]+");
 
     @TempDir
     static Path temp;
 
-    private static LocalStack stack;
-    private static StackHttp http;
+    @RegisterExtension
+    static final LocalStackExtension LOCAL = new LocalStackExtension();
+
     private static Path ipa;
     private static String pageUrl;
 
     @BeforeAll
     static void publish() throws Exception {
-        Path data = temp.resolve("data");
-        stack = LoopbackStack.start(data);
-        http = new StackHttp(stack.tls().trustAnchor());
         ipa = temp.resolve("Browser Test.ipa");
         TestIpa.app().bundleId("dev.slipway.test.installable").name("Installable").version("2.0").build("7")
                 .iconSize(0).write(ipa);
-        Cli.Run run = Cli.run("publish", ipa.toString(), "--local", "--data", data.toString(), "--channel", "qa", "--no-qr");
-        assertThat(run.code()).as(run.err()).isZero();
-        Matcher link = BUILD_LINK.matcher(run.out());
-        assertThat(link.find()).as(run.out()).isTrue();
-        pageUrl = link.group();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+        pageUrl = LOCAL.publish(ipa, "--channel", "qa").succeeded().page();
     }
 
     @Test
@@ -71,7 +54,7 @@ class LocalStackBrowserTest {
             String href = installs.get(0).getDomAttribute("href");
             assertThat(href).startsWith("itms-services://?action=download-manifest&url=https%3A%2F%2F127.0.0.1%3A");
             URI manifest = StackHttp.manifestUrl(href);
-            assertThat(http.download(manifest)).isEqualTo(Files.readAllBytes(ipa));
+            assertThat(LOCAL.http().download(manifest)).isEqualTo(Files.readAllBytes(ipa));
         }
     }
 

@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,41 +36,35 @@ class LocalStackEnrolTest {
     static Path temp;
 
     private static Path phone;
-    private static Path data;
-    private static LocalStack stack;
     private static String page;
 
-    @BeforeAll
-    static void start() throws Exception {
+    /** Trusts the test device CA the script makes just before the stack starts. */
+    @RegisterExtension
+    static final LocalStackExtension LOCAL = new LocalStackExtension(options -> {
         phone = temp.resolve("phone");
         assertThat(script("ca", phone.toString()).exit).isZero();
-        data = temp.resolve("data");
-        stack = LocalStack.start(LoopbackStack.options(data)
-                .withDeviceCa(phone.resolve("test-ca.pem")), line -> { });
-        Cli.Run published = Cli.run("publish", Fixtures.get("ipa/fastlane-Example1.ipa").toString(), "--local", "--data",
-                data.toString(), "--no-qr");
-        page = published.lines()[1];
-    }
+        return options.withDeviceCa(phone.resolve("test-ca.pem"));
+    });
 
-    @AfterAll
-    static void stop() {
-        stack.close();
+    @BeforeAll
+    static void publish() {
+        page = LOCAL.publish(Fixtures.get("ipa/fastlane-Example1.ipa")).page();
     }
 
     @Test
     void playPhone_withTheTestCaAdded_enrolsAndComesBackToThePage() throws Exception {
-        Result run = script("enrol", phone.toString(), page, "--cacert", stack.info().caFile().toString());
+        Result run = script("enrol", phone.toString(), page, "--cacert", LOCAL.stack().info().caFile().toString());
 
         assertThat(run.exit).as(run.output).isZero();
         assertThat(run.output)
                 .contains("1. page            /b/")
                 .contains("2. profile         /enrol/b/")
-                .contains("PayloadType Profile Service, answers to " + stack.info().pages() + "/enrol/answer")
+                .contains("PayloadType Profile Service, answers to " + LOCAL.stack().info().pages() + "/enrol/answer")
                 .containsPattern("3\\. signed answer   POST /enrol/answer \\([0-9]+ bytes\\) -> HTTP 301")
                 .contains("4. redirect        " + page.substring(0, page.indexOf('?')) + "?t=…&device=…")
                 .contains("5. page again      data-verdict=\"not-registered\"")
                 .doesNotContain("00008130");
-        Cli.Run devices = Cli.run("devices", "--format", "apple", "--local", "--data", data.toString());
+        Cli.Run devices = LOCAL.cli("devices", "--format", "apple");
         assertThat(devices.out()).startsWith("Device ID\tDevice Name\tDevice Platform\n")
                 .contains("\n00008130-001A2B3C4D5E6F70\tTest iPhone\tios\n");
     }
@@ -78,10 +72,10 @@ class LocalStackEnrolTest {
     @Test
     void playPhone_deviceInTheBuildsProfile_pageSaysRegistered() throws Exception {
         String buildId = page.substring(page.indexOf("/b/") + 3, page.indexOf('?'));
-        String listed = ProfileDevices.of(stack.catalog().build(buildId).orElseThrow()).udids().get(0);
+        String listed = ProfileDevices.of(LOCAL.stack().catalog().build(buildId).orElseThrow()).udids().get(0);
 
         Result run = script(Map.of("UDID", listed, "DEVICE_NAME", "Listed iPhone"), "enrol", phone.toString(), page,
-                "--cacert", stack.info().caFile().toString());
+                "--cacert", LOCAL.stack().info().caFile().toString());
 
         assertThat(run.exit).as(run.output).isZero();
         assertThat(run.output).contains("5. page again      data-verdict=\"registered\"");
@@ -105,9 +99,9 @@ class LocalStackEnrolTest {
 
     @Test
     void answer_over64KiloBytes_is413() throws Exception {
-        HttpClient client = HttpClient.newBuilder().sslContext(trusting(stack)).build();
+        HttpClient client = HttpClient.newBuilder().sslContext(trusting(LOCAL.stack())).build();
 
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(stack.info().pages().resolve("/enrol/answer"))
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(LOCAL.stack().info().pages().resolve("/enrol/answer"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[65 * 1024])).build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -144,7 +138,7 @@ class LocalStackEnrolTest {
     private static SSLContext trusting(LocalStack stack) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
-        store.setCertificateEntry("local", stack.tls().trustAnchor());
+        store.setCertificateEntry("local", LOCAL.stack().tls().trustAnchor());
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(store);
         SSLContext context = SSLContext.getInstance("TLS");

@@ -12,7 +12,6 @@ import dev.slipway.fixtures.Corpus;
 import dev.slipway.fixtures.Fixtures;
 import dev.slipway.fixtures.TestIpa;
 import dev.slipway.local.DemoIpa;
-import dev.slipway.local.LocalStack;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -24,9 +23,8 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,33 +37,18 @@ class PublishLinkRevokeTest {
     @TempDir
     static Path temp;
 
-    private static Path data;
-    private static LocalStack stack;
-    private static StackHttp http;
     private static final ConcurrentLinkedQueue<String> console = new ConcurrentLinkedQueue<>();
 
-    @BeforeAll
-    static void start() throws Exception {
-        data = temp.resolve("data");
-        stack = LocalStack.start(LoopbackStack.options(data), console::add);
-        http = new StackHttp(stack.tls().trustAnchor());
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
+    @RegisterExtension
+    static final LocalStackExtension LOCAL = new LocalStackExtension(options -> options, console::add);
 
     /** Publishes with the local stack; the file's own name is its key. */
     private static Cli.Run publish(Path file, String... options) {
-        String[] args = new String[options.length + 5];
+        String[] args = new String[options.length + 2];
         args[0] = "publish";
         args[1] = file.toString();
-        args[2] = "--local";
-        args[3] = "--data";
-        args[4] = data.toString();
-        System.arraycopy(options, 0, args, 5, options.length);
-        return Cli.run(args);
+        System.arraycopy(options, 0, args, 2, options.length);
+        return LOCAL.cli(args);
     }
 
     private static Matcher link(Cli.Run run) {
@@ -79,7 +62,7 @@ class PublishLinkRevokeTest {
     void publish_everyFixture_pageLoadsAndItsManifestLeadsToTheSameBytes() throws Exception {
         List<Path> fixtures = Fixtures.all("ipa");
         assertThat(fixtures).hasSizeGreaterThanOrEqualTo(10);
-        LinkSigner signer = new LinkSigner(stack.secrets().linkKeys(), Clock.systemUTC());
+        LinkSigner signer = new LinkSigner(LOCAL.stack().secrets().linkKeys(), Clock.systemUTC());
         for (Path fixture : fixtures) {
             // when
             Cli.Run run = publish(fixture, "--channel", "fixtures", "--no-qr");
@@ -89,18 +72,18 @@ class PublishLinkRevokeTest {
             assertThat(run.err()).contains("slipway: WARNING: iOS will not install this build:\n");
             Matcher link = link(run);
             String id = link.group(1);
-            BuildRecord build = stack.catalog().build(id).orElseThrow();
+            BuildRecord build = LOCAL.stack().catalog().build(id).orElseThrow();
             assertThat(run.lines()[0]).isEqualTo(build.name() + " " + build.version() + " (" + build.build()
                     + ") · channel fixtures · build " + id);
-            HttpResponse<String> page = http.page(URI.create(link.group()));
+            HttpResponse<String> page = LOCAL.http().page(URI.create(link.group()));
             assertThat(page.statusCode()).as(fixture.toString()).isEqualTo(200);
             assertThat(page.body()).contains("<h1>" + html(build.name()) + "</h1>");
             // Every fixture's profile has expired or is for the App Store, so its page offers no
             // Install button; the manifest a page would link is minted here, and followed the same way.
             assertThat(StackHttp.installLinks(page.body())).as(fixture.toString()).isEmpty();
-            URI manifest = stack.info().pages().resolve("/m/" + id + ".plist?t="
+            URI manifest = LOCAL.stack().info().pages().resolve("/m/" + id + ".plist?t="
                     + signer.sign(new BuildScope(id), Purpose.MANIFEST, Duration.ofMinutes(5)));
-            assertThat(http.download(manifest)).as(fixture.toString()).isEqualTo(Files.readAllBytes(fixture));
+            assertThat(LOCAL.http().download(manifest)).as(fixture.toString()).isEqualTo(Files.readAllBytes(fixture));
         }
     }
 
@@ -116,14 +99,14 @@ class PublishLinkRevokeTest {
 
         // then the page, opened in Safari on an iPhone, has one Install link down to the same bytes
         assertThat(run.code()).as(run.err()).isZero();
-        HttpResponse<String> page = http.page(URI.create(link(run).group()));
+        HttpResponse<String> page = LOCAL.http().page(URI.create(link(run).group()));
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         List<String> installs = StackHttp.installLinks(page.body());
         assertThat(installs).hasSize(1);
         URI manifest = StackHttp.manifestUrl(installs.get(0));
-        assertThat(manifest.getAuthority()).isEqualTo(stack.info().pages().getAuthority());
-        assertThat(http.download(manifest)).isEqualTo(Files.readAllBytes(ipa));
+        assertThat(manifest.getAuthority()).isEqualTo(LOCAL.stack().info().pages().getAuthority());
+        assertThat(LOCAL.http().download(manifest)).isEqualTo(Files.readAllBytes(ipa));
     }
 
     @Corpus
@@ -136,10 +119,10 @@ class PublishLinkRevokeTest {
         Cli.Run run = publish(fixture, "--no-qr");
 
         // then the page's icon comes from the bucket's static/ prefix, as CloudFront serves it
-        String html = http.page(URI.create(link(run).group())).body();
+        String html = LOCAL.http().page(URI.create(link(run).group())).body();
         Matcher img = Pattern.compile("src=\"(https://[^\"]*/static/icons/[a-z2-7]{20}\\.png)\"").matcher(html);
         assertThat(img.find()).as(html).isTrue();
-        HttpResponse<byte[]> icon = http.bytes(URI.create(img.group(1)), "GET");
+        HttpResponse<byte[]> icon = LOCAL.http().bytes(URI.create(img.group(1)), "GET");
         assertThat(icon.statusCode()).isEqualTo(200);
         assertThat(icon.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(icon.body()).startsWith(0x89, 'P', 'N', 'G');
@@ -163,7 +146,7 @@ class PublishLinkRevokeTest {
                 + "found: this ZIP holds no iOS app");
         // and the failure page, linked on the next line, says the same to whoever opens it
         assertThat(err[2]).startsWith("Failure page: https://127.0.0.1:");
-        HttpResponse<String> failure = http.page(URI.create(err[2].substring("Failure page: ".length())));
+        HttpResponse<String> failure = LOCAL.http().page(URI.create(err[2].substring("Failure page: ".length())));
         assertThat(failure.statusCode()).isEqualTo(200);
         assertThat(failure.body()).contains("isign-NotAnApp.ipa");
     }
@@ -196,12 +179,12 @@ class PublishLinkRevokeTest {
         // then built (unsigned, so not installable: exit 5)
         assertThat(run.code()).as(run.err()).isEqualTo(5);
         String id = link(run).group(1);
-        Receipt receipt = stack.catalog().receipt("uploads/Big.ipa").orElseThrow();
+        Receipt receipt = LOCAL.stack().catalog().receipt("uploads/Big.ipa").orElseThrow();
         assertThat(receipt.id()).isEqualTo(id);
         assertThat(receipt.eTag()).endsWith("-3");
-        URI manifest = stack.info().pages().resolve("/m/" + id + ".plist?t=" + new LinkSigner(
-                stack.secrets().linkKeys(), Clock.systemUTC()).sign(new BuildScope(id), Purpose.MANIFEST));
-        assertThat(http.download(manifest)).isEqualTo(Files.readAllBytes(big));
+        URI manifest = LOCAL.stack().info().pages().resolve("/m/" + id + ".plist?t=" + new LinkSigner(
+                LOCAL.stack().secrets().linkKeys(), Clock.systemUTC()).sign(new BuildScope(id), Purpose.MANIFEST));
+        assertThat(LOCAL.http().download(manifest)).isEqualTo(Files.readAllBytes(big));
     }
 
     @Corpus
@@ -213,7 +196,7 @@ class PublishLinkRevokeTest {
 
         // then the notes travel as base64 metadata and come out as text
         assertThat(run.code()).as(run.err()).isEqualTo(5);
-        String html = http.page(URI.create(link(run).group())).body();
+        String html = LOCAL.http().page(URI.create(link(run).group())).body();
         assertThat(html).contains("Fixes — ünïcödé &amp; &lt;b&gt;").contains("Second line").contains(">beta<");
     }
 
@@ -274,14 +257,14 @@ class PublishLinkRevokeTest {
         String id = link(publish(Fixtures.get("ipa/ipa-server-test.ipa"), "--no-qr")).group(1);
 
         // when
-        Cli.Run run = Cli.run("link", id, "--ttl", "7d", "--local", "--data", data.toString());
+        Cli.Run run = LOCAL.cli("link", id, "--ttl", "7d");
 
         // then
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.lines()[0]).matches("https://127\\.0\\.0\\.1:[0-9]+/b/" + id + "\\?t=[A-Za-z0-9_-]+");
         assertThat(run.lines()[1]).matches("The link works for 7 days, until [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} UTC\\.");
         assertThat(run.lines()).hasSize(2);
-        assertThat(http.page(URI.create(run.lines()[0])).statusCode()).isEqualTo(200);
+        assertThat(LOCAL.http().page(URI.create(run.lines()[0])).statusCode()).isEqualTo(200);
     }
 
     @Corpus
@@ -291,40 +274,23 @@ class PublishLinkRevokeTest {
         publish(Fixtures.get("ipa/fastlane-Example1.ipa"), "--channel", "nightly", "--no-qr");
 
         // when
-        Cli.Run run = Cli.run("link", "at.felixkrause.iTanky:nightly", "--local", "--data", data.toString());
+        Cli.Run run = LOCAL.cli("link", "at.felixkrause.iTanky:nightly");
 
         // then
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("https://127.0.0.1:").contains("/a/at.felixkrause.iTanky/nightly?t=");
-        HttpResponse<String> page = http.page(URI.create(run.lines()[0]));
+        HttpResponse<String> page = LOCAL.http().page(URI.create(run.lines()[0]));
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("iTanky").contains("nightly");
     }
 
     @Test
     void link_unknownBuild_exitsTwo() {
-        Cli.Run run = Cli.run("link", "aaaaaaaaaaaaaaaaaaaa", "--local", "--data", data.toString());
+        Cli.Run run = LOCAL.cli("link", "aaaaaaaaaaaaaaaaaaaa");
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).isEqualTo("slipway: no build aaaaaaaaaaaaaaaaaaaa in the local stack\n");
-    }
-
-    @Test
-    void link_ttlBeyondAPageLinksLife_exitsTwo() {
-        Cli.Run run = Cli.run("link", "com.example.app", "--ttl", "500d", "--local", "--data", data.toString());
-
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("slipway: --ttl 500 days is longer than a page link may work (400 days)\n");
-    }
-
-    @Test
-    void link_neitherBuildNorApp_exitsTwo() {
-        Cli.Run run = Cli.run("link", "not an app!", "--local", "--data", data.toString());
-
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("slipway: \"not an app!\" is neither a build id (20 characters, a-z 2-7) nor "
-                + "APP[:CHANNEL] (a bundle id such as com.example.app, and a channel such as beta)\n");
     }
 
     @Corpus
@@ -334,31 +300,31 @@ class PublishLinkRevokeTest {
         Cli.Run published = publish(Fixtures.get("ipa/ipa_analyzer-ios-simple-objc.ipa"), "--no-qr");
         URI before = URI.create(link(published).group());
         String id = link(published).group(1);
-        assertThat(http.page(before).statusCode()).isEqualTo(200);
+        assertThat(LOCAL.http().page(before).statusCode()).isEqualTo(200);
 
         // when
-        Cli.Run run = Cli.run("revoke", id, "--local", "--data", data.toString());
+        Cli.Run run = LOCAL.cli("revoke", id);
 
         // then at once (the local stack reads revocations uncached)
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).matches("Revoked the links to build " + id + " issued until "
                 + "[0-9-]{10}T[0-9:]{8}Z in the local stack\\.\n");
-        HttpResponse<String> revoked = http.page(before);
+        HttpResponse<String> revoked = LOCAL.http().page(before);
         assertThat(revoked.statusCode()).isEqualTo(404);
         // and a link minted after that second opens the page again
         Instant revokedAt = Instant.parse(run.out().replaceAll(".* issued until (\\S+) in .*\\s*", "$1"));
         while (!Instant.now().isAfter(revokedAt.plusSeconds(1))) {
             Thread.sleep(50);
         }
-        Cli.Run fresh = Cli.run("link", id, "--local", "--data", data.toString());
-        assertThat(http.page(URI.create(fresh.lines()[0])).statusCode()).isEqualTo(200);
+        Cli.Run fresh = LOCAL.cli("link", id);
+        assertThat(LOCAL.http().page(URI.create(fresh.lines()[0])).statusCode()).isEqualTo(200);
     }
 
     @Test
     void link_keysAndSiteGiven_signsWithThoseKeysWithoutABucket() throws Exception {
         // given the deployed secret's value in a file, as `aws secretsmanager get-secret-value` prints it
         Path keys = temp.resolve("keys.json");
-        Files.writeString(keys, stack.secrets().linkKeys().toSecretJson() + "\n");
+        Files.writeString(keys, LOCAL.stack().secrets().linkKeys().toSecretJson() + "\n");
 
         // when
         Cli.Run run = Cli.run("link", "com.example.app:beta", "--keys-file", keys.toString(), "--base-url",
@@ -370,7 +336,7 @@ class PublishLinkRevokeTest {
         assertThat(link.getHost()).isEqualTo("d111111abcdef8.cloudfront.net");
         assertThat(link.getPath()).isEqualTo("/a/com.example.app/beta");
         String token = link.getQuery().substring(2);
-        assertThat(new LinkSigner(stack.secrets().linkKeys(), Clock.systemUTC()).verify(token, Purpose.PAGE).scope())
+        assertThat(new LinkSigner(LOCAL.stack().secrets().linkKeys(), Clock.systemUTC()).verify(token, Purpose.PAGE).scope())
                 .isEqualTo(new AppScope("com.example.app", "beta"));
     }
 

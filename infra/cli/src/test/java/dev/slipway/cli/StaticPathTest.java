@@ -12,12 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 
@@ -27,47 +25,35 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * build, whose IPA and record a traversal would reach.
  */
 class StaticPathTest {
-    private static final Pattern BUILD_ID = Pattern.compile("/b/([a-z2-7]{20})\\?");
     private static final byte[] ICON = "a static object".getBytes(StandardCharsets.US_ASCII);
 
     @TempDir
     static Path temp;
 
-    private static LocalStack stack;
-    private static StackHttp http;
+    @RegisterExtension
+    static final LocalStackExtension LOCAL = new LocalStackExtension();
+
     private static String id;
 
     @BeforeAll
-    static void start() throws Exception {
-        Path data = temp.resolve("data");
-        stack = LoopbackStack.start(data);
-        http = new StackHttp(stack.tls().trustAnchor());
+    static void publish() throws Exception {
         Path ipa = temp.resolve("App.ipa");
         InstallableIpa.write(ipa);
-        Cli.Run run = Cli.run("publish", ipa.toString(), "--local", "--data", data.toString(), "--no-qr");
-        assertThat(run.code()).as(run.err()).isZero();
-        Matcher m = BUILD_ID.matcher(run.out());
-        assertThat(m.find()).as(run.out()).isTrue();
-        id = m.group(1);
-        stack.s3().putObject(b -> b.bucket(LocalStack.BUCKET).key(Layout.icon("probe", 0)).contentType("image/png"),
+        id = LOCAL.publish(ipa).succeeded().buildId();
+        LOCAL.stack().s3().putObject(b -> b.bucket(LocalStack.BUCKET).key(Layout.icon("probe", 0)).contentType("image/png"),
                 RequestBody.fromBytes(ICON));
         // The objects a traversal would reach are there (the local bucket is versioned: the upload is the build's IPA).
-        assertThat(stack.s3().headObject(b -> b.bucket(LocalStack.BUCKET).key("uploads/App.ipa")).contentLength()).isPositive();
-        assertThat(stack.s3().headObject(b -> b.bucket(LocalStack.BUCKET).key(Layout.record(id))).contentLength()).isPositive();
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
+        assertThat(LOCAL.stack().s3().headObject(b -> b.bucket(LocalStack.BUCKET).key("uploads/App.ipa")).contentLength()).isPositive();
+        assertThat(LOCAL.stack().s3().headObject(b -> b.bucket(LocalStack.BUCKET).key(Layout.record(id))).contentLength()).isPositive();
     }
 
     private static URI pages(String rawPath) {
-        return URI.create(stack.info().pages().resolve("/") + rawPath.substring(1));
+        return URI.create(LOCAL.stack().info().pages().resolve("/") + rawPath.substring(1));
     }
 
     @Test
     void staticPath_objectUnderStatic_isServed() throws Exception {
-        HttpResponse<byte[]> response = http.bytes(pages("/static/icons/probe.png"), "GET");
+        HttpResponse<byte[]> response = LOCAL.http().bytes(pages("/static/icons/probe.png"), "GET");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(ICON);
@@ -79,7 +65,7 @@ class StaticPathTest {
         for (String path : List.of("/static/..%2fbuilds%2f" + id + "%2fapp.ipa", "/static/..%2fbuilds%2f" + id
                 + "%2fbuild.json", "/static/..%2fuploads%2fApp.ipa")) {
             for (String method : List.of("GET", "HEAD")) {
-                HttpResponse<byte[]> response = http.bytes(pages(path), method);
+                HttpResponse<byte[]> response = LOCAL.http().bytes(pages(path), method);
 
                 assertThat(response.statusCode()).as(method + " " + path).isEqualTo(404);
                 assertThat(new String(response.body(), StandardCharsets.ISO_8859_1)).as(method + " " + path)
@@ -103,7 +89,7 @@ class StaticPathTest {
                 "/static//icons/probe.png",
                 "/static/icons/probe.png%00");
         for (String variant : variants) {
-            assertThat(http.bytes(pages(variant), "GET").statusCode()).as(variant).isEqualTo(404);
+            assertThat(LOCAL.http().bytes(pages(variant), "GET").statusCode()).as(variant).isEqualTo(404);
         }
     }
 
@@ -117,8 +103,8 @@ class StaticPathTest {
     }
 
     private static int rawStatus(String rawPath) throws Exception {
-        URI base = stack.info().pages();
-        try (SSLSocket socket = (SSLSocket) LocalTls.trusting(stack.tls().trustAnchor()).getSocketFactory()
+        URI base = LOCAL.stack().info().pages();
+        try (SSLSocket socket = (SSLSocket) LocalTls.trusting(LOCAL.stack().tls().trustAnchor()).getSocketFactory()
                 .createSocket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();

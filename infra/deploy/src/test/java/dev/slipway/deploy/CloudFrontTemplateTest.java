@@ -31,16 +31,24 @@ class CloudFrontTemplateTest {
         // when
         Object behaviour = config(new Stack(template)).get("DefaultCacheBehavior");
         // then: tokens are in query strings, and pages differ per visitor
-        assertThat(behaviour).isEqualTo(Map.of(
+        assertThat(behaviour).isEqualTo(apiBehaviour(List.of("GET", "HEAD"), true));
+    }
+
+    /**
+     * A behaviour to the HTTP API as the template must write it: HTTPS, uncached, every viewer header
+     * but Host, and the viewer's host passed on by ViewerHostFunction.
+     */
+    static Map<String, Object> apiBehaviour(List<String> allowedMethods, boolean compress) {
+        return Map.of(
                 "TargetOriginId", "api",
                 "ViewerProtocolPolicy", "redirect-to-https",
-                "AllowedMethods", List.of("GET", "HEAD"),
+                "AllowedMethods", allowedMethods,
                 "CachedMethods", List.of("GET", "HEAD"),
-                "Compress", true,
+                "Compress", compress,
                 "CachePolicyId", CACHING_DISABLED,
                 "OriginRequestPolicyId", ALL_VIEWER_EXCEPT_HOST_HEADER,
                 "FunctionAssociations", List.of(Map.of(
-                        "EventType", "viewer-request", "FunctionARN", "{ViewerHostFunction.FunctionARN}"))));
+                        "EventType", "viewer-request", "FunctionARN", "{ViewerHostFunction.FunctionARN}")));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.slipway.ipa.bench;
 
+import static dev.slipway.ipa.bench.BenchRun.MB;
+import static dev.slipway.ipa.bench.BenchRun.median;
+
 import dev.slipway.fixtures.Fixtures;
 import dev.slipway.fixtures.ZipWriter;
 import dev.slipway.ipa.IpaReader;
@@ -11,7 +14,6 @@ import dev.slipway.ipa.zip.ZipArchive;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -27,12 +29,10 @@ import java.util.zip.ZipFile;
  * <p>Run: {@code make bench-read} (or with {@code -Dbench.runs=N -Dbench.dir=DIR}).
  */
 public final class ReadBenchmark {
-    private static final long MB = 1024 * 1024;
-
     public static void main(String[] args) throws Exception {
-        int runs = Integer.getInteger("bench.runs", 7);
-        Path dir = Path.of(System.getProperty("bench.dir", "target/bench"));
-        Files.createDirectories(dir);
+        BenchRun bench = BenchRun.fromProperties(7);
+        int runs = bench.runs();
+        Path dir = bench.dir();
         List<Path> files = new ArrayList<>(Fixtures.all("ipa"));
         Path base = Fixtures.get("ipa/isign-SimpleSaucyApp.ipa");
         files.add(withFiller(base, dir.resolve("generated-100MB.ipa"), 100 * MB));
@@ -53,13 +53,12 @@ public final class ReadBenchmark {
                 }
                 millis[i] = (System.nanoTime() - start) / 1_000_000;
             }
-            Arrays.sort(millis);
             long entriesUsed = traced.entriesRead().stream().mapToLong(ReadBenchmark::headerAndData).sum();
             long bound = traced.centralDirectorySize() + entriesUsed + ZipArchive.TAIL_BYTES;
             boolean within = stats.bytesRead() <= bound;
             allWithin &= within;
             System.out.printf("%-40s %,14d %,10d %6d %,10d %,12d %9d %s%n", file.getFileName(), Files.size(file),
-                    traced.centralDirectorySize(), stats.readCalls(), stats.bytesRead(), bound, millis[runs / 2],
+                    traced.centralDirectorySize(), stats.readCalls(), stats.bytesRead(), bound, median(millis),
                     within ? "yes" : "NO");
         }
         System.out.println(allWithin ? "all within bound" : "SOME OVER BOUND");

@@ -10,9 +10,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class IconDecoderTest {
     private static final int WIDTH = 7;
@@ -128,38 +133,21 @@ class IconDecoderTest {
         assertThat(icon.png()).isSameAs(png);
     }
 
-    @Test
-    void toStandardPng_crushedPalette_throwsUnsupportedColourType() {
-        // given
-        byte[] png = TestPngs.file(TestPngs.cgbi(), TestPngs.ihdr(8, 8, 8, 3, 0), TestPngs.iend());
-
-        // when / then
-        assertThatThrownBy(() -> IconDecoder.toStandardPng(png))
-                .isInstanceOf(IconException.class)
-                .hasMessage("unsupported crushed PNG colour type 3");
+    static Stream<Arguments> unsupportedCrushedPngs() {
+        return Stream.of(
+                Arguments.of(Named.of("palette", TestPngs.file(TestPngs.cgbi(), TestPngs.ihdr(8, 8, 8, 3, 0), TestPngs.iend())),
+                        "unsupported crushed PNG colour type 3"),
+                Arguments.of(Named.of("16-bit", TestPngs.file(TestPngs.cgbi(), TestPngs.ihdr(8, 8, 16, 6, 0), TestPngs.iend())),
+                        "unsupported crushed PNG bit depth 16"),
+                Arguments.of(Named.of("interlaced", TestPngs.file(TestPngs.cgbi(), TestPngs.ihdr(8, 8, 8, 6, 1),
+                        TestPngs.chunk("IDAT", TestPngs.rawDeflate(new byte[200])), TestPngs.iend())),
+                        "interlaced crushed PNG not supported"));
     }
 
-    @Test
-    void toStandardPng_crushedSixteenBit_throwsUnsupportedBitDepth() {
-        // given
-        byte[] png = TestPngs.file(TestPngs.cgbi(), TestPngs.ihdr(8, 8, 16, 6, 0), TestPngs.iend());
-
-        // when / then
-        assertThatThrownBy(() -> IconDecoder.toStandardPng(png))
-                .isInstanceOf(IconException.class)
-                .hasMessage("unsupported crushed PNG bit depth 16");
-    }
-
-    @Test
-    void toStandardPng_interlacedCrushed_throws() {
-        // given
-        byte[] png = TestPngs.file(TestPngs.cgbi(), TestPngs.ihdr(8, 8, 8, 6, 1),
-                TestPngs.chunk("IDAT", TestPngs.rawDeflate(new byte[200])), TestPngs.iend());
-
-        // when / then
-        assertThatThrownBy(() -> IconDecoder.toStandardPng(png))
-                .isInstanceOf(IconException.class)
-                .hasMessage("interlaced crushed PNG not supported");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unsupportedCrushedPngs")
+    void toStandardPng_unsupportedCrushedPng_throwsNamingWhat(byte[] png, String message) {
+        assertThatThrownBy(() -> IconDecoder.toStandardPng(png)).isInstanceOf(IconException.class).hasMessage(message);
     }
 
     /**

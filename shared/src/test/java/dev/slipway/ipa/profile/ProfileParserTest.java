@@ -23,12 +23,15 @@ import java.util.Date;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -46,18 +49,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ProfileParserTest {
     private static final String NICELIVING = "Niceliving (Beijing) Technology Co., Ltd.";
-    private static final DeveloperCertificate NICELIVING_DISTRIBUTION = new DeveloperCertificate(
-            "C=US,O=Niceliving (Beijing) Technology Co.\\, Ltd.,OU=WKR87TTKML,"
-                    + "CN=Apple Distribution: Niceliving (Beijing) Technology Co.\\, Ltd. (WKR87TTKML),UID=WKR87TTKML",
+    private static final DeveloperCertificate NICELIVING_DISTRIBUTION = nicelivingCertificate(
+            "CN=Apple Distribution: Niceliving (Beijing) Technology Co.\\, Ltd. (WKR87TTKML),UID=WKR87TTKML",
             "Apple Distribution: Niceliving (Beijing) Technology Co., Ltd. (WKR87TTKML)", "4183BFB5DE015BF9",
-            Instant.parse("2019-10-25T08:40:28Z"), Instant.parse("2020-10-24T08:40:28Z"),
-            "B2144D88801FF9A5C1536F179E4876B02CFFDA73");
-    private static final DeveloperCertificate NICELIVING_DEVELOPMENT = new DeveloperCertificate(
-            "C=US,O=Niceliving (Beijing) Technology Co.\\, Ltd.,OU=WKR87TTKML,"
-                    + "CN=Apple Development: Shen Wang (A3Z3NZQ8V3),UID=SY5DGV3J4K",
-            "Apple Development: Shen Wang (A3Z3NZQ8V3)", "1F1AA133B9991558",
-            Instant.parse("2020-05-28T13:33:21Z"), Instant.parse("2021-05-28T13:33:21Z"),
-            "B8357AF0954E90B0DC7B4409CC1B49934AF5B559");
+            "2019-10-25T08:40:28Z", "2020-10-24T08:40:28Z", "B2144D88801FF9A5C1536F179E4876B02CFFDA73");
+    private static final DeveloperCertificate NICELIVING_DEVELOPMENT = nicelivingCertificate(
+            "CN=Apple Development: Shen Wang (A3Z3NZQ8V3),UID=SY5DGV3J4K", "Apple Development: Shen Wang (A3Z3NZQ8V3)",
+            "1F1AA133B9991558", "2020-05-28T13:33:21Z", "2021-05-28T13:33:21Z", "B8357AF0954E90B0DC7B4409CC1B49934AF5B559");
     private static final String NICELIVING_APP_ID = "WKR87TTKML.com.icyleaf.appinfo.test";
     private static final String IPHONE_UDID = "e801228c2086d3aacc917b9c3d19bfa56efcab5b";
     private static final String SANITISED_CERTIFICATE = "provisioning profile has an unreadable developer certificate #1";
@@ -81,33 +79,65 @@ class ProfileParserTest {
         assertThat(present).containsExactlyInAnyOrderElementsOf(tested);
     }
 
-    static Stream<Arguments> iosFixtures() {
+    @Corpus
+    @ParameterizedTest(name = "{0}")
+    @CsvFileSource(resources = "/dev/slipway/ipa/profile/niceliving-profiles.csv", numLinesToSkip = 1)
+    void parse_nicelivingFixture_readsEveryFieldAndSupportsOnlyItsPlatform(String fixture, String name, String uuid,
+            String created, String expires, String platform, String devices, boolean getTaskAllow, String apsEnvironment,
+            boolean betaReports, DistributionType type) throws Exception {
+        assertParsesTo(fixture, new ProvisioningProfile(name, uuid, "WKR87TTKML", NICELIVING, "test by wangshen",
+                Instant.parse(created), Instant.parse(expires), List.of(platform),
+                devices == null ? List.of() : List.of(devices.split(";")), false,
+                new Entitlements(NICELIVING_APP_ID, getTaskAllow, apsEnvironment, betaReports, "WKR87TTKML"),
+                List.of(type == DistributionType.DEVELOPMENT ? NICELIVING_DEVELOPMENT : NICELIVING_DISTRIBUTION), type, true));
+    }
+
+    static Stream<Arguments> otherFixtures() {
         return Stream.of(
-                Arguments.of("app_info-ios_adhoc.mobileprovision", new ProvisioningProfile(
-                        "iOS Full AdHoc", "7d02c76e-f937-40e9-bdac-a5a389612352",
-                        "WKR87TTKML", NICELIVING, "test by wangshen", Instant.parse("2020-07-21T08:44:54Z"),
-                        Instant.parse("2020-10-24T08:40:28Z"), List.of("iOS"), List.of(IPHONE_UDID), false,
-                        new Entitlements(NICELIVING_APP_ID, false, "production", false, "WKR87TTKML"),
-                        List.of(NICELIVING_DISTRIBUTION), DistributionType.AD_HOC, true)),
-                Arguments.of("app_info-ios_appstore.mobileprovision", new ProvisioningProfile(
-                        "iOS Full AppStore", "cff15ed3-7c89-4c6d-b6fd-0a9c57675a14",
-                        "WKR87TTKML", NICELIVING, "test by wangshen", Instant.parse("2020-07-21T08:45:25Z"),
-                        Instant.parse("2020-10-24T08:40:28Z"), List.of("iOS"), List.of(), false,
-                        new Entitlements(NICELIVING_APP_ID, false, "production", true, "WKR87TTKML"),
-                        List.of(NICELIVING_DISTRIBUTION), DistributionType.APP_STORE, true)),
-                Arguments.of("app_info-ios_development.mobileprovision", new ProvisioningProfile(
-                        "iOS Full Development", "9b42a96b-b520-40ef-9748-eee6e7c40f0b",
-                        "WKR87TTKML", NICELIVING, "test by wangshen",
-                        Instant.parse("2020-07-21T08:43:27Z"), Instant.parse("2021-07-21T08:43:27Z"), List.of("iOS"),
-                        List.of(IPHONE_UDID), false,
-                        new Entitlements(NICELIVING_APP_ID, true, "development", false, "WKR87TTKML"),
-                        List.of(NICELIVING_DEVELOPMENT), DistributionType.DEVELOPMENT, true)));
+                // Xcode-managed, with two certificates: both read, in order
+                Arguments.of("app_info-profile.mobileprovision", new ProvisioningProfile(
+                        "iOS Team Provisioning Profile: com.icyleaf.iOS", "5a7e37d2-052c-40f1-bf02-f493f28f2e3e",
+                        "KJSWUGJ39S", "Shen Wang", "XC com icyleaf iOS",
+                        Instant.parse("2019-09-16T08:11:28Z"), Instant.parse("2019-09-23T08:11:28Z"), List.of("iOS"),
+                        List.of("00008020-001430D41A68002E"), false,
+                        new Entitlements("KJSWUGJ39S.com.icyleaf.iOS", true, null, false, "KJSWUGJ39S"),
+                        List.of(new DeveloperCertificate(
+                                "C=US,O=Shen Wang,OU=KJSWUGJ39S,CN=iPhone Developer: icyleaf.cn@gmail.com (7MTJ2DCLYY),"
+                                        + "UID=7AL6M9NWJ7",
+                                "iPhone Developer: icyleaf.cn@gmail.com (7MTJ2DCLYY)", "20B91B238B5CA171",
+                                Instant.parse("2019-09-16T08:01:27Z"), Instant.parse("2020-09-15T08:01:27Z"),
+                                "39AD59AD87C6DD8EF32E33EE0F2E13DF133961E5"),
+                                new DeveloperCertificate(
+                                "C=US,O=Shen Wang,OU=KJSWUGJ39S,CN=Apple Development: icyleaf.cn@gmail.com (7MTJ2DCLYY),"
+                                        + "UID=7AL6M9NWJ7",
+                                "Apple Development: icyleaf.cn@gmail.com (7MTJ2DCLYY)", "684F76295C8EFE30",
+                                Instant.parse("2019-07-23T10:12:39Z"), Instant.parse("2020-07-22T10:12:39Z"),
+                                "080D3780BBD3BFCDF8258770E6AEEB2430044A8A")),
+                        DistributionType.DEVELOPMENT, true)),
+                // a 2015 App Store profile whose certificate serial starts with 0x03: the leading zero kept
+                Arguments.of("fastlane-test.mobileprovision", new ProvisioningProfile(
+                        "tools.fastlane.app AppStore", "98264c6b-5151-4349-8d0f-66691e48ae35",
+                        "439BBM9367", "Felix Krause", "fastlane test app",
+                        Instant.parse("2015-11-08T21:09:03Z"), Instant.parse("2016-11-07T20:58:52Z"), List.of("iOS"),
+                        List.of(), false, new Entitlements("439BBM9367.tools.fastlane.app", false, null, true, "439BBM9367"),
+                        List.of(new DeveloperCertificate(
+                                "C=US,O=Felix Krause,OU=439BBM9367,CN=iPhone Distribution: Felix Krause (439BBM9367),"
+                                        + "UID=439BBM9367",
+                                "iPhone Distribution: Felix Krause (439BBM9367)", "03E864E90C414228",
+                                Instant.parse("2015-11-08T20:58:52Z"), Instant.parse("2016-11-07T20:58:52Z"),
+                                "061D3B3DDDCE32CE3FB5901AC608E5AA6C9C540C")),
+                        DistributionType.APP_STORE, true)));
     }
 
     @Corpus
     @ParameterizedTest(name = "{0}")
-    @MethodSource("iosFixtures")
-    void parse_iosFixture_readsEveryField(String fixture, ProvisioningProfile expected) throws Exception {
+    @MethodSource("otherFixtures")
+    void parse_otherFixture_readsEveryFieldAndSupportsOnlyItsPlatform(String fixture, ProvisioningProfile expected)
+            throws Exception {
+        assertParsesTo(fixture, expected);
+    }
+
+    private static void assertParsesTo(String fixture, ProvisioningProfile expected) throws Exception {
         // given
         byte[] data = Fixtures.bytes("profiles/" + fixture);
 
@@ -116,96 +146,9 @@ class ProfileParserTest {
 
         // then
         assertThat(profile).isEqualTo(expected);
-    }
-
-    @Corpus
-    @Test
-    void parse_macAppStoreFixture_readsMacSpellingsOfEntitlements() throws Exception {
-        // given a profile whose entitlements say com.apple.application-identifier and
-        // com.apple.developer.aps-environment
-        byte[] data = Fixtures.bytes("profiles/app_info-macos_appstore.provisionprofile");
-
-        // when
-        ProvisioningProfile profile = ProfileParser.parse(data);
-
-        // then
-        assertThat(profile).isEqualTo(new ProvisioningProfile("macOS Full appstore",
-                "c74f4e8b-c078-4ec2-84de-ab31755eea53", "WKR87TTKML", NICELIVING, "test by wangshen",
-                Instant.parse("2020-07-21T08:46:19Z"), Instant.parse("2020-10-24T08:40:28Z"), List.of("OSX"),
-                List.of(), false, new Entitlements(NICELIVING_APP_ID, false, "production", false, "WKR87TTKML"),
-                List.of(NICELIVING_DISTRIBUTION), DistributionType.APP_STORE, true));
-        assertThat(profile.supportsPlatform("OSX")).isTrue();
-        assertThat(profile.supportsPlatform("iOS")).isFalse();
-    }
-
-    @Corpus
-    @Test
-    void parse_macDevelopmentFixtureWithoutGetTaskAllow_isDevelopmentNotAdHoc() throws Exception {
-        // given a macOS development profile: one Mac listed, no get-task-allow entitlement
-        byte[] data = Fixtures.bytes("profiles/app_info-macos_development.provisionprofile");
-
-        // when
-        ProvisioningProfile profile = ProfileParser.parse(data);
-
-        // then
-        assertThat(profile).isEqualTo(new ProvisioningProfile("macOS Full development",
-                "6768abe5-58b6-4d6f-8427-b8271e0b2655", "WKR87TTKML", NICELIVING, "test by wangshen",
-                Instant.parse("2020-07-21T08:44:02Z"), Instant.parse("2021-07-21T08:44:02Z"), List.of("OSX"),
-                List.of("CA0D8C4F-11CA-536F-BDCD-163DD790C48F"), false,
-                new Entitlements(NICELIVING_APP_ID, false, "development", false, "WKR87TTKML"),
-                List.of(NICELIVING_DEVELOPMENT), DistributionType.DEVELOPMENT, true));
-        assertThat(profile.supportsPlatform("OSX")).isTrue();
-        assertThat(profile.supportsPlatform("iOS")).isFalse();
-    }
-
-    @Corpus
-    @Test
-    void parse_xcodeManagedFixtureWithTwoCertificates_readsBothInOrder() throws Exception {
-        // given
-        byte[] data = Fixtures.bytes("profiles/app_info-profile.mobileprovision");
-
-        // when
-        ProvisioningProfile profile = ProfileParser.parse(data);
-
-        // then
-        assertThat(profile).isEqualTo(new ProvisioningProfile("iOS Team Provisioning Profile: com.icyleaf.iOS",
-                "5a7e37d2-052c-40f1-bf02-f493f28f2e3e", "KJSWUGJ39S", "Shen Wang", "XC com icyleaf iOS",
-                Instant.parse("2019-09-16T08:11:28Z"), Instant.parse("2019-09-23T08:11:28Z"), List.of("iOS"),
-                List.of("00008020-001430D41A68002E"), false,
-                new Entitlements("KJSWUGJ39S.com.icyleaf.iOS", true, null, false, "KJSWUGJ39S"),
-                List.of(new DeveloperCertificate(
-                        "C=US,O=Shen Wang,OU=KJSWUGJ39S,CN=iPhone Developer: icyleaf.cn@gmail.com (7MTJ2DCLYY),UID=7AL6M9NWJ7",
-                        "iPhone Developer: icyleaf.cn@gmail.com (7MTJ2DCLYY)", "20B91B238B5CA171",
-                        Instant.parse("2019-09-16T08:01:27Z"), Instant.parse("2020-09-15T08:01:27Z"),
-                        "39AD59AD87C6DD8EF32E33EE0F2E13DF133961E5"),
-                        new DeveloperCertificate(
-                        "C=US,O=Shen Wang,OU=KJSWUGJ39S,CN=Apple Development: icyleaf.cn@gmail.com (7MTJ2DCLYY),UID=7AL6M9NWJ7",
-                        "Apple Development: icyleaf.cn@gmail.com (7MTJ2DCLYY)", "684F76295C8EFE30",
-                        Instant.parse("2019-07-23T10:12:39Z"), Instant.parse("2020-07-22T10:12:39Z"),
-                        "080D3780BBD3BFCDF8258770E6AEEB2430044A8A")),
-                DistributionType.DEVELOPMENT, true));
-    }
-
-    @Corpus
-    @Test
-    void parse_fastlaneFixture_keepsTheLeadingZeroOfTheSerial() throws Exception {
-        // given a 2015 App Store profile whose certificate serial starts with 0x03
-        byte[] data = Fixtures.bytes("profiles/fastlane-test.mobileprovision");
-
-        // when
-        ProvisioningProfile profile = ProfileParser.parse(data);
-
-        // then
-        assertThat(profile).isEqualTo(new ProvisioningProfile("tools.fastlane.app AppStore",
-                "98264c6b-5151-4349-8d0f-66691e48ae35", "439BBM9367", "Felix Krause", "fastlane test app",
-                Instant.parse("2015-11-08T21:09:03Z"), Instant.parse("2016-11-07T20:58:52Z"), List.of("iOS"),
-                List.of(), false, new Entitlements("439BBM9367.tools.fastlane.app", false, null, true, "439BBM9367"),
-                List.of(new DeveloperCertificate(
-                        "C=US,O=Felix Krause,OU=439BBM9367,CN=iPhone Distribution: Felix Krause (439BBM9367),UID=439BBM9367",
-                        "iPhone Distribution: Felix Krause (439BBM9367)", "03E864E90C414228",
-                        Instant.parse("2015-11-08T20:58:52Z"), Instant.parse("2016-11-07T20:58:52Z"),
-                        "061D3B3DDDCE32CE3FB5901AC608E5AA6C9C540C")),
-                DistributionType.APP_STORE, true));
+        for (String platform : List.of("iOS", "OSX")) {
+            assertThat(profile.supportsPlatform(platform)).as(platform).isEqualTo(expected.platforms().contains(platform));
+        }
     }
 
     // The three app_info "com.icyleaf.ios" fixtures carry a sanitised certificate: its base64 starts
@@ -258,6 +201,13 @@ class ProfileParserTest {
         assertThat(profile).isEqualTo(icyleafEnterprise());
     }
 
+    /** A certificate of the Niceliving team: its subject after the organisation's own names. */
+    private static DeveloperCertificate nicelivingCertificate(String subjectTail, String name, String serial,
+            String notBefore, String notAfter, String sha1) {
+        return new DeveloperCertificate("C=US,O=Niceliving (Beijing) Technology Co.\\, Ltd.,OU=WKR87TTKML," + subjectTail,
+                name, serial, Instant.parse(notBefore), Instant.parse(notAfter), sha1);
+    }
+
     private static ProvisioningProfile icyleafEnterprise() {
         return new ProvisioningProfile("com.icyleaf.ios", "12345678-5af4-4b93-b7e1-ca71e35562e1", "1234567890", "icyleaf",
                 "ios", Instant.parse("2019-06-20T11:47:07Z"), Instant.parse("2020-06-19T11:47:07Z"), List.of("iOS"),
@@ -267,35 +217,55 @@ class ProfileParserTest {
 
     // ---- hostile and broken input ----
 
-    @Test
-    void parse_emptyInput_isRejected() {
-        assertThatThrownBy(() -> ProfileParser.parse(new byte[0])).isInstanceOf(ProfileException.class)
-                .hasMessage("provisioning profile is empty");
+    static Stream<Arguments> unreadableProfiles() throws Exception {
+        String notCmsOrPlist = "provisioning profile is not a signed CMS message or a property list";
+        return Stream.of(
+                unreadable("empty", new byte[0], "provisioning profile is empty"),
+                // the first byte none of 0x30, '<', 'b'
+                unreadable("noise", noise(0x17), notCmsOrPlist),
+                unreadable("noise that looks like DER only in its first byte", noise(0x30),
+                        notCmsOrPlist + ": its encoding is damaged or cut short"),
+                // a valid start of CMS: rejected before parsing
+                unreadable("one byte over 1 MiB", startingWith(0x30, 1024 * 1024 + 1),
+                        "provisioning profile is 1048577 bytes, over the 1 MiB limit"),
+                // zeros: too big would be the wrong complaint
+                unreadable("exactly 1 MiB", new byte[1024 * 1024], notCmsOrPlist),
+                unreadable("a plist whose root is an array", xml(new NSArray(new NSString("UUID"))),
+                        "provisioning profile's property list root is array, expected dictionary"),
+                unreadable("XML that is not a plist", "<?xml version=\"1.0\"?><html/>".getBytes(StandardCharsets.UTF_8),
+                        "provisioning profile's property list is unreadable: The given XML document is not a property list."),
+                // a detached (content-less) SignedData with no signers
+                unreadable("CMS without encapsulated content", new CMSSignedDataGenerator()
+                        .generate(new CMSProcessableByteArray(xml(minimalProfile())), false).getEncoded(),
+                        "provisioning profile's CMS message has no encapsulated content"),
+                // a well-formed SignedData whose content is not XML or a binary plist
+                unreadable("CMS wrapping plain text", new CMSSignedDataGenerator()
+                        .generate(new CMSProcessableByteArray("Name = x;".getBytes(StandardCharsets.US_ASCII)), true)
+                        .getEncoded(), "provisioning profile's signed content is not a property list"));
     }
 
-    @Test
-    void parse_randomBytes_isNeitherCmsNorPlist() {
-        // given noise whose first byte is none of 0x30, '<', 'b'
-        byte[] noise = new byte[4096];
-        new Random(7).nextBytes(noise);
-        noise[0] = 0x17;
-
-        // when / then
-        assertThatThrownBy(() -> ProfileParser.parse(noise)).isInstanceOf(ProfileException.class)
-                .hasMessage("provisioning profile is not a signed CMS message or a property list");
+    private static Arguments unreadable(String what, byte[] data, String message) {
+        return Arguments.of(Named.of(what, data), message);
     }
 
-    @Test
-    void parse_randomBytesAfterASequenceTag_isNotCms() {
-        // given noise that looks like DER only in its first byte
+    /** 4 KiB of noise from a fixed seed, its first byte replaced. */
+    private static byte[] noise(int firstByte) {
         byte[] noise = new byte[4096];
         new Random(7).nextBytes(noise);
-        noise[0] = 0x30;
+        noise[0] = (byte) firstByte;
+        return noise;
+    }
 
-        // when / then
-        assertThatThrownBy(() -> ProfileParser.parse(noise)).isInstanceOf(ProfileException.class)
-                .hasMessage("provisioning profile is not a signed CMS message or a property list: "
-                        + "its encoding is damaged or cut short");
+    private static byte[] startingWith(int firstByte, int length) {
+        byte[] data = new byte[length];
+        data[0] = (byte) firstByte;
+        return data;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unreadableProfiles")
+    void parse_unreadableBytes_isRejectedSayingWhy(byte[] data, String message) {
+        assertThatThrownBy(() -> ProfileParser.parse(data)).isInstanceOf(ProfileException.class).hasMessage(message);
     }
 
     @Corpus
@@ -312,47 +282,6 @@ class ProfileParserTest {
     }
 
     @Test
-    void parse_oneByteOverOneMebibyte_isRejectedBeforeParsing() {
-        // given a buffer that would be a valid start of CMS
-        byte[] data = new byte[1024 * 1024 + 1];
-        data[0] = 0x30;
-
-        // when / then
-        assertThatThrownBy(() -> ProfileParser.parse(data)).isInstanceOf(ProfileException.class)
-                .hasMessage("provisioning profile is 1048577 bytes, over the 1 MiB limit");
-    }
-
-    @Test
-    void parse_exactlyOneMebibyte_isNotRejectedForItsSize() {
-        // given zeros: too big would be the wrong complaint
-        byte[] data = new byte[1024 * 1024];
-
-        // when / then
-        assertThatThrownBy(() -> ProfileParser.parse(data)).isInstanceOf(ProfileException.class)
-                .hasMessage("provisioning profile is not a signed CMS message or a property list");
-    }
-
-    @Test
-    void parse_plistWhoseRootIsAnArray_isRejected() {
-        // given
-        byte[] data = xml(new NSArray(new NSString("UUID")));
-
-        // when / then
-        assertThatThrownBy(() -> ProfileParser.parse(data)).isInstanceOf(ProfileException.class)
-                .hasMessage("provisioning profile's property list root is array, expected dictionary");
-    }
-
-    @Test
-    void parse_xmlThatIsNotAPlist_isUnreadable() {
-        // given
-        byte[] data = "<?xml version=\"1.0\"?><html/>".getBytes(StandardCharsets.UTF_8);
-
-        // when / then
-        assertThatThrownBy(() -> ProfileParser.parse(data)).isInstanceOf(ProfileException.class)
-                .hasMessage("provisioning profile's property list is unreadable: The given XML document is not a property list.");
-    }
-
-    @Test
     void parse_tenThousandDevices_isAccepted() throws Exception {
         // given
         NSDictionary root = minimalProfile();
@@ -365,133 +294,51 @@ class ProfileParserTest {
         assertThat(profile.devices()).hasSize(10_000).startsWith("udid-0");
     }
 
-    @Test
-    void parse_deviceCountOverTheCap_isRejected() {
+    static Stream<Arguments> malformedProfiles() {
+        return Stream.of(
+                malformed("required Name missing", root -> root.remove("Name"), "provisioning profile has no Name"),
+                malformed("required UUID missing", root -> root.remove("UUID"), "provisioning profile has no UUID"),
+                malformed("required CreationDate missing", root -> root.remove("CreationDate"),
+                        "provisioning profile has no CreationDate"),
+                malformed("required ExpirationDate missing", root -> root.remove("ExpirationDate"),
+                        "provisioning profile has no ExpirationDate"),
+                malformed("device count over the cap", root -> root.put("ProvisionedDevices", udids(10_001)),
+                        "provisioning profile lists 10001 devices, over the 10000 limit"),
+                // 101 blobs that are not certificates at all: rejected before reading any
+                malformed("certificate count over the cap", root -> root.put("DeveloperCertificates", repeated(101,
+                        new NSData(new byte[] {1}))),
+                        "provisioning profile lists 101 developer certificates, over the 100 limit"),
+                malformed("platform count over the cap", root -> root.put("Platform", repeated(101, new NSString("iOS"))),
+                        "provisioning profile lists 101 platforms, over the 100 limit"),
+                // a valid certificate followed by garbage: its one-based position named
+                malformed("second certificate unreadable", root -> root.put("DeveloperCertificates",
+                        new NSArray(new NSData(TestProfile.certificate()), new NSData(new byte[] {0x30, 0}))),
+                        "provisioning profile has an unreadable developer certificate #2"),
+                malformed("UUID an integer", root -> root.put("UUID", 42),
+                        "provisioning profile's UUID is integer, expected string"),
+                malformed("ExpirationDate a string", root -> root.put("ExpirationDate", "2030-01-01"),
+                        "provisioning profile's ExpirationDate is string, expected date"),
+                malformed("get-task-allow a string", root -> root.put("Entitlements", entitlement("get-task-allow", "yes")),
+                        "provisioning profile's Entitlements.get-task-allow is string, expected boolean"),
+                malformed("a device an array", root -> root.put("ProvisionedDevices",
+                        new NSArray(new NSString("a"), new NSArray())),
+                        "provisioning profile's ProvisionedDevices[1] is array, expected string"));
+    }
+
+    private static Arguments malformed(String fault, Consumer<NSDictionary> change, String message) {
+        return Arguments.of(Named.of(fault, change), message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedProfiles")
+    void parse_malformedProfile_isRejectedNamingTheFault(Consumer<NSDictionary> change, String message) {
         // given
         NSDictionary root = minimalProfile();
-        root.put("ProvisionedDevices", udids(10_001));
+        change.accept(root);
 
         // when / then
         assertThatThrownBy(() -> ProfileParser.parse(xml(root))).isInstanceOf(ProfileException.class)
-                .hasMessage("provisioning profile lists 10001 devices, over the 10000 limit");
-    }
-
-    @Test
-    void parse_certificateCountOverTheCap_isRejectedBeforeReadingAny() {
-        // given 101 blobs that are not certificates at all
-        NSDictionary root = minimalProfile();
-        NSObject[] blobs = new NSObject[101];
-        Arrays.fill(blobs, new NSData(new byte[] {1}));
-        root.put("DeveloperCertificates", new NSArray(blobs));
-
-        // when / then
-        assertThatThrownBy(() -> ProfileParser.parse(xml(root))).isInstanceOf(ProfileException.class)
-                .hasMessage("provisioning profile lists 101 developer certificates, over the 100 limit");
-    }
-
-    @Test
-    void parse_platformCountOverTheCap_isRejected() {
-        // given
-        NSDictionary root = minimalProfile();
-        NSObject[] platforms = new NSObject[101];
-        Arrays.fill(platforms, new NSString("iOS"));
-        root.put("Platform", new NSArray(platforms));
-
-        // when / then
-        assertThatThrownBy(() -> ProfileParser.parse(xml(root))).isInstanceOf(ProfileException.class)
-                .hasMessage("provisioning profile lists 101 platforms, over the 100 limit");
-    }
-
-    @Test
-    void parse_secondCertificateUnreadable_namesItsOneBasedPosition() {
-        // given a valid certificate followed by garbage
-        NSDictionary root = minimalProfile();
-        root.put("DeveloperCertificates", new NSArray(new NSData(TestProfile.certificate()), new NSData(new byte[] {0x30, 0})));
-
-        // when / then
-        assertThatThrownBy(() -> ProfileParser.parse(xml(root))).isInstanceOf(ProfileException.class)
-                .hasMessage("provisioning profile has an unreadable developer certificate #2");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"Name", "UUID", "CreationDate", "ExpirationDate"})
-    void parse_requiredKeyMissing_namesTheKey(String key) {
-        // given
-        NSDictionary root = minimalProfile();
-        root.remove(key);
-
-        // when / then
-        assertThatThrownBy(() -> ProfileParser.parse(xml(root))).isInstanceOf(ProfileException.class)
-                .hasMessage("provisioning profile has no " + key);
-    }
-
-    @Test
-    void parse_uuidIsAnInteger_namesTheKeyAndTheTypeFound() {
-        // given
-        NSDictionary root = minimalProfile();
-        root.put("UUID", 42);
-
-        // when / then
-        assertThatThrownBy(() -> ProfileParser.parse(xml(root))).isInstanceOf(ProfileException.class)
-                .hasMessage("provisioning profile's UUID is integer, expected string");
-    }
-
-    @Test
-    void parse_expirationDateIsAString_namesTheKeyAndTheTypeFound() {
-        // given
-        NSDictionary root = minimalProfile();
-        root.put("ExpirationDate", "2030-01-01");
-
-        // when / then
-        assertThatThrownBy(() -> ProfileParser.parse(xml(root))).isInstanceOf(ProfileException.class)
-                .hasMessage("provisioning profile's ExpirationDate is string, expected date");
-    }
-
-    @Test
-    void parse_getTaskAllowIsAString_namesTheEntitlement() {
-        // given
-        NSDictionary root = minimalProfile();
-        NSDictionary entitlements = new NSDictionary();
-        entitlements.put("get-task-allow", "yes");
-        root.put("Entitlements", entitlements);
-
-        // when / then
-        assertThatThrownBy(() -> ProfileParser.parse(xml(root))).isInstanceOf(ProfileException.class)
-                .hasMessage("provisioning profile's Entitlements.get-task-allow is string, expected boolean");
-    }
-
-    @Test
-    void parse_deviceIsAnArray_namesItsIndex() {
-        // given
-        NSDictionary root = minimalProfile();
-        root.put("ProvisionedDevices", new NSArray(new NSString("a"), new NSArray()));
-
-        // when / then
-        assertThatThrownBy(() -> ProfileParser.parse(xml(root))).isInstanceOf(ProfileException.class)
-                .hasMessage("provisioning profile's ProvisionedDevices[1] is array, expected string");
-    }
-
-    @Test
-    void parse_cmsWithoutEncapsulatedContent_isRejected() throws Exception {
-        // given a detached (content-less) SignedData with no signers
-        byte[] detached = new CMSSignedDataGenerator()
-                .generate(new CMSProcessableByteArray(xml(minimalProfile())), false).getEncoded();
-
-        // when / then
-        assertThatThrownBy(() -> ProfileParser.parse(detached)).isInstanceOf(ProfileException.class)
-                .hasMessage("provisioning profile's CMS message has no encapsulated content");
-    }
-
-    @Test
-    void parse_cmsWrappingPlainText_isNotAPropertyList() throws Exception {
-        // given a well-formed SignedData whose content is not XML or a binary plist
-        byte[] signed = new CMSSignedDataGenerator()
-                .generate(new CMSProcessableByteArray("Name = x;".getBytes(StandardCharsets.US_ASCII)), true)
-                .getEncoded();
-
-        // when / then
-        assertThatThrownBy(() -> ProfileParser.parse(signed)).isInstanceOf(ProfileException.class)
-                .hasMessage("provisioning profile's signed content is not a property list");
+                .hasMessage(message);
     }
 
     @Test
@@ -570,17 +417,6 @@ class ProfileParserTest {
 
     @Corpus
     @Test
-    void supportsPlatform_iosFixture_supportsOnlyIos() throws Exception {
-        // given
-        ProvisioningProfile profile = ProfileParser.parse(Fixtures.bytes("profiles/app_info-ios_adhoc.mobileprovision"));
-
-        // when / then
-        assertThat(profile.supportsPlatform("iOS")).isTrue();
-        assertThat(profile.supportsPlatform("OSX")).isFalse();
-    }
-
-    @Corpus
-    @Test
     void includesDevice_adHocFixture_matchesListedUdidIgnoringCase() throws Exception {
         // given
         ProvisioningProfile profile = ProfileParser.parse(Fixtures.bytes("profiles/app_info-ios_adhoc.mobileprovision"));
@@ -638,6 +474,18 @@ class ProfileParserTest {
             udids[i] = new NSString("udid-" + i);
         }
         return new NSArray(udids);
+    }
+
+    private static NSArray repeated(int count, NSObject element) {
+        NSObject[] elements = new NSObject[count];
+        Arrays.fill(elements, element);
+        return new NSArray(elements);
+    }
+
+    private static NSDictionary entitlement(String key, String value) {
+        NSDictionary entitlements = new NSDictionary();
+        entitlements.put(key, value);
+        return entitlements;
     }
 
     private static byte[] xml(NSObject root) {

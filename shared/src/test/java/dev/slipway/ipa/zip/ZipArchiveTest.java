@@ -25,13 +25,9 @@ class ZipArchiveTest {
     @TempDir
     Path dir;
 
-    static List<Path> realIpas() {
-        return Fixtures.all("ipa");
-    }
-
     @Corpus
     @ParameterizedTest
-    @MethodSource("realIpas")
+    @MethodSource("dev.slipway.fixtures.Fixtures#ipas")
     void open_realIpa_listsTheSameEntriesAsTheJdk(Path ipa) throws Exception {
         // given the JDK's own ZIP reader as an independent reference
         List<String> expected = new ArrayList<>();
@@ -50,7 +46,7 @@ class ZipArchiveTest {
 
     @Corpus
     @ParameterizedTest
-    @MethodSource("realIpas")
+    @MethodSource("dev.slipway.fixtures.Fixtures#ipas")
     void read_everyEntryOfRealIpa_matchesTheJdk(Path ipa) throws Exception {
         try (ZipFile jdk = new ZipFile(ipa.toFile()); BlockCache source = new BlockCache(FileByteSource.open(ipa))) {
             ZipArchive zip = ZipArchive.open(source, ZipLimits.DEFAULT);
@@ -70,18 +66,14 @@ class ZipArchiveTest {
     void open_emptyFile_saysEmpty() throws Exception {
         Path empty = Files.createFile(dir.resolve("empty.ipa"));
 
-        assertThatThrownBy(() -> open(empty))
-                .isInstanceOf(ZipFormatException.class)
-                .hasMessage("empty file (0 bytes), not a ZIP archive");
+        assertOpenRefuses(empty, "empty file (0 bytes), not a ZIP archive");
     }
 
     @Test
     void open_textFile_saysNotAZip(@TempDir Path dir) throws Exception {
         Path text = Files.writeString(dir.resolve("notes.ipa"), "A text file named .ipa\n");
 
-        assertThatThrownBy(() -> open(text))
-                .isInstanceOf(ZipFormatException.class)
-                .hasMessage("not a ZIP archive");
+        assertOpenRefuses(text, "not a ZIP archive");
     }
 
     @Corpus
@@ -90,9 +82,7 @@ class ZipArchiveTest {
         byte[] whole = Fixtures.bytes("ipa/pliney-test.ipa");
         Path half = Files.write(dir.resolve("half.ipa"), Arrays.copyOf(whole, whole.length / 2));
 
-        assertThatThrownBy(() -> open(half))
-                .isInstanceOf(ZipFormatException.class)
-                .hasMessage("truncated ZIP archive: it starts like one but has no end of central directory record "
+        assertOpenRefuses(half, "truncated ZIP archive: it starts like one but has no end of central directory record "
                         + "(incomplete upload?)");
     }
 
@@ -123,9 +113,7 @@ class ZipArchiveTest {
             zip.stored("Payload/A.app/Info.plist", bytes("one")).stored("Payload/A.app/Info.plist", bytes("two"));
         }
 
-        assertThatThrownBy(() -> open(file))
-                .isInstanceOf(ZipFormatException.class)
-                .hasMessage("corrupt ZIP archive: duplicate entry name Payload/A.app/Info.plist");
+        assertOpenRefuses(file, "corrupt ZIP archive: duplicate entry name Payload/A.app/Info.plist");
     }
 
     @Test
@@ -136,14 +124,8 @@ class ZipArchiveTest {
             zip.lieAboutNextSize(1000).deflated("Payload/A.app/Info.plist", new byte[10_000_000]);
         }
 
-        try (BlockCache source = new BlockCache(FileByteSource.open(file))) {
-            ZipArchive archive = ZipArchive.open(source, ZipLimits.DEFAULT);
-            ArchiveEntry entry = archive.entries().get(0);
-
-            assertThatThrownBy(() -> archive.read(entry, 1024 * 1024))
-                    .isInstanceOf(LimitExceededException.class)
-                    .hasMessage("Payload/A.app/Info.plist inflates to more than its declared 1000 bytes (a ZIP bomb?)");
-        }
+        assertFirstReadRefuses(file, 1024 * 1024, LimitExceededException.class,
+                "Payload/A.app/Info.plist inflates to more than its declared 1000 bytes (a ZIP bomb?)");
     }
 
     @Test
@@ -153,14 +135,9 @@ class ZipArchiveTest {
             zip.lieAboutNextSize(10_000_000_000L).deflated("Payload/A.app/Info.plist", new byte[100]);
         }
 
-        try (BlockCache source = new BlockCache(FileByteSource.open(file))) {
-            ZipArchive archive = ZipArchive.open(source, ZipLimits.DEFAULT);
-
-            assertThatThrownBy(() -> archive.read(archive.entries().get(0), 1024 * 1024))
-                    .isInstanceOf(LimitExceededException.class)
-                    .hasMessage("Payload/A.app/Info.plist is 10000000000 bytes uncompressed, over the limit of 1048576");
-            assertThat(source.stats().bytesRead()).isLessThan(1000);
-        }
+        ReadStats read = assertFirstReadRefuses(file, 1024 * 1024, LimitExceededException.class,
+                "Payload/A.app/Info.plist is 10000000000 bytes uncompressed, over the limit of 1048576");
+        assertThat(read.bytesRead()).isLessThan(1000);
     }
 
     @Test
@@ -174,13 +151,8 @@ class ZipArchiveTest {
         raw[at] = 'j';
         Files.write(file, raw);
 
-        try (BlockCache source = new BlockCache(FileByteSource.open(file))) {
-            ZipArchive archive = ZipArchive.open(source, ZipLimits.DEFAULT);
-
-            assertThatThrownBy(() -> archive.read(archive.entries().get(0), 1024))
-                    .isInstanceOf(ZipFormatException.class)
-                    .hasMessage("corrupt ZIP archive: CRC mismatch in Payload/A.app/Info.plist");
-        }
+        assertFirstReadRefuses(file, 1024, ZipFormatException.class,
+                "corrupt ZIP archive: CRC mismatch in Payload/A.app/Info.plist");
     }
 
     @Test
@@ -229,6 +201,24 @@ class ZipArchiveTest {
 
             // the whole 30 KB file is the tail: one read, no second look at the central directory
             assertThat(source.stats()).isEqualTo(new ReadStats(Files.size(ipa), 1));
+        }
+    }
+
+    private static void assertOpenRefuses(Path file, String message) {
+        assertThatThrownBy(() -> open(file)).isInstanceOf(ZipFormatException.class).hasMessage(message);
+    }
+
+    /**
+     * Reading the archive's first entry, at most {@code limit} bytes of it, throws this type with
+     * exactly this message. Returns what the reader read of the file.
+     */
+    private static ReadStats assertFirstReadRefuses(Path file, int limit, Class<? extends Exception> type,
+            String message) throws Exception {
+        try (BlockCache source = new BlockCache(FileByteSource.open(file))) {
+            ZipArchive archive = ZipArchive.open(source, ZipLimits.DEFAULT);
+
+            assertThatThrownBy(() -> archive.read(archive.entries().get(0), limit)).isInstanceOf(type).hasMessage(message);
+            return source.stats();
         }
     }
 

@@ -1,16 +1,19 @@
 package dev.slipway.ingest.bench;
 
+import static dev.slipway.ipa.bench.BenchRun.MB;
+import static dev.slipway.ipa.bench.BenchRun.median;
+
 import dev.slipway.catalog.Upload;
 import dev.slipway.fixtures.Fixtures;
 import dev.slipway.fixtures.TestS3;
 import dev.slipway.ingest.IngestService;
 import dev.slipway.ingest.IpaCopier;
+import dev.slipway.ipa.bench.BenchRun;
 import dev.slipway.ipa.bench.ReadBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
@@ -26,12 +29,10 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
  * <p>Run: {@code make bench-ingest} (or with {@code -Dbench.runs=N}).
  */
 public final class IngestBenchmark {
-    private static final long MB = 1024 * 1024;
-
     public static void main(String[] args) throws Exception {
-        int runs = Integer.getInteger("bench.runs", 5);
-        Path dir = Path.of(System.getProperty("bench.dir", "target/bench"));
-        Files.createDirectories(dir);
+        BenchRun bench = BenchRun.fromProperties(5);
+        int runs = bench.runs();
+        Path dir = bench.dir();
         Path base = Fixtures.get("ipa/isign-SimpleSaucyApp.ipa");
         long[] sizes = {10 * MB, 200 * MB, 1024 * MB};
         System.out.printf("%-12s %-10s %14s %12s %5s %9s %9s %9s%n", "bucket", "ipa", "size", "bytes read", "GETs",
@@ -110,11 +111,5 @@ public final class IngestBenchmark {
         var done = s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
                 .multipartUpload(m -> m.parts(parts)));
         return new String[] {done.eTag(), done.versionId()};
-    }
-
-    private static long median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }
