@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -17,17 +19,17 @@ final class JavaStringLiterals {
     private JavaStringLiterals() {
     }
 
-    /** Every string literal in every .java file under a folder (escapes left as written). */
-    static List<String> under(Path folder) {
-        List<String> literals = new ArrayList<>();
+    /** Every .java file under a folder and its text, in path order. */
+    static Map<Path, String> sources(Path folder) {
+        Map<Path, String> sources = new TreeMap<>();
         try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
-                literals.addAll(in(Files.readString(file, StandardCharsets.UTF_8)));
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                sources.put(file, Files.readString(file, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return literals;
+        return sources;
     }
 
     static List<String> in(String source) {
