@@ -86,10 +86,8 @@ public record BuildRecord(int schema, String id, String bundleId, String channel
         }
 
         static Profile read(Json.Fields json) throws CatalogException {
-            String typeId = json.requiredString("type");
-            DistributionType type = DistributionType.fromId(typeId)
-                    .orElseThrow(() -> json.error("type", "is not a distribution type (" + typeId + ")"));
-            return new Profile(type, json.string("teamId"), json.string("teamName"), json.instant("expiresAt"),
+            json.requiredString("type");
+            return new Profile(json.distributionType("type"), json.string("teamId"), json.string("teamName"), json.instant("expiresAt"),
                     json.strings("devices"), json.others(TYPED));
         }
 

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * @param requirements what installability depends on; null for entries written before it was kept
  */
 public record IndexEntry(String id, String bundleId, String channel, String name, String version, String build,
-                         long size, Instant uploadedAt, String profileType, boolean hasIcon, Requirements requirements) {
+                         long size, Instant uploadedAt, DistributionType profileType, boolean hasIcon, Requirements requirements) {
 
     /**
      * What an app page needs to badge a build as the build page would: the facts the installability
@@ -51,10 +51,8 @@ public record IndexEntry(String id, String bundleId, String channel, String name
         }
 
         static Requirements read(Json.Fields json) throws CatalogException {
-            String typeId = json.string("profileType");
-            DistributionType type = typeId == null ? null : DistributionType.fromId(typeId)
-                    .orElseThrow(() -> json.error("profileType", "is not a distribution type (" + typeId + ")"));
-            Installability.Facts facts = new Installability.Facts(Platform.fromLabel(json.string("platform")), type,
+            Installability.Facts facts = new Installability.Facts(Platform.fromLabel(json.string("platform")),
+                    json.distributionType("profileType"),
                     (int) json.number("deviceCount"), json.string("teamName"), json.instant("profileExpiresAt"),
                     json.instant("latestCertificateExpiry"), json.bool("appStoreEncrypted"), json.strings("architectures"));
             return new Requirements(facts, json.strings("deviceFamilies"), json.string("minimumOsVersion"));
@@ -77,7 +75,7 @@ public record IndexEntry(String id, String bundleId, String channel, String name
     public static IndexEntry of(BuildRecord record) {
         return new IndexEntry(record.id(), record.bundleId(), record.channel(), record.name(), record.version(),
                 record.build(), record.size(), record.uploadedAt(),
-                record.profile() == null ? null : record.profile().type().id(), record.hasIcon(), Requirements.of(record));
+                record.profile() == null ? null : record.profile().type(), record.hasIcon(), Requirements.of(record));
     }
 
     /**
@@ -126,7 +124,7 @@ public record IndexEntry(String id, String bundleId, String channel, String name
     public byte[] toJson() {
         return JsonMaps.write(JsonMaps.of("id", id, "bundleId", bundleId, "channel", channel, "name", name,
                 "version", version, "build", build, "size", size, "uploadedAt", JsonMaps.iso(uploadedAt),
-                "profileType", profileType, "hasIcon", hasIcon,
+                "profileType", profileType == null ? null : profileType.id(), "hasIcon", hasIcon,
                 "requirements", requirements == null ? null : requirements.toMap()));
     }
 
@@ -138,6 +136,6 @@ public record IndexEntry(String id, String bundleId, String channel, String name
         Json.Fields requirements = json.object("requirements");
         return new IndexEntry(json.string("id"), json.string("bundleId"), json.string("channel"), json.string("name"),
                 json.string("version"), json.string("build"), json.number("size"), json.instant("uploadedAt"),
-                json.string("profileType"), json.bool("hasIcon"), requirements == null ? null : Requirements.read(requirements));
+                json.distributionType("profileType"), json.bool("hasIcon"), requirements == null ? null : Requirements.read(requirements));
     }
 }

@@ -1,6 +1,7 @@
 package dev.slipway.catalog;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.slipway.ipa.profile.DistributionType;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -95,6 +96,13 @@ final class Json {
 
         Instant requiredInstant(String key) throws CatalogException {
             return required(key, instant(key));
+        }
+
+        /** A profile's distribution type by its {@link DistributionType#id()}, or null if absent or null. */
+        DistributionType distributionType(String key) throws CatalogException {
+            String id = string(key);
+            return id == null ? null : DistributionType.fromId(id)
+                    .orElseThrow(() -> error(key, "is not a distribution type (" + id + ")"));
         }
 
         /** A nested object, or null if absent or null. */

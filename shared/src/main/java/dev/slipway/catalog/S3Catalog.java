@@ -111,16 +111,6 @@ public final class S3Catalog {
         return get(Layout.withdrawn(bundleId, buildId)).isPresent();
     }
 
-    /** The ids of the app's withdrawn builds: one listing, for pages that show many builds. */
-    public Set<String> withdrawn(String bundleId) {
-        String prefix = Layout.withdrawn(bundleId);
-        Set<String> ids = new HashSet<>();
-        for (String key : store.listAll(prefix, MAX_LIST)) {
-            ids.add(key.substring(prefix.length()));
-        }
-        return ids;
-    }
-
     /** Withdraws a build: its record, IPA and index entry stay, a marker hides it. */
     public void withdraw(String bundleId, String buildId) {
         put(Layout.withdrawn(bundleId, buildId), new byte[0], "application/octet-stream");
@@ -132,34 +122,13 @@ public final class S3Catalog {
     }
 
     /**
-     * An app's builds per channel (only {@code channel}'s unless it is null), newest first, at most
-     * {@code limit} each, withdrawn builds left out, from one listing whatever the history's length:
-     * each entry's key carries what the app page shows ({@link IndexEntry#key()}), and the app's
-     * withdrawn markers sit under the same prefix. Entries stored before keys carried it cost
-     * a GET each; an app whose channels together hold over 1,000 builds costs a listing per channel
-     * and one of the withdrawn markers.
-     *
-     * @throws CatalogException if an entry is unreadable
-     */
-    public Map<String, List<IndexEntry>> appHistory(String bundleId, String channel, int limit) throws CatalogException {
-        Map<String, List<IndexEntry>> history = new TreeMap<>();
-        for (Map.Entry<String, List<String>> keys : appKeys(bundleId, channel, limit).entrySet()) {
-            List<IndexEntry> entries = new ArrayList<>();
-            for (String key : keys.getValue()) {
-                if (entries.size() == limit) {
-                    break;
-                }
-                entry(key).ifPresent(entries::add);
-            }
-            history.put(keys.getKey(), entries);
-        }
-        return history;
-    }
-
-    /**
-     * What an app page shows of {@link #appHistory}: the newest {@code limit} builds of the channels
-     * together, and each channel's newest. The same listing, but an entry is decoded only if it is
-     * one of those: its key alone tells its channel, id (to leave out a withdrawn build) and time.
+     * What an app page shows of an app's channels (only {@code channel} unless it is null): their
+     * newest {@code limit} builds together, and each channel's newest; withdrawn builds left out. One
+     * listing whatever the history's length: each entry's key carries what the page shows
+     * ({@link IndexEntry#key()}: channel, id, time), and the app's withdrawn markers sit under the
+     * same prefix; an entry is decoded only if the page shows it. Entries stored before keys carried
+     * it cost a GET each; an app whose channels together hold over 1,000 builds costs a listing per
+     * channel and one of the withdrawn markers.
      *
      * @throws CatalogException if an entry is unreadable
      */
@@ -167,7 +136,7 @@ public final class S3Catalog {
         Map<String, List<String>> keys = appKeys(bundleId, channel, limit);
         List<String> candidates = new ArrayList<>();
         keys.values().forEach(candidates::addAll);
-        // Newest first across channels; a stable sort keeps ties in channel order, as appHistory's lists.
+        // Newest first across channels; a stable sort keeps ties in channel order.
         int order = Layout.channels(bundleId).length();
         candidates.sort(Comparator.comparing(key -> key.substring(key.indexOf('/', order) + 1)));
         Map<String, Optional<IndexEntry>> decoded = new HashMap<>();
@@ -192,41 +161,36 @@ public final class S3Catalog {
     }
 
     /**
-     * The keys of the app's index entries per channel (appHistory's channels), in key order (newest
+     * The keys of the app's index entries per channel (appBuilds' channels), in key order (newest
      * first), withdrawn builds left out by the id their key names; at least the newest
      * {@code limit} of each channel.
      */
     private Map<String, List<String>> appKeys(String bundleId, String channel, int limit) {
-        String app = Layout.APPS + bundleId + "/";
         String channels = Layout.channels(bundleId);
-        Listing page = store.list(app, null, MAX_LIST, null);
-        Map<String, List<String>> keys = new TreeMap<>();
-        if (page.truncated()) {
-            Set<String> withdrawn = withdrawn(bundleId);
-            for (String c : channel != null ? List.of(channel) : channels(bundleId)) {
-                List<String> listed = new ArrayList<>();
-                for (String key : store.list(Layout.channel(bundleId, c), null,
-                        Math.min(limit + withdrawn.size(), MAX_LIST), null).keys()) {
-                    if (!withdrawn.contains(indexedId(key, channels))) {
-                        listed.add(key);
-                    }
-                }
-                keys.put(c, listed);
-            }
-            return keys;
-        }
-        // One listing holds both the index entries and the withdrawn markers (Layout.withdrawn).
         String withdrawnPrefix = Layout.withdrawn(bundleId);
+        // One listing holds both the index entries and the withdrawn markers (Layout.withdrawn)...
+        Listing page = store.list(Layout.APPS + bundleId + "/", null, MAX_LIST, null);
+        List<String> listed = page.keys();
+        if (page.truncated()) {
+            // ...unless the app holds more: then the markers, and each channel's newest.
+            listed = new ArrayList<>(store.listAll(withdrawnPrefix, MAX_LIST));
+            int withdrawnCount = listed.size();
+            for (String c : channel != null ? List.of(channel) : channels(bundleId)) {
+                listed.addAll(store.list(Layout.channel(bundleId, c), null, Math.min(limit + withdrawnCount, MAX_LIST),
+                        null).keys());
+            }
+        }
         Set<String> withdrawn = new HashSet<>();
-        for (String key : page.keys()) {
+        for (String key : listed) {
             if (key.startsWith(withdrawnPrefix)) {
                 withdrawn.add(key.substring(withdrawnPrefix.length()));
             }
         }
+        Map<String, List<String>> keys = new TreeMap<>();
         if (channel != null) {
             keys.put(channel, new ArrayList<>());
         }
-        for (String key : page.keys()) {
+        for (String key : listed) {
             if (!key.startsWith(channels)) {
                 continue;
             }
@@ -236,9 +200,9 @@ public final class S3Catalog {
             if (c == null || (channel != null && !channel.equals(c))) {
                 continue;
             }
-            List<String> listed = keys.computeIfAbsent(c, k -> new ArrayList<>());
+            List<String> kept = keys.computeIfAbsent(c, k -> new ArrayList<>());
             if (!withdrawn.contains(indexedId(key, channels))) {
-                listed.add(key);
+                kept.add(key);
             }
         }
         return keys;

@@ -10,11 +10,11 @@ import java.util.List;
  * {@code ProvisionsAllDevices} as {@code profile.provisionsAllDevices}; an enterprise profile
  * provisions every device).
  *
- * @param profileType {@code development}, {@code ad-hoc}, {@code enterprise}, {@code app-store}, or null if unsigned
+ * @param profileType the profile's type, or null if unsigned
  * @param allDevices whether the profile provisions every device (enterprise)
  * @param udids the listed devices' UDIDs
  */
-public record ProfileDevices(String profileType, boolean allDevices, List<String> udids) {
+public record ProfileDevices(DistributionType profileType, boolean allDevices, List<String> udids) {
 
     /** What a build's profile says about one device. */
     public enum Verdict {
@@ -40,7 +40,7 @@ public record ProfileDevices(String profileType, boolean allDevices, List<String
         }
         boolean all = profile.type() == DistributionType.ENTERPRISE
                 || Boolean.TRUE.equals(profile.others().get("provisionsAllDevices"));
-        return new ProfileDevices(profile.type().id(), all, profile.devices());
+        return new ProfileDevices(profile.type(), all, profile.devices());
     }
 
     /** Whether the profile limits devices at all (development, ad-hoc): the builds worth a device check. */

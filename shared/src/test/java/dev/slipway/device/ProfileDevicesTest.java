@@ -3,6 +3,7 @@ package dev.slipway.device;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.device.ProfileDevices.Verdict;
+import dev.slipway.ipa.profile.DistributionType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ class ProfileDevicesTest {
 
     @Test
     void verdict_udidInProfileInOtherCase_isRegistered() {
-        ProfileDevices adHoc = new ProfileDevices("ad-hoc", false, List.of(OLD_UDID));
+        ProfileDevices adHoc = new ProfileDevices(DistributionType.AD_HOC, false, List.of(OLD_UDID));
 
         assertThat(adHoc.verdict(OLD_UDID.toUpperCase())).isEqualTo(Verdict.REGISTERED);
         assertThat(adHoc.verdict("00008130-001A2B3C4D5E6F70")).isEqualTo(Verdict.NOT_REGISTERED);
@@ -20,8 +21,8 @@ class ProfileDevicesTest {
 
     @Test
     void verdict_enterpriseAndAppStore_needNoCheck() {
-        assertThat(new ProfileDevices("enterprise", true, List.of()).verdict(OLD_UDID)).isEqualTo(Verdict.ANY_DEVICE);
-        assertThat(new ProfileDevices("app-store", false, List.of()).verdict(OLD_UDID)).isEqualTo(Verdict.NO_DEVICE);
+        assertThat(new ProfileDevices(DistributionType.ENTERPRISE, true, List.of()).verdict(OLD_UDID)).isEqualTo(Verdict.ANY_DEVICE);
+        assertThat(new ProfileDevices(DistributionType.APP_STORE, false, List.of()).verdict(OLD_UDID)).isEqualTo(Verdict.NO_DEVICE);
         assertThat(new ProfileDevices(null, false, List.of()).limitsDevices()).isFalse();
     }
 }

@@ -35,7 +35,7 @@ record BuildPageRoute(AuthorisedBuilds builds, BuildVerdicts verdicts, PageRende
                 .upload(build.size(), build.uploadedAt(), build.channel())
                 .releaseNotes(build.releaseNotes())
                 .requirements(input.minimumOsVersion(), input.deviceFamilies())
-                .signing(profile == null ? null : profile.type().id(), profile == null ? null : profile.expiresAt(),
+                .signing(profile == null ? null : profile.type(), profile == null ? null : profile.expiresAt(),
                         profile == null ? null : profile.team(), input.findings())
                 .links(verdicts.installLink(request, id), pageUrl)
                 .visitor(request.visitor());

@@ -93,9 +93,7 @@ final class BuildVerdicts {
     Optional<BuildPage.NewerBuild> newer(RequestContext request, LinkToken token, BuildRecord build)
             throws CatalogException {
         // One listing: the channel's entries and the app's withdrawn markers, which it leaves out.
-        List<IndexEntry> history = catalog.appHistory(build.bundleId(), build.channel(), HISTORY)
-                .getOrDefault(build.channel(), List.of());
-        for (IndexEntry entry : history) {
+        for (IndexEntry entry : catalog.appBuilds(build.bundleId(), build.channel(), HISTORY).newest()) {
             if (!entry.uploadedAt().isAfter(build.uploadedAt())) {
                 break; // newest first: the rest are older
             }

@@ -65,7 +65,7 @@ final class DevicesCommand extends DeploymentCommand {
             if (!profile.limitsDevices()) {
                 out.println("Build " + missing + (profile.allDevices() ? " installs on any device (enterprise): "
                         : " cannot be installed over the air (" + (profile.profileType() == null ? "no profile"
-                        : profile.profileType() + " profile") + "): ") + "nothing to register.");
+                        : profile.profileType().id() + " profile") + "): ") + "nothing to register.");
                 return 0;
             }
             devices = devices.stream()

@@ -1,6 +1,7 @@
 package dev.slipway.install.page;
 
 import dev.slipway.ipa.Installability;
+import dev.slipway.ipa.profile.DistributionType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -38,7 +39,7 @@ public final class BuildPage {
     private final String releaseNotes;
     private final String minimumOsVersion;
     private final List<String> deviceFamilies;
-    private final String profileType;
+    private final DistributionType profileType;
     private final Instant profileExpiresAt;
     private final String teamName;
     private final String installLink;
@@ -128,8 +129,8 @@ public final class BuildPage {
         return deviceFamilies;
     }
 
-    /** {@code development}, {@code ad-hoc}, {@code enterprise}, {@code app-store}, or null if unsigned. */
-    public String profileType() {
+    /** The profile's type, or null if unsigned. */
+    public DistributionType profileType() {
         return profileType;
     }
 
@@ -181,11 +182,10 @@ public final class BuildPage {
             return null;
         }
         return switch (profileType) {
-            case "development" -> "Development";
-            case "ad-hoc" -> "Ad hoc";
-            case "enterprise" -> "Enterprise";
-            case "app-store" -> "App Store";
-            default -> profileType;
+            case DEVELOPMENT -> "Development";
+            case AD_HOC -> "Ad hoc";
+            case ENTERPRISE -> "Enterprise";
+            case APP_STORE -> "App Store";
         };
     }
 
@@ -207,7 +207,7 @@ public final class BuildPage {
         private String releaseNotes;
         private String minimumOsVersion;
         private List<String> deviceFamilies = List.of();
-        private String profileType;
+        private DistributionType profileType;
         private Instant profileExpiresAt;
         private String teamName;
         private String installLink;
@@ -255,7 +255,7 @@ public final class BuildPage {
         }
 
         /** The profile's type, expiry and team (each null when unknown) and what the assessment found. */
-        public Builder signing(String profileType, Instant profileExpiresAt, String teamName,
+        public Builder signing(DistributionType profileType, Instant profileExpiresAt, String teamName,
                                List<Installability.Finding> findings) {
             this.profileType = profileType;
             this.profileExpiresAt = profileExpiresAt;

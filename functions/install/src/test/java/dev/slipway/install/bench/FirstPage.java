@@ -8,6 +8,7 @@ import dev.slipway.install.Router;
 import dev.slipway.install.page.BuildPage;
 import dev.slipway.install.page.Visitor;
 import dev.slipway.ipa.Installability;
+import dev.slipway.ipa.profile.DistributionType;
 import dev.slipway.storage.HttpObjectStore;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
@@ -59,7 +60,7 @@ public final class FirstPage {
         return BuildPage.builder().app("iTanky", "at.felixkrause.iTanky", "https://install.example.com/static/icons/x.png")
                 .version("1.0", "1.0").upload(2_056_240, Instant.parse("2026-11-20T09:15:02Z"), "beta")
                 .releaseNotes("Faster tanks.\nSee https://example.com/notes").requirements("5.0", List.of("iPhone"))
-                .signing("ad-hoc", Instant.parse("2027-07-23T08:45:45Z"), "Krause", List.of(new Installability.Finding(
+                .signing(DistributionType.AD_HOC, Instant.parse("2027-07-23T08:45:45Z"), "Krause", List.of(new Installability.Finding(
                         Installability.Severity.NOTE, "devices", "installs only on the 24 devices registered in the profile")))
                 .links("itms-services://?action=download-manifest&url=https%3A%2F%2Finstall.example.com%2Fm%2Fx.plist%3Ft%3Dabc",
                         "https://install.example.com/b/x?t=abc")

@@ -2,6 +2,7 @@ package dev.slipway.install.page;
 
 import dev.slipway.ipa.Installability.Finding;
 import dev.slipway.ipa.Installability.Severity;
+import dev.slipway.ipa.profile.DistributionType;
 import dev.slipway.manifest.InstallLink;
 import java.net.URI;
 import java.time.Instant;
@@ -46,7 +47,7 @@ public final class BuildPages {
     private String releaseNotes = "Faster sync.\nFixed the crash when opening settings: https://example.com/issues/42";
     private String minimumOsVersion = "16.0";
     private List<String> deviceFamilies = List.of("iPhone", "iPad");
-    private String profileType = "ad-hoc";
+    private DistributionType profileType = DistributionType.AD_HOC;
     private Instant profileExpiresAt = Instant.parse("2027-03-01T00:00:00Z");
     private String teamName = "Example Ltd";
     private List<Finding> findings = List.of(DEVICES);
@@ -88,7 +89,7 @@ public final class BuildPages {
     }
 
     /** The profile type and the findings the shared assessment gives for it. */
-    public BuildPages profileType(String profileType, Finding... findings) {
+    public BuildPages profileType(DistributionType profileType, Finding... findings) {
         this.profileType = profileType;
         this.findings = List.of(findings);
         return this;

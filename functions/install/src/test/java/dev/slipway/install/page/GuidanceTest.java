@@ -19,6 +19,7 @@ import dev.slipway.install.page.Guidance.Notice;
 import dev.slipway.install.page.Verdict.Reason;
 import dev.slipway.ipa.Installability.Finding;
 import dev.slipway.ipa.Installability.Severity;
+import dev.slipway.ipa.profile.DistributionType;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -100,7 +101,7 @@ class GuidanceTest {
         // given
         Finding enterprise = new Finding(Severity.NOTE, "enterprise", "enterprise build: after installing, trust "
                 + "\"Example Ltd\" in Settings › General › VPN & Device Management");
-        BuildPage page = aBuild().profileType("enterprise", enterprise).create();
+        BuildPage page = aBuild().profileType(DistributionType.ENTERPRISE, enterprise).create();
 
         // when
         Guidance guidance = Guidance.forBuild(page, NOW);
@@ -117,7 +118,7 @@ class GuidanceTest {
         // given
         Finding appStore = new Finding(Severity.BLOCKER, "app-store",
                 "signed for App Store distribution: iOS installs it only through the App Store or TestFlight");
-        BuildPage page = aBuild().profileType("app-store", appStore).create();
+        BuildPage page = aBuild().profileType(DistributionType.APP_STORE, appStore).create();
 
         // when
         Guidance guidance = Guidance.forBuild(page, NOW);
@@ -353,7 +354,7 @@ class GuidanceTest {
     void forBuild_unknownNoteFinding_shownAsASentence() {
         // given: a finding code this page does not know yet
         Finding future = new Finding(Severity.NOTE, "push", "uses push notifications: they arrive only in the production environment");
-        BuildPage page = aBuild().profileType("ad-hoc", BuildPages.DEVICES, future).create();
+        BuildPage page = aBuild().profileType(DistributionType.AD_HOC, BuildPages.DEVICES, future).create();
 
         // when / then
         assertThat(Guidance.forBuild(page, NOW).notices()).contains(new Notice(Level.INFO, "Note",
