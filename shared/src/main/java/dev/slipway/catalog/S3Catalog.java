@@ -1,6 +1,7 @@
 package dev.slipway.catalog;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -90,20 +91,6 @@ public final class S3Catalog {
     }
 
     /**
-     * A channel's builds, newest first (the index keys sort that way).
-     *
-     * @throws CatalogException if an index entry is unreadable
-     */
-    public List<IndexEntry> history(String bundleId, String channel, int limit) throws CatalogException {
-        Listing page = store.list(Layout.channel(bundleId, channel), null, Math.min(limit, MAX_LIST), null);
-        List<IndexEntry> entries = new ArrayList<>();
-        for (String key : page.keys()) {
-            entry(key).ifPresent(entries::add);
-        }
-        return entries;
-    }
-
-    /**
      * Whether the build was withdrawn ({@code slipway withdraw}): then no link installs it and no
      * app page or update check lists it, though it stays in the bucket.
      */
@@ -119,6 +106,19 @@ public final class S3Catalog {
     /** Undoes {@link #withdraw}; a build that was not withdrawn is left as it is. */
     public void restore(String bundleId, String buildId) {
         store.delete(Layout.withdrawn(bundleId, buildId));
+    }
+
+    /**
+     * What an app page lists ({@link #appBuilds}), withdrawn builds left out.
+     *
+     * @param latestPerChannel each channel's newest build, in channel order
+     * @param newest the newest builds of all those channels together, newest first
+     */
+    public record AppBuilds(Map<String, IndexEntry> latestPerChannel, List<IndexEntry> newest) {
+        public AppBuilds {
+            latestPerChannel = Collections.unmodifiableMap(new LinkedHashMap<>(latestPerChannel));
+            newest = List.copyOf(newest);
+        }
     }
 
     /**

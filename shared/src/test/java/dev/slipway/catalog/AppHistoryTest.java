@@ -2,6 +2,7 @@ package dev.slipway.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.catalog.S3Catalog.AppBuilds;
 import dev.slipway.fixtures.TestIndexEntries;
 import dev.slipway.fixtures.TestS3;
 import dev.slipway.fixtures.TestS3Extension;

@@ -129,7 +129,8 @@ class IngestHandlerTest {
             assertThat(png(Layout.icon(id, 0)).getWidth()).isEqualTo(expected.icon().width());
         }
         // and the index and the receipt point at the build
-        assertThat(INGEST.catalog().history(expected.app().bundleId(), "beta", 100)).extracting(IndexEntry::id).contains(id);
+        assertThat(INGEST.catalog().appBuilds(expected.app().bundleId(), "beta", 100).newest()).extracting(IndexEntry::id)
+                .contains(id);
         Receipt receipt = INGEST.catalog().receipt(key).orElseThrow();
         assertThat(receipt.outcome()).isEqualTo(Receipt.BUILT);
         assertThat(receipt.id()).isEqualTo(id);
@@ -223,7 +224,7 @@ class IngestHandlerTest {
         INGEST.handler().handleRequest(event, CONTEXT);
         INGEST.handler().handleRequest(event, CONTEXT);
 
-        assertThat(INGEST.catalog().history("dev.slipway.test.dup", "dup", 100)).hasSize(1);
+        assertThat(INGEST.catalog().appBuilds("dev.slipway.test.dup", "dup", 100).newest()).hasSize(1);
     }
 
     @Test
@@ -247,7 +248,7 @@ class IngestHandlerTest {
         assertThat(firstId).isNotEqualTo(secondId);
         assertThat(INGEST.catalog().get(Layout.ipa(firstId))).hasValue(first);
         assertThat(INGEST.catalog().get(Layout.ipa(secondId))).hasValue(second);
-        assertThat(INGEST.catalog().history("dev.slipway.test.again", "again", 100)).extracting(IndexEntry::id)
+        assertThat(INGEST.catalog().appBuilds("dev.slipway.test.again", "again", 100).newest()).extracting(IndexEntry::id)
                 .containsExactly(secondId, firstId);
     }
 
@@ -292,7 +293,7 @@ class IngestHandlerTest {
         }
 
         // then no update was lost
-        assertThat(INGEST.catalog().history("dev.slipway.test.race", "race", 100)).extracting(IndexEntry::id)
+        assertThat(INGEST.catalog().appBuilds("dev.slipway.test.race", "race", 100).newest()).extracting(IndexEntry::id)
                 .containsExactlyInAnyOrderElementsOf(events.stream().map(e -> upload(e).buildId()).toList());
     }
 

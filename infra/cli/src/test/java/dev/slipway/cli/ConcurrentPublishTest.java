@@ -72,7 +72,7 @@ class ConcurrentPublishTest {
                 }
                 // and the channel holds every one of them
                 assertThat(ids).hasSize(PUBLISHES);
-                assertThat(stack.catalog().history(InstallableIpa.BUNDLE_ID, "rush", 100)).hasSize(PUBLISHES);
+                assertThat(stack.catalog().appBuilds(InstallableIpa.BUNDLE_ID, "rush", 100).newest()).hasSize(PUBLISHES);
             } finally {
                 pool.shutdownNow();
             }
