@@ -10,6 +10,7 @@ import dev.slipway.access.SecretsManagerSecret;
 import dev.slipway.device.Challenges;
 import dev.slipway.device.DeviceStore;
 import dev.slipway.device.DeviceTokens;
+import dev.slipway.http.HttpRequest;
 import dev.slipway.log.Log;
 import dev.slipway.storage.S3Clients;
 import dev.slipway.storage.SdkObjectStore;
@@ -83,7 +84,7 @@ public final class EnrolHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                 LOG.info("answer.refused", "status", 413, "reason", "body longer than " + DeviceAnswers.MAX_BYTES + " bytes");
                 response = EnrolResponse.text(413, "This device could not be checked.");
             } else {
-                response = service.handle(new EnrolRequest(method, event.getRawPath() == null ? "/" : event.getRawPath(),
+                response = service.handle(new HttpRequest(method, event.getRawPath() == null ? "/" : event.getRawPath(),
                         event.getQueryStringParameters(), headers, body));
             }
             return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status()).withHeaders(response.headers())

@@ -13,6 +13,7 @@ import dev.slipway.device.DeviceStore;
 import dev.slipway.device.DeviceStoreException;
 import dev.slipway.device.DeviceTokens;
 import dev.slipway.device.EnrolmentLink;
+import dev.slipway.http.HttpRequest;
 import dev.slipway.http.RefusedRequestException;
 import dev.slipway.log.Log;
 import java.net.URI;
@@ -68,7 +69,7 @@ public final class EnrolService {
     }
 
     /** Answers one request; never throws. */
-    public EnrolResponse handle(EnrolRequest request) {
+    public EnrolResponse handle(HttpRequest request) {
         try {
             if (request.path().equals(ANSWER_PATH)) {
                 if (!request.method().equals("POST")) {
@@ -90,7 +91,7 @@ public final class EnrolService {
         }
     }
 
-    private EnrolResponse profile(EnrolRequest request) {
+    private EnrolResponse profile(HttpRequest request) {
         EnrolmentLink link;
         URI origin;
         try {
@@ -127,7 +128,7 @@ public final class EnrolService {
         }
     }
 
-    private EnrolResponse answer(EnrolRequest request) throws DeviceStoreException {
+    private EnrolResponse answer(HttpRequest request) throws DeviceStoreException {
         SignedAnswer answer;
         Challenge challenge;
         URI origin;

@@ -1,5 +1,6 @@
 package dev.slipway.enrol;
 
+import dev.slipway.http.HttpRequest;
 import dev.slipway.http.RefusedRequestException;
 import dev.slipway.site.OriginRule;
 import java.net.URI;
@@ -38,7 +39,7 @@ public final class SiteOrigin {
      * @throws RefusedRequestException 400 for a missing or malformed Host or a foreign viewer host,
      *     403 for a request that did not come through CloudFront
      */
-    URI of(EnrolRequest request) throws RefusedRequestException {
+    URI of(HttpRequest request) throws RefusedRequestException {
         return rule.of(request::header);
     }
 }

@@ -18,6 +18,7 @@ import dev.slipway.device.DeviceStore;
 import dev.slipway.device.DeviceTokens;
 import dev.slipway.fixtures.TestS3;
 import dev.slipway.fixtures.TestS3Extension;
+import dev.slipway.http.HttpRequest;
 import dev.slipway.storage.SdkObjectStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -218,7 +219,7 @@ class EnrolServiceTest {
 
     @Test
     void profile_directApiCallWithoutCloudFrontsSecret_is403() {
-        EnrolResponse response = service(NOW, KEYS, DeviceAnchors.apple()).handle(new EnrolRequest("GET", "/enrol/b/" + BUILD,
+        EnrolResponse response = service(NOW, KEYS, DeviceAnchors.apple()).handle(new HttpRequest("GET", "/enrol/b/" + BUILD,
                 Map.of("t", pageToken), Map.of("host", "api.example", "x-forwarded-host", "evil.example"), null));
 
         assertThat(response.status()).isEqualTo(403);
@@ -275,15 +276,15 @@ class EnrolServiceTest {
                 SiteOrigin.behindCloudFront(SECRET, ""));
     }
 
-    private static EnrolRequest get(String path, String token, String host) {
-        return new EnrolRequest("GET", path, token.isEmpty() ? Map.of() : Map.of("t", token),
+    private static HttpRequest get(String path, String token, String host) {
+        return new HttpRequest("GET", path, token.isEmpty() ? Map.of() : Map.of("t", token),
                 Map.of("host", "api.example", "x-forwarded-host", host, "x-slipway-origin-secret", SECRET), null);
     }
 
-    private static EnrolRequest post(byte[] body, String host) {
+    private static HttpRequest post(byte[] body, String host) {
         Map<String, String> headers = new HashMap<>(Map.of("host", "api.example", "x-forwarded-host", host,
                 "x-slipway-origin-secret", SECRET));
         headers.put("content-type", "application/pkcs7-signature");
-        return new EnrolRequest("POST", "/enrol/answer", Map.of(), headers, body);
+        return new HttpRequest("POST", "/enrol/answer", Map.of(), headers, body);
     }
 }

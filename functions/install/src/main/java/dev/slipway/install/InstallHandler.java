@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.slipway.access.SecretKeySource;
 import dev.slipway.access.SecretsManagerSecret;
+import dev.slipway.http.HttpRequest;
 import dev.slipway.log.Log;
 import dev.slipway.storage.HttpObjectStore;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.slipway.install;
 
+import dev.slipway.http.HttpRequest;
 import dev.slipway.http.RefusedRequestException;
 import dev.slipway.site.OriginRule;
 import java.net.URI;

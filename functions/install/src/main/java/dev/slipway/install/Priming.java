@@ -5,6 +5,7 @@ import dev.slipway.access.BuildScope;
 import dev.slipway.access.KeyRing;
 import dev.slipway.access.LinkSigner;
 import dev.slipway.access.Purpose;
+import dev.slipway.http.HttpRequest;
 import dev.slipway.log.Log;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import dev.slipway.access.InvalidTokenException;
 import dev.slipway.access.LinkSigner;
 import dev.slipway.access.LinkToken;
 import dev.slipway.access.Purpose;
+import dev.slipway.http.HttpRequest;
 import dev.slipway.install.page.Visitor;
 import java.net.URI;
 import java.util.ArrayList;

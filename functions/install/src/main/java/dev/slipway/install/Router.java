@@ -3,6 +3,7 @@ package dev.slipway.install;
 import dev.slipway.access.InvalidTokenException;
 import dev.slipway.access.LinkSigner;
 import dev.slipway.catalog.CatalogException;
+import dev.slipway.http.HttpRequest;
 import dev.slipway.http.RefusedRequestException;
 import dev.slipway.install.page.ErrorPage;
 import dev.slipway.install.page.PageRenderer;

@@ -11,6 +11,7 @@ import dev.slipway.catalog.S3Catalog;
 import dev.slipway.fixtures.TestIndexEntries;
 import dev.slipway.fixtures.TestS3;
 import dev.slipway.fixtures.TestS3Extension;
+import dev.slipway.http.HttpRequest;
 import dev.slipway.storage.HttpObjectStore;
 import java.net.URI;
 import java.time.Clock;

@@ -19,6 +19,7 @@ import dev.slipway.fixtures.TestIpa;
 import dev.slipway.fixtures.TestProfile;
 import dev.slipway.fixtures.TestS3;
 import dev.slipway.fixtures.ZipWriter;
+import dev.slipway.http.HttpRequest;
 import dev.slipway.ingest.IngestService;
 import dev.slipway.ingest.IpaCopier;
 import dev.slipway.install.page.Assets;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.access.KeyRing;
 import dev.slipway.access.LinkSigner;
+import dev.slipway.http.HttpRequest;
 import dev.slipway.install.page.PageRenderer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

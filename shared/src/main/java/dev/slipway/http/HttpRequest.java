@@ -1,17 +1,17 @@
-package dev.slipway.install;
+package dev.slipway.http;
 
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * An HTTP request as the install site sees it, whatever carried it (API Gateway's payload 2.0,
- * or the local stack's server).
+ * An HTTP request as the install and enrol functions see it, whatever carried it (API Gateway's
+ * payload 2.0, or the local stack's server).
  *
  * @param method upper case, e.g. {@code GET}
  * @param path the raw path, e.g. {@code /b/abc}
  * @param query decoded query parameters
  * @param headers header names in lower case
- * @param body the request body, empty for none (API Gateway bounds its size)
+ * @param body the request body, empty for none (the carrier bounds its size before decoding)
  */
 public record HttpRequest(String method, String path, Map<String, String> query, Map<String, String> headers,
                           byte[] body) {
