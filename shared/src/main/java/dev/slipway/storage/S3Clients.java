@@ -6,10 +6,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * The S3 clients and presigners Slipway uses, configured one way. Building one costs a good part
+ * The S3 clients Slipway uses, configured one way. Building one costs a good part
  * of a cold start and each holds its own connection pool: build them once per process, at
  * initialisation (a Lambda handler's constructor), and share them; they are thread-safe.
  *
@@ -48,26 +47,6 @@ public final class S3Clients {
                 .credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
-                .build();
-    }
-
-    /**
-     * A presigner for AWS, signing with credentials from the default chain. URLs it signs with a
-     * role's temporary credentials die with the role's session, whatever their duration says.
-     */
-    public static S3Presigner presigner(Region region) {
-        return S3Presigner.builder()
-                .region(region)
-                .build();
-    }
-
-    /** A presigner for an S3-compatible endpoint, with path-style URLs like {@link #create(Region, URI, AwsCredentialsProvider)}. */
-    public static S3Presigner presigner(Region region, URI endpoint, AwsCredentialsProvider credentials) {
-        return S3Presigner.builder()
-                .region(region)
-                .endpointOverride(endpoint)
-                .credentialsProvider(credentials)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .build();
     }
 }

@@ -20,8 +20,8 @@ import dev.slipway.notify.Notifier;
 import dev.slipway.notify.webhook.WebhookNotifier;
 import dev.slipway.notify.webhook.WebhookSender;
 import dev.slipway.notify.webhook.WebhookTarget;
+import dev.slipway.storage.HttpObjectStore;
 import dev.slipway.storage.S3Clients;
-import dev.slipway.storage.SdkDownloadLinks;
 import dev.slipway.storage.SdkObjectStore;
 import java.io.IOException;
 import java.net.BindException;
@@ -47,12 +47,13 @@ import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Slipway on one machine, with the handler code that runs in AWS:
@@ -192,8 +193,10 @@ public final class LocalStack implements AutoCloseable {
         S3Client s3 = S3Clients.create(REGION, s3Local, credentials);
         started.add(0, s3);
         createBucket(s3);
-        S3Presigner presigner = S3Clients.presigner(REGION, s3Public, credentials);
-        started.add(0, presigner);
+        // The install function reads the bucket and signs download links as it does in AWS: SigV4-signed
+        // HTTP requests, no S3 client (reads over the loopback endpoint, links to the public one).
+        SdkHttpClient installHttp = UrlConnectionHttpClient.create();
+        started.add(0, installHttp::close);
 
         S3Catalog catalog = new S3Catalog(new SdkObjectStore(s3, BUCKET));
         LinkSigner signer = new LinkSigner(secrets.linkKeys(), clock);
@@ -212,7 +215,9 @@ public final class LocalStack implements AutoCloseable {
         started.add(0, api);
         URI pages = URI.create("https://" + options.host() + ":" + api.port());
         // Links use --host, whatever Host a request names; revocations show at once.
-        install.set(new InstallHandler(InstallSite.router(new SdkObjectStore(s3, BUCKET), new SdkDownloadLinks(presigner, BUCKET),
+        install.set(new InstallHandler(InstallSite.router(
+                HttpObjectStore.atEndpoint(s3Local, REGION.id(), BUCKET, credentials, installHttp),
+                HttpObjectStore.atEndpoint(s3Public, REGION.id(), BUCKET, credentials, installHttp),
                 new InstallSite.Settings(BUCKET, secrets.linkKeys(), DOWNLOAD_TTL, Origins.fixed(pages), clock, Duration.ZERO))));
         enrol.set(new EnrolHandler(LocalEnrolment.service(secrets.linkKeys(), s3, BUCKET, options.deviceCa(), pages, clock,
                 console)));
