@@ -64,7 +64,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  *       https) and plain HTTP on {@code --s3-http-port}, loopback only, for tools on this machine;
  *   <li>S3 notifications: {@link NotifyingBlobStore} reports each object S3Proxy creates, and
  *       {@link UploadNotifications} hands those under {@code uploads/} to the real
- *       {@link IngestHandler} as ObjectCreated events;
+ *       {@link IngestHandler} as ObjectCreated events; it reports every write and delete too, which
+ *       empties the install function's {@link ReadCache} of what they touch;
  *   <li>CloudFront and the HTTP API: {@link HttpApiServer} serves {@code /static/*} from the bucket
  *       and hands every other request to the real {@link InstallHandler} as a payload 2.0 event;
  *   <li>CloudWatch Logs: the functions' event lines are appended to {@link DataFolder#events()};
@@ -181,7 +182,8 @@ public final class LocalStack implements AutoCloseable {
         SSLContext context = tls.serverContext();
 
         UploadNotifications notifications = new UploadNotifications(BUCKET, REGION.id());
-        S3Proxy proxy = startS3(options, folder, secrets, context, bind, loopback, notifications);
+        ReadCache installReads = new ReadCache(BUCKET);
+        S3Proxy proxy = startS3(options, folder, secrets, context, bind, loopback, notifications, installReads);
         started.add(0, proxy::stop);
         // Closed before S3 stops, so an ingest under way can finish.
         started.add(0, notifications);
@@ -194,7 +196,8 @@ public final class LocalStack implements AutoCloseable {
         started.add(0, s3);
         createBucket(s3);
         // The install function reads the bucket and signs download links as it does in AWS: SigV4-signed
-        // HTTP requests, no S3 client (reads over the loopback endpoint, links to the public one).
+        // HTTP requests, no S3 client (reads over the loopback endpoint, links to the public one). Its
+        // reads are kept until S3Proxy reports a change to them (ReadCache), so pages cost no S3 round trip.
         SdkHttpClient installHttp = UrlConnectionHttpClient.create();
         started.add(0, installHttp::close);
 
@@ -214,9 +217,10 @@ public final class LocalStack implements AutoCloseable {
         }
         started.add(0, api);
         URI pages = URI.create("https://" + options.host() + ":" + api.port());
-        // Links use --host, whatever Host a request names; revocations show at once.
+        // Links use --host, whatever Host a request names; revocations show at once (read each time,
+        // from the cache that every write empties of what it touches).
         install.set(new InstallHandler(InstallSite.router(
-                HttpObjectStore.atEndpoint(s3Local, REGION.id(), BUCKET, credentials, installHttp),
+                installReads.over(HttpObjectStore.atEndpoint(s3Local, REGION.id(), BUCKET, credentials, installHttp)),
                 HttpObjectStore.atEndpoint(s3Public, REGION.id(), BUCKET, credentials, installHttp),
                 new InstallSite.Settings(BUCKET, secrets.linkKeys(), DOWNLOAD_TTL, Origins.fixed(pages), clock, Duration.ZERO))));
         enrol.set(new EnrolHandler(LocalEnrolment.service(secrets.linkKeys(), s3, BUCKET, options.deviceCa(), pages, clock,
@@ -305,7 +309,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static S3Proxy startS3(Options options, DataFolder folder, LocalSecrets secrets, SSLContext context,
-                                   InetAddress bind, InetAddress loopback, UploadNotifications notifications)
+                                   InetAddress bind, InetAddress loopback, UploadNotifications notifications,
+                                   NotifyingBlobStore.Changes changes)
             throws LocalStackException {
         try {
             Files.createDirectories(folder.s3());
@@ -314,7 +319,7 @@ public final class LocalStack implements AutoCloseable {
                     + folder.s3().getFileName() + " in it (" + e.getMessage() + ")", e);
         }
         S3Proxy proxy = S3Proxy.builder()
-                .blobStore(new NotifyingBlobStore(new VersionedFolderStore(folder.s3()), notifications))
+                .blobStore(new NotifyingBlobStore(new VersionedFolderStore(folder.s3()), notifications, changes))
                 .endpoint(URI.create("http://" + uriHost(loopback) + ":" + options.s3HttpPort()))
                 .secureEndpoint(URI.create("https://" + uriHost(bind) + ":" + options.s3Port()))
                 .sslContext(context)

@@ -8,6 +8,12 @@ import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
@@ -15,7 +21,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
  * S3Proxy's store, reporting every object it creates as S3 reports ObjectCreated: after a PUT, a
  * copy or a completed multipart upload succeeds, with the new object's ETag and version id (null
  * unless the bucket is versioned). Each write is reported, even one that stores the same bytes
- * under the same key again, as S3 does.
+ * under the same key again, as S3 does. Every change, deletions included, is also reported to
+ * {@link Changes}, before S3Proxy answers the request that made it.
  */
 final class NotifyingBlobStore extends ForwardingBlobStore {
     /** Receives each created object; called on S3Proxy's request thread, so it must not block. */
@@ -24,23 +31,42 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
         void created(String bucket, String key, String eTag, String versionId);
     }
 
-    private final Listener listener;
+    /** Receives the key of every object written or deleted; on S3Proxy's request thread, so it must not block. */
+    @FunctionalInterface
+    interface Changes {
+        /** @param key the object's key, or null when the whole bucket changed */
+        void changed(String bucket, String key);
+    }
 
-    NotifyingBlobStore(BlobStore delegate, Listener listener) {
+    private final Listener listener;
+    private final Changes changes;
+
+    NotifyingBlobStore(BlobStore delegate, Listener listener, Changes changes) {
         super(delegate);
         this.listener = listener;
+        this.changes = changes;
     }
 
     @Override
     public PutObjectResponse putBlob(PutObjectRequest request, InputStream content) {
-        PutObjectResponse response = super.putBlob(request, content);
+        PutObjectResponse response;
+        try {
+            response = super.putBlob(request, content);
+        } finally {
+            changes.changed(request.bucket(), request.key());
+        }
         listener.created(request.bucket(), request.key(), response.eTag(), response.versionId());
         return response;
     }
 
     @Override
     public CopyObjectResponse copyBlob(CopyObjectRequest request) {
-        CopyObjectResponse response = super.copyBlob(request);
+        CopyObjectResponse response;
+        try {
+            response = super.copyBlob(request);
+        } finally {
+            changes.changed(request.destinationBucket(), request.destinationKey());
+        }
         listener.created(request.destinationBucket(), request.destinationKey(),
                 response.copyObjectResult() == null ? null : response.copyObjectResult().eTag(), response.versionId());
         return response;
@@ -49,8 +75,60 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
     @Override
     public CompleteMultipartUploadResponse completeMultipartUpload(MultipartUpload upload,
                                                                    CompleteMultipartUploadRequest request) {
-        CompleteMultipartUploadResponse response = super.completeMultipartUpload(upload, request);
+        CompleteMultipartUploadResponse response;
+        try {
+            response = super.completeMultipartUpload(upload, request);
+        } finally {
+            changes.changed(upload.containerName(), upload.blobName());
+        }
         listener.created(upload.containerName(), upload.blobName(), response.eTag(), response.versionId());
         return response;
+    }
+
+    @Override
+    public DeleteObjectResponse removeBlob(DeleteObjectRequest request) {
+        try {
+            return super.removeBlob(request);
+        } finally {
+            changes.changed(request.bucket(), request.key());
+        }
+    }
+
+    @Override
+    public DeleteObjectsResponse removeBlobs(DeleteObjectsRequest request) {
+        try {
+            return super.removeBlobs(request);
+        } finally {
+            for (ObjectIdentifier object : request.delete().objects()) {
+                changes.changed(request.bucket(), object.key());
+            }
+        }
+    }
+
+    @Override
+    public void clearContainer(ListObjectsV2Request request) {
+        try {
+            super.clearContainer(request);
+        } finally {
+            changes.changed(request.bucket(), null);
+        }
+    }
+
+    @Override
+    public void deleteContainer(String bucket) {
+        try {
+            super.deleteContainer(bucket);
+        } finally {
+            changes.changed(bucket, null);
+        }
+    }
+
+    @Override
+    public void deleteBucket(String bucket) {
+        try {
+            super.deleteBucket(bucket);
+        } finally {
+            changes.changed(bucket, null);
+        }
     }
 }

@@ -305,7 +305,7 @@ class PublishLinkRevokeTest {
         // when
         Cli.Run run = LOCAL.cli("revoke", id);
 
-        // then at once (the local stack reads revocations uncached)
+        // then at once (every write to the local stack's S3 empties the install function's cache of what it touches)
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).matches("Revoked the links to build " + id + " issued until "
                 + "[0-9-]{10}T[0-9:]{8}Z in the local stack\\.\n");
