@@ -42,7 +42,8 @@ public final class InstallHandler implements RequestHandler<APIGatewayV2HTTPEven
         HttpObjectStore store = HttpObjectStore.fromEnvironment(System.getenv(), config.region().id(), config.bucket(),
                 credentials);
         this.router = InstallSite.router(store, store, config.settings(keys));
-        this.priming = Priming.register(config.region());
+        // Primed (and registered to prime before a SnapStart snapshot) only where initialisation runs ahead of requests.
+        this.priming = config.primeAtInit() ? Priming.register(config.region()) : null;
         // Read at init: a missing or malformed secret fails the deployment's first start, not a tester's tap.
         LOG.info("install.ready", "bucket", config.bucket(), "keys", keys.keys().keyIds().size(),
                 "secret", config.linkSecretArn());

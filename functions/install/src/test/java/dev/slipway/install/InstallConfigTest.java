@@ -52,4 +52,18 @@ class InstallConfigTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage(message);
     }
+
+    @ParameterizedTest(name = "{0}: prime at init {1}")
+    @CsvSource(nullValues = "unset", value = {"on-demand, false", "snap-start, true", "provisioned-concurrency, true",
+            "unset, true"})
+    void fromEnvironment_initialisationType_primesWhenInitialisationRunsAheadOfRequests(String type, boolean prime) {
+        // given: on-demand, a request waits for initialisation and its own work, so priming only lengthens that
+        Map<String, String> env = env();
+        if (type != null) {
+            env.put("AWS_LAMBDA_INITIALIZATION_TYPE", type);
+        }
+
+        // when / then
+        assertThat(InstallConfig.fromEnvironment(env).primeAtInit()).isEqualTo(prime);
+    }
 }

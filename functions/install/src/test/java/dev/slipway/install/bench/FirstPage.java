@@ -35,11 +35,11 @@ public final class FirstPage {
         credentials.resolveCredentials();
         HttpObjectStore store = HttpObjectStore.fromEnvironment(System.getenv(), TestS3.REGION.id(), args[1], credentials);
         Router router = InstallBenchmark.router(store, KeyRing.parse(System.getenv("SLIPWAY_LINK_KEYS")));
-        String mode = args.length > 4 ? args[4] : "cold";
-        if (!mode.equals("cold")) {
-            // What InstallHandler's constructor does after building the site.
+        // What InstallHandler's constructor does after building the site, for Lambda's initialisation type.
+        String mode = args.length > 4 ? args[4] : "on-demand";
+        if (!mode.equals("on-demand")) {
             Priming priming = Priming.register(Region.US_EAST_1);
-            if (mode.equals("snapstart")) {
+            if (mode.equals("snap-start")) {
                 // What SnapStart runs before it takes the snapshot (no CRaC runtime here to restore from).
                 priming.beforeCheckpoint(null);
             }

@@ -97,7 +97,8 @@ public final class InstallBenchmark {
 
             appPages(s3server, keys, Math.max(100, warm / 10));
 
-            for (String mode : List.of("cold", "prime", "snapstart")) {
+            // Lambda's initialisation types, as InstallHandler takes them (FirstPage).
+            for (String mode : List.of("on-demand", "provisioned-concurrency", "snap-start")) {
                 List<List<Long>> runs = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
                 for (int i = 0; i < jvms; i++) {
                     long[] run = firstPageInFreshJvm(s3server, keys, id, token, mode);
@@ -110,8 +111,8 @@ public final class InstallBenchmark {
                         + "  from JVM start:                median %d ms (runs %s)%n"
                         + "  initialisation:                median %d ms (runs %s)%n"
                         + "  first request after it:        median %d ms (runs %s)%n",
-                        mode, mode.equals("cold") ? "" : mode.equals("prime") ? ", then primed as InstallHandler does"
-                        : ", primed, then the pre-snapshot hook", String.join(" ", LAMBDA_OPTIONS),
+                        mode, mode.equals("on-demand") ? ", not primed" : mode.equals("provisioned-concurrency")
+                        ? ", then primed" : ", primed, then the pre-snapshot hook", String.join(" ", LAMBDA_OPTIONS),
                         median(runs.get(0)), runs.get(0), median(runs.get(1)), runs.get(1), median(runs.get(2)), runs.get(2),
                         median(runs.get(3)), runs.get(3));
             }
