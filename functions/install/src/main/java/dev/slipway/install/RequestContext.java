@@ -19,11 +19,12 @@ import java.util.List;
  * @param requestId Lambda's request id, or null outside Lambda
  * @param signer verifies the URL's token
  * @param logFields the fields of the one log line the router writes for the request
+ * @param visitor who is asking, from the user agent (read once: an app page asks for every row)
  */
 public record RequestContext(HttpRequest request, URI origin, String requestId, LinkSigner signer,
-                             List<Object> logFields) {
+                             List<Object> logFields, Visitor visitor) {
     RequestContext(HttpRequest request, URI origin, String requestId, LinkSigner signer) {
-        this(request, origin, requestId, signer, new ArrayList<>());
+        this(request, origin, requestId, signer, new ArrayList<>(), Visitor.fromUserAgent(request.header("user-agent")));
     }
 
     public boolean isHead() {
@@ -33,11 +34,6 @@ public record RequestContext(HttpRequest request, URI origin, String requestId, 
     /** An absolute link on this site: {@code pathAndQuery} starts with {@code /}. */
     public URI link(String pathAndQuery) {
         return origin.resolve(pathAndQuery);
-    }
-
-    /** Who is asking, from the user agent. */
-    public Visitor visitor() {
-        return Visitor.fromUserAgent(request.header("user-agent"));
     }
 
     /** The token as it came in the URL ({@code t}), to hand on in links to pages of the same scope. */
