@@ -25,6 +25,11 @@ record Client(String device, String ios, String kind) {
     private static final int MAX_USER_AGENT = 2048;
 
     static Client of(String userAgent) {
+        return of(userAgent, Visitor.fromUserAgent(userAgent));
+    }
+
+    /** @param visitor what {@link Visitor#fromUserAgent} made of the same user agent */
+    static Client of(String userAgent, Visitor visitor) {
         String ua = userAgent == null ? "" : userAgent.length() > MAX_USER_AGENT
                 ? userAgent.substring(0, MAX_USER_AGENT) : userAgent;
         if (INSTALLER_AGENT.matcher(ua).find()) {
@@ -33,7 +38,6 @@ record Client(String device, String ios, String kind) {
             String device = model.find() ? (model.group(1).equals("iPod") ? "iPod touch" : model.group(1)) : "iPhone";
             return new Client(device, ios.find() ? ios.group(1) : null, INSTALLER);
         }
-        Visitor visitor = Visitor.fromUserAgent(ua);
         return switch (visitor.kind()) {
             case IOS_SAFARI -> new Client(visitor.device(), version(visitor), "safari");
             case IOS_BROWSER -> new Client(visitor.deviceName(), version(visitor), "browser");

@@ -19,12 +19,12 @@ import java.util.List;
  * @param requestId Lambda's request id, or null outside Lambda
  * @param signer verifies the URL's token
  * @param logFields the fields of the one log line the router writes for the request
- * @param visitor who is asking, from the user agent (read once: an app page asks for every row)
+ * @param visitor who is asking, from the user agent (read once by the router: an app page asks for every row)
  */
 public record RequestContext(HttpRequest request, URI origin, String requestId, LinkSigner signer,
                              List<Object> logFields, Visitor visitor) {
-    RequestContext(HttpRequest request, URI origin, String requestId, LinkSigner signer) {
-        this(request, origin, requestId, signer, new ArrayList<>(), Visitor.fromUserAgent(request.header("user-agent")));
+    RequestContext(HttpRequest request, URI origin, String requestId, LinkSigner signer, Visitor visitor) {
+        this(request, origin, requestId, signer, new ArrayList<>(), visitor);
     }
 
     public boolean isHead() {

@@ -7,6 +7,7 @@ import dev.slipway.http.HttpRequest;
 import dev.slipway.http.RefusedRequestException;
 import dev.slipway.install.page.ErrorPage;
 import dev.slipway.install.page.PageRenderer;
+import dev.slipway.install.page.Visitor;
 import dev.slipway.log.Log;
 import java.net.URI;
 import java.util.ArrayList;
@@ -48,6 +49,8 @@ public final class Router {
         Optional<Matched> matched = match(request.path());
         String event = matched.map(m -> m.route().event()).orElse("request.unmatched");
         List<Object> fields = new ArrayList<>(List.of("method", request.method()));
+        // Read once: the routes ask who is visiting, and the log line says it.
+        Visitor visitor = Visitor.fromUserAgent(request.header("user-agent"));
         HttpResponse response;
         Exception failure = null;
         try {
@@ -58,7 +61,7 @@ public final class Router {
             } else if (!matched.get().route().methods().contains(request.method())) {
                 response = notAllowed(matched.get().route().methods());
             } else {
-                RequestContext context = new RequestContext(request, origin, requestId, signer);
+                RequestContext context = new RequestContext(request, origin, requestId, signer, visitor);
                 try {
                     response = matched.get().route().handler().answer(context, matched.get().path());
                 } finally {
@@ -81,7 +84,7 @@ public final class Router {
             failure = e;
             response = page(ErrorPage.serverError());
         }
-        fields.addAll(outcome(request, response, started));
+        fields.addAll(outcome(request, visitor, response, started));
         if (failure != null) {
             LOG.error(event, failure, fields.toArray());
         } else {
@@ -94,11 +97,11 @@ public final class Router {
      * The end of every request's line: status, result ({@code ok} below 400, {@code refused} for
      * 4xx, {@code error} for 5xx), latency, and who asked (device, iOS version, client kind).
      */
-    private static List<Object> outcome(HttpRequest request, HttpResponse response, long started) {
+    private static List<Object> outcome(HttpRequest request, Visitor visitor, HttpResponse response, long started) {
         int status = response.status();
         List<Object> fields = new ArrayList<>(List.of("status", status,
                 "result", status < 400 ? "ok" : status < 500 ? "refused" : "error", "ms", (System.nanoTime() - started) / 1_000_000));
-        fields.addAll(Client.of(request.header("user-agent")).logFields());
+        fields.addAll(Client.of(request.header("user-agent"), visitor).logFields());
         return fields;
     }
 
