@@ -1,6 +1,7 @@
 package dev.slipway.local;
 
 import java.io.InputStream;
+import java.util.function.Supplier;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
 import org.gaul.s3proxy.blobstore.domain.MultipartUpload;
@@ -49,24 +50,15 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
 
     @Override
     public PutObjectResponse putBlob(PutObjectRequest request, InputStream content) {
-        PutObjectResponse response;
-        try {
-            response = super.putBlob(request, content);
-        } finally {
-            changes.changed(request.bucket(), request.key());
-        }
+        PutObjectResponse response = reporting(request.bucket(), request.key(), () -> super.putBlob(request, content));
         listener.created(request.bucket(), request.key(), response.eTag(), response.versionId());
         return response;
     }
 
     @Override
     public CopyObjectResponse copyBlob(CopyObjectRequest request) {
-        CopyObjectResponse response;
-        try {
-            response = super.copyBlob(request);
-        } finally {
-            changes.changed(request.destinationBucket(), request.destinationKey());
-        }
+        CopyObjectResponse response = reporting(request.destinationBucket(), request.destinationKey(),
+                () -> super.copyBlob(request));
         listener.created(request.destinationBucket(), request.destinationKey(),
                 response.copyObjectResult() == null ? null : response.copyObjectResult().eTag(), response.versionId());
         return response;
@@ -75,23 +67,15 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
     @Override
     public CompleteMultipartUploadResponse completeMultipartUpload(MultipartUpload upload,
                                                                    CompleteMultipartUploadRequest request) {
-        CompleteMultipartUploadResponse response;
-        try {
-            response = super.completeMultipartUpload(upload, request);
-        } finally {
-            changes.changed(upload.containerName(), upload.blobName());
-        }
+        CompleteMultipartUploadResponse response = reporting(upload.containerName(), upload.blobName(),
+                () -> super.completeMultipartUpload(upload, request));
         listener.created(upload.containerName(), upload.blobName(), response.eTag(), response.versionId());
         return response;
     }
 
     @Override
     public DeleteObjectResponse removeBlob(DeleteObjectRequest request) {
-        try {
-            return super.removeBlob(request);
-        } finally {
-            changes.changed(request.bucket(), request.key());
-        }
+        return reporting(request.bucket(), request.key(), () -> super.removeBlob(request));
     }
 
     @Override
@@ -107,28 +91,34 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
 
     @Override
     public void clearContainer(ListObjectsV2Request request) {
-        try {
+        reporting(request.bucket(), null, () -> {
             super.clearContainer(request);
-        } finally {
-            changes.changed(request.bucket(), null);
-        }
+            return null;
+        });
     }
 
     @Override
     public void deleteContainer(String bucket) {
-        try {
+        reporting(bucket, null, () -> {
             super.deleteContainer(bucket);
-        } finally {
-            changes.changed(bucket, null);
-        }
+            return null;
+        });
     }
 
     @Override
     public void deleteBucket(String bucket) {
-        try {
+        reporting(bucket, null, () -> {
             super.deleteBucket(bucket);
+            return null;
+        });
+    }
+
+    /** Makes a change, then reports it, even when it failed part-way (the report only empties caches). */
+    private <T> T reporting(String bucket, String key, Supplier<T> change) {
+        try {
+            return change.get();
         } finally {
-            changes.changed(bucket, null);
+            changes.changed(bucket, key);
         }
     }
 }

@@ -6,11 +6,17 @@ import dev.slipway.fixtures.TestS3;
 import dev.slipway.fixtures.TestS3Extension;
 import dev.slipway.storage.Listing;
 import dev.slipway.storage.ObjectStore;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * The local stack's cache of the install function's reads, over S3Proxy: each change the stack's S3
@@ -75,22 +81,39 @@ class ReadCacheTest {
 
     @Test
     void get_changeReportedWhileReading_isNotKept(TestS3 s3) {
-        // given: a write that lands (and is reported) after the read got the old bytes
+        // given: a write that lands (and is reported) after the read got its answer, before the cache keeps it
         ObjectStore store = s3.store();
         ReadCache cache = new ReadCache(s3.bucket());
         put(store, "race/a", "old");
         AtomicInteger reads = new AtomicInteger();
-        ObjectStore racing = new ForwardingStore(store) {
+        SdkHttpClient http = UrlConnectionHttpClient.create();
+        ObjectStore racing = s3.store(new SdkHttpClient() {
             @Override
-            public Optional<byte[]> get(String key) {
-                Optional<byte[]> read = super.get(key);
-                if (reads.incrementAndGet() == 1) {
-                    ReadCacheTest.put(store, key, "new");
-                    cache.changed(s3.bucket(), key);
-                }
-                return read;
+            public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+                ExecutableHttpRequest sent = http.prepareRequest(request);
+                return new ExecutableHttpRequest() {
+                    @Override
+                    public HttpExecuteResponse call() throws IOException {
+                        HttpExecuteResponse answer = sent.call();
+                        if (reads.incrementAndGet() == 1) {
+                            put(store, "race/a", "new");
+                            cache.changed(s3.bucket(), "race/a");
+                        }
+                        return answer;
+                    }
+
+                    @Override
+                    public void abort() {
+                        sent.abort();
+                    }
+                };
             }
-        };
+
+            @Override
+            public void close() {
+                http.close();
+            }
+        });
         ObjectStore cached = cache.over(racing);
 
         // when
@@ -126,13 +149,7 @@ class ReadCacheTest {
             store.put("big/" + i, half, "application/octet-stream", null);
         }
         AtomicInteger reads = new AtomicInteger();
-        ObjectStore counted = cache.over(new ForwardingStore(store) {
-            @Override
-            public Optional<byte[]> get(String key) {
-                reads.incrementAndGet();
-                return super.get(key);
-            }
-        });
+        ObjectStore counted = cache.over(s3.countingStore(reads));
 
         // when
         for (int i = 0; i < count; i++) {
@@ -145,44 +162,5 @@ class ReadCacheTest {
         assertThat(cache.size()).isBetween(ReadCache.MAX_BYTES / 2, ReadCache.MAX_BYTES);
         assertThat(reads).hasValue(count + 1);
         assertThat(cached.get("big/0")).isPresent();
-    }
-
-    /** A store that hands every call on, for tests to step into one. */
-    private static class ForwardingStore implements ObjectStore {
-        private final ObjectStore store;
-
-        ForwardingStore(ObjectStore store) {
-            this.store = store;
-        }
-
-        @Override
-        public String bucket() {
-            return store.bucket();
-        }
-
-        @Override
-        public Optional<byte[]> get(String key) {
-            return store.get(key);
-        }
-
-        @Override
-        public Optional<byte[]> getFirst(String key, int maxBytes) {
-            return store.getFirst(key, maxBytes);
-        }
-
-        @Override
-        public Listing list(String prefix, String delimiter, int maxKeys, String continuationToken) {
-            return store.list(prefix, delimiter, maxKeys, continuationToken);
-        }
-
-        @Override
-        public void put(String key, byte[] bytes, String contentType, String cacheControl) {
-            store.put(key, bytes, contentType, cacheControl);
-        }
-
-        @Override
-        public void delete(String key) {
-            store.delete(key);
-        }
     }
 }
