@@ -56,8 +56,8 @@ public final class SignedHttp {
         this.backoff = Objects.requireNonNull(backoff, "backoff");
     }
 
-    /** An answer's status and (bounded) body. */
-    public record Answer(int status, byte[] body) {
+    /** An answer's status, (bounded) body and {@code ETag} header (or null). */
+    public record Answer(int status, byte[] body, String eTag) {
         public boolean ok() {
             return status / 100 == 2;
         }
@@ -118,7 +118,8 @@ public final class SignedHttp {
         int status = response.httpResponse().statusCode();
         Optional<String> length = response.httpResponse().firstMatchingHeader("Content-Length");
         try (InputStream in = response.responseBody().map(InputStream.class::cast).orElseGet(InputStream::nullInputStream)) {
-            return new Answer(status, bounded(in, length, what));
+            return new Answer(status, bounded(in, length, what),
+                    response.httpResponse().firstMatchingHeader("ETag").orElse(null));
         }
     }
 

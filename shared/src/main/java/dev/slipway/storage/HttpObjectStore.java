@@ -92,9 +92,32 @@ public final class HttpObjectStore implements ObjectStore, DownloadLinks {
         return read(address.request(SdkHttpMethod.GET, key).putHeader("Range", "bytes=0-" + (maxBytes - 1)), key);
     }
 
-    private Optional<byte[]> read(SdkHttpRequest.Builder request, String key) {
+    @Override
+    public Optional<Tagged> getTagged(String key) {
+        return getTagged(key, null);
+    }
+
+    @Override
+    public Optional<Tagged> getTagged(String key, Tagged known) {
+        SdkHttpRequest.Builder request = address.request(SdkHttpMethod.GET, key);
+        if (known != null) {
+            request.putHeader("If-None-Match", known.eTag());
+        }
         String what = "GET " + key;
         SignedHttp.Answer answer = http.send(request.build(), null, what);
+        if (known != null && answer.status() == 304) {
+            return Optional.of(known);
+        }
+        return present(answer, what).map(body -> new Tagged(body, answer.eTag()));
+    }
+
+    private Optional<byte[]> read(SdkHttpRequest.Builder request, String key) {
+        String what = "GET " + key;
+        return present(http.send(request.build(), null, what), what);
+    }
+
+    /** A GET's body, or empty for S3's NoSuchKey. */
+    private static Optional<byte[]> present(SignedHttp.Answer answer, String what) {
         if (answer.status() == 404 && "NoSuchKey".equals(S3Xml.errorCode(answer.body()))) {
             return Optional.empty();
         }
@@ -122,14 +145,36 @@ public final class HttpObjectStore implements ObjectStore, DownloadLinks {
 
     @Override
     public void put(String key, byte[] bytes, String contentType, String cacheControl) {
+        String what = "PUT " + key;
+        require(http.send(putRequest(key, bytes, contentType, cacheControl).build(), bytes, what), what);
+    }
+
+    @Override
+    public boolean putIfUnchanged(String key, byte[] bytes, String contentType, String cacheControl, String eTag) {
+        SdkHttpRequest.Builder request = putRequest(key, bytes, contentType, cacheControl);
+        if (eTag == null) {
+            request.putHeader("If-None-Match", "*");
+        } else {
+            request.putHeader("If-Match", eTag);
+        }
+        String what = "PUT " + key + (eTag == null ? " if absent" : " if " + eTag);
+        SignedHttp.Answer answer = http.send(request.build(), bytes, what);
+        if (answer.status() == 412 || answer.status() == 409
+                || (answer.status() == 404 && "NoSuchKey".equals(S3Xml.errorCode(answer.body())))) {
+            return false;
+        }
+        require(answer, what);
+        return true;
+    }
+
+    private SdkHttpRequest.Builder putRequest(String key, byte[] bytes, String contentType, String cacheControl) {
         SdkHttpRequest.Builder request = address.request(SdkHttpMethod.PUT, key)
                 .putHeader("Content-Type", contentType)
                 .putHeader("Content-Length", String.valueOf(bytes.length));
         if (cacheControl != null) {
             request.putHeader("Cache-Control", cacheControl);
         }
-        String what = "PUT " + key;
-        require(http.send(request.build(), bytes, what), what);
+        return request;
     }
 
     @Override

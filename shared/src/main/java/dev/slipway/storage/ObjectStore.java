@@ -57,6 +57,34 @@ public interface ObjectStore {
     /** Stores an object, replacing any under the key. */
     void put(String key, byte[] bytes, String contentType, String cacheControl);
 
+    /** An object's bytes and the ETag S3 gave them. */
+    record Tagged(byte[] bytes, String eTag) {
+    }
+
+    /**
+     * An object's bytes with its ETag, or empty if there is no such key: the read of a
+     * read-modify-write that {@link #putIfUnchanged} completes.
+     */
+    Optional<Tagged> getTagged(String key);
+
+    /**
+     * {@link #getTagged(String)}, unless the object is still the one read before: then S3 sends no
+     * body ({@code If-None-Match}, 304) and {@code known} itself is returned.
+     *
+     * @param known an earlier read of the key, or null
+     */
+    Optional<Tagged> getTagged(String key, Tagged known);
+
+    /**
+     * Stores the object only if the key still holds what was read (S3's conditional writes): the
+     * object with this ETag ({@code If-Match}), or with {@code eTag} null no object at all
+     * ({@code If-None-Match: *}).
+     *
+     * @return false if another write or a delete came first (S3 answers 412, 409 or, for
+     *     {@code If-Match} on a deleted key, 404): read again and retry
+     */
+    boolean putIfUnchanged(String key, byte[] bytes, String contentType, String cacheControl, String eTag);
+
     /** Deletes an object; no such key is no error. */
     void delete(String key);
 }

@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** A bucket through the SDK's S3 client ({@link S3Clients}): one SDK call per method, faults as the SDK throws them. */
@@ -69,6 +72,43 @@ public final class SdkObjectStore implements ObjectStore {
     public void put(String key, byte[] bytes, String contentType, String cacheControl) {
         s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType).cacheControl(cacheControl),
                 RequestBody.fromBytes(bytes));
+    }
+
+    @Override
+    public Optional<Tagged> getTagged(String key) {
+        return getTagged(key, null);
+    }
+
+    @Override
+    public Optional<Tagged> getTagged(String key, Tagged known) {
+        try {
+            ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)
+                    .ifNoneMatch(known == null ? null : known.eTag()));
+            return Optional.of(new Tagged(object.asByteArrayUnsafe(), object.response().eTag()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (known != null && e.statusCode() == 304) {
+                return Optional.of(known);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean putIfUnchanged(String key, byte[] bytes, String contentType, String cacheControl, String eTag) {
+        try {
+            s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType).cacheControl(cacheControl)
+                    .ifMatch(eTag).ifNoneMatch(eTag == null ? "*" : null), RequestBody.fromBytes(bytes));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412 || e.statusCode() == 409) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     @Override
