@@ -18,6 +18,7 @@ import java.util.HexFormat;
  * builds/{id}/manifest.plist            the canonical manifest, with placeholder URLs
  * static/icons/{id}.png, -57, -512      decoded icons (served by CloudFront)
  * apps/{bundleId}/channels/{channel}/{newest-first}-{id}.json   the index, one object per build
+ * apps/{bundleId}/index.json            each channel's newest index entries' keys, in one document
  * failed/{id}.json                      rejected uploads, with the reason
  * receipts/{sha256(upload key)}/{sha256(version)}.json   the outcome of one upload (version id, else ETag)
  * apps/{bundleId}/withdrawn/{id}        a withdrawn build: kept, but no link installs it and no list shows it
@@ -70,6 +71,11 @@ public final class Layout {
     public static String indexEntry(String bundleId, String channel, Instant uploadedAt, String buildId) {
         long newestFirst = Long.MAX_VALUE - uploadedAt.toEpochMilli();
         return channel(bundleId, channel) + String.format("%019d", newestFirst) + "-" + buildId + ".json";
+    }
+
+    /** The app's index document: what its page lists, in one object. */
+    public static String appIndex(String bundleId) {
+        return APPS + bundleId + "/index.json";
     }
 
     /** The app's withdrawn builds, one empty marker object each (listed once per app page). */

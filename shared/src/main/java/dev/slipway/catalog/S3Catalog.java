@@ -1,8 +1,10 @@
 package dev.slipway.catalog;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.ConcurrentModificationException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import dev.slipway.storage.Listing;
 import dev.slipway.storage.ObjectStore;
 
@@ -22,7 +25,27 @@ public final class S3Catalog {
     private static final String JSON_TYPE = "application/json";
     private static final int MAX_LIST = 1000;
 
+    /** How often {@link #refreshAppIndex} reads, lists and writes before it gives up. */
+    static final int REFRESH_ATTEMPTS = 8;
+    /** Index entries decoded from their keys, kept (at most this many) since a key's entry never changes. */
+    private static final int DESCRIBED = 2048;
+    /** Apps whose index document is kept as parsed, for conditional reads. */
+    private static final int INDEXES = 32;
+
     private final ObjectStore store;
+    private final Map<String, IndexEntry> described = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, IndexEntry> eldest) {
+            return size() > DESCRIBED;
+        }
+    };
+
+    private final Map<String, ReadIndex> indexes = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ReadIndex> eldest) {
+            return size() > INDEXES;
+        }
+    };
 
     public S3Catalog(ObjectStore store) {
         this.store = store;
@@ -98,14 +121,48 @@ public final class S3Catalog {
         return get(Layout.withdrawn(bundleId, buildId)).isPresent();
     }
 
-    /** Withdraws a build: its record, IPA and index entry stay, a marker hides it. */
+    /** Withdraws a build: its record, IPA and index entry stay, a marker hides it (and the app's index document). */
     public void withdraw(String bundleId, String buildId) {
         put(Layout.withdrawn(bundleId, buildId), new byte[0], "application/octet-stream");
+        refreshAppIndex(bundleId);
     }
 
     /** Undoes {@link #withdraw}; a build that was not withdrawn is left as it is. */
     public void restore(String bundleId, String buildId) {
         store.delete(Layout.withdrawn(bundleId, buildId));
+        refreshAppIndex(bundleId);
+    }
+
+    /**
+     * Rewrites the app's index document ({@link AppIndex}) from a listing of its index entries and
+     * withdrawn markers: called after every write that changes what the app lists. The listing is
+     * made after the caller's own write and after reading the document it replaces, and the new
+     * document is stored only over that version (S3 conditional writes), else read, listed and tried
+     * again: so whichever writer stores last has listed every entry written before its read, and two
+     * builds ingested at once both end up in it.
+     *
+     * @throws ConcurrentModificationException if other writers kept replacing it ({@link #REFRESH_ATTEMPTS}
+     *     tries): a transient fault, for the caller to retry
+     */
+    public void refreshAppIndex(String bundleId) {
+        String key = Layout.appIndex(bundleId);
+        for (int attempt = 1; attempt <= REFRESH_ATTEMPTS; attempt++) {
+            Optional<ObjectStore.Tagged> current = store.getTagged(key);
+            byte[] document = AppIndex.of(listedKeys(bundleId, null, AppIndex.DEPTH)).toJson();
+            if (current.isPresent() && Arrays.equals(current.get().bytes(), document)
+                    || store.putIfUnchanged(key, document, JSON_TYPE, "no-store", current.map(ObjectStore.Tagged::eTag).orElse(null))) {
+                return;
+            }
+            try {
+                // Jittered, growing: writers that collided do not collide again in step.
+                Thread.sleep(ThreadLocalRandom.current().nextLong(10L << Math.min(attempt, 6)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new ConcurrentModificationException("the index document of " + bundleId
+                + " was replaced by other writers " + REFRESH_ATTEMPTS + " times while this one rewrote it; try again");
     }
 
     /**
@@ -124,11 +181,13 @@ public final class S3Catalog {
     /**
      * What an app page shows of an app's channels (only {@code channel} unless it is null): their
      * newest {@code limit} builds together, and each channel's newest; withdrawn builds left out. One
-     * listing whatever the history's length: each entry's key carries what the page shows
-     * ({@link IndexEntry#key()}: channel, id, time), and the app's withdrawn markers sit under the
-     * same prefix; an entry is decoded only if the page shows it. Entries stored before keys carried
-     * it cost a GET each; an app whose channels together hold over 1,000 builds costs a listing per
-     * channel and one of the withdrawn markers.
+     * GET whatever the history's length: the app's index document ({@link AppIndex}), which holds
+     * the keys of each channel's newest entries, and each key carries what the page shows
+     * ({@link IndexEntry#key()}: channel, id, time); an entry is decoded only if the page shows it.
+     * Without a document (an app last written before there were any, or one with too many channels)
+     * it is one listing, as the document is made: the app's entries and withdrawn markers sit under
+     * one prefix; over 1,000 of them cost a listing per channel and one of the markers. Entries
+     * stored before keys carried their summary cost a GET each.
      *
      * @throws CatalogException if an entry is unreadable
      */
@@ -162,10 +221,51 @@ public final class S3Catalog {
 
     /**
      * The keys of the app's index entries per channel (appBuilds' channels), in key order (newest
-     * first), withdrawn builds left out by the id their key names; at least the newest
-     * {@code limit} of each channel.
+     * first), withdrawn builds left out; at least the newest {@code limit} of each channel. From the
+     * app's index document when it holds that many, else listed.
      */
     private Map<String, List<String>> appKeys(String bundleId, String channel, int limit) {
+        if (limit <= AppIndex.DEPTH) {
+            Optional<AppIndex> index = appIndex(bundleId);
+            if (index.isPresent() && index.get().complete()) {
+                return index.get().keys(channel);
+            }
+        }
+        return listedKeys(bundleId, channel, limit);
+    }
+
+    /**
+     * The app's index document, or empty if there is none (or none this code reads). A document
+     * read before is asked for again conditionally, and kept as parsed while S3 answers that it
+     * has not changed.
+     */
+    private Optional<AppIndex> appIndex(String bundleId) {
+        ReadIndex last;
+        synchronized (indexes) {
+            last = indexes.get(bundleId);
+        }
+        Optional<ObjectStore.Tagged> read = store.getTagged(Layout.appIndex(bundleId), last == null ? null : last.read());
+        if (last != null && read.isPresent() && read.get() == last.read()) {
+            return last.index();
+        }
+        Optional<AppIndex> index = read.flatMap(document -> AppIndex.parse(bundleId, document.bytes()));
+        synchronized (indexes) {
+            if (read.isEmpty() || read.get().eTag() == null) {
+                indexes.remove(bundleId);
+            } else {
+                // Only the ETag is kept of the bytes: a 304 answers with it.
+                indexes.put(bundleId, new ReadIndex(new ObjectStore.Tagged(new byte[0], read.get().eTag()), index));
+            }
+        }
+        return index;
+    }
+
+    /** An index document as read: its ETag, and what it held. */
+    private record ReadIndex(ObjectStore.Tagged read, Optional<AppIndex> index) {
+    }
+
+    /** {@link #appKeys} from a listing: withdrawn builds left out by the id their key names. */
+    private Map<String, List<String>> listedKeys(String bundleId, String channel, int limit) {
         String channels = Layout.channels(bundleId);
         String withdrawnPrefix = Layout.withdrawn(bundleId);
         // One listing holds both the index entries and the withdrawn markers (Layout.withdrawn)...
@@ -219,11 +319,24 @@ public final class S3Catalog {
         return id < key.length() && dot > id ? key.substring(id, dot) : "";
     }
 
-    /** The entry its key describes, or (stored before keys carried it) the object's body. */
+    /**
+     * The entry its key describes, or (stored before keys carried it) the object's body. A key's
+     * entry never changes (the key is made from it), so decoded ones are kept.
+     */
     private Optional<IndexEntry> entry(String key) throws CatalogException {
-        Optional<IndexEntry> described = IndexEntry.fromKey(key);
-        if (described.isPresent()) {
-            return described;
+        IndexEntry known;
+        synchronized (described) {
+            known = described.get(key);
+        }
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<IndexEntry> decoded = IndexEntry.fromKey(key);
+        if (decoded.isPresent()) {
+            synchronized (described) {
+                described.put(key, decoded.get());
+            }
+            return decoded;
         }
         Optional<byte[]> bytes = get(key);
         return bytes.isEmpty() ? Optional.empty() : Optional.of(IndexEntry.parse(bytes.get()));

@@ -6,6 +6,7 @@ import dev.slipway.catalog.S3Catalog.AppBuilds;
 import dev.slipway.fixtures.TestIndexEntries;
 import dev.slipway.fixtures.TestS3;
 import dev.slipway.fixtures.TestS3Extension;
+import dev.slipway.storage.HttpObjectStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -29,9 +35,10 @@ class AppHistoryTest {
                 T0.plusSeconds(n));
     }
 
-    /** Builds as the ingest stores them. */
+    /** Builds as the ingest stores them: the entry, then the app's index document. */
     private static void ingested(S3Catalog catalog, IndexEntry entry) {
         catalog.putIndexEntry(entry);
+        catalog.refreshAppIndex(entry.bundleId());
     }
 
     @Test
@@ -46,8 +53,9 @@ class AppHistoryTest {
             AtomicInteger requests = new AtomicInteger();
             // when
             AppBuilds shown = new S3Catalog(s3.countingStore(requests)).appBuilds(app, null, 50);
-            // then: the newest 50 of both channels together, and each channel's newest
+            // then: one GET (the index document), the newest 50 of both channels together, and each channel's newest
             assertThat(requests.get()).as("%d builds", builds).isEqualTo(1);
+            assertThat(s3.store().get(Layout.appIndex(app))).isPresent();
             assertThat(shown.newest()).hasSize(Math.min(builds, 50))
                     .isSortedAccordingTo((a, b) -> b.uploadedAt().compareTo(a.uploadedAt()));
             assertThat(shown.newest().get(0).build()).isEqualTo(String.valueOf(builds));
@@ -78,8 +86,167 @@ class AppHistoryTest {
         } finally {
             pool.shutdown();
         }
-        // then every build is listed
+        // then every build is in the index document (one GET), and in the listing
+        AtomicInteger requests = new AtomicInteger();
+        assertThat(new S3Catalog(s3.countingStore(requests)).appBuilds(app, null, 50).newest()).hasSize(30);
+        assertThat(requests.get()).isEqualTo(1);
         assertThat(catalog.appBuilds(app, null, 100).newest()).hasSize(30);
+    }
+
+    @Test
+    void refreshAppIndex_anotherWriterStoresBetweenItsReadAndItsWrite_retriesAndKeepsBoth(TestS3 s3) throws Exception {
+        // given writer A, whose first conditional write is preceded by writer B's whole ingest: A read
+        // and listed before B's build existed, so a plain write would drop B's build from the document
+        String app = "dev.slipway.interleaved";
+        S3Catalog b = new S3Catalog(s3.store());
+        AtomicInteger writesByA = new AtomicInteger();
+        SdkHttpClient http = UrlConnectionHttpClient.create();
+        HttpObjectStore interleaving = s3.store(new SdkHttpClient() {
+            @Override
+            public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+                boolean conditional = request.httpRequest().firstMatchingHeader("If-Match").isPresent()
+                        || request.httpRequest().firstMatchingHeader("If-None-Match").isPresent();
+                if (conditional && writesByA.incrementAndGet() == 1) {
+                    ingested(b, entry(app, "beta", 2));
+                }
+                return http.prepareRequest(request);
+            }
+
+            @Override
+            public void close() {
+                http.close();
+            }
+        });
+        S3Catalog a = new S3Catalog(interleaving);
+        ingested(b, entry(app, "prod", 0));
+
+        // when
+        ingested(a, entry(app, "beta", 1));
+
+        // then A's write over the version it read was refused; read again, the document held both builds
+        AtomicInteger requests = new AtomicInteger();
+        assertThat(new S3Catalog(s3.countingStore(requests)).appBuilds(app, null, 50).newest())
+                .extracting(IndexEntry::build).containsExactly("2", "1", "0");
+        assertThat(requests.get()).isEqualTo(1);
+    }
+
+    @Test
+    void appBuilds_indexDocumentReadBefore_isAskedForConditionallyAndReadAgainOnceChanged(TestS3 s3) throws Exception {
+        // given a page's catalog that records S3's answers
+        String app = "dev.slipway.conditional";
+        S3Catalog writer = new S3Catalog(s3.store());
+        ingested(writer, entry(app, "beta", 1));
+        List<Integer> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SdkHttpClient http = UrlConnectionHttpClient.create();
+        S3Catalog reader = new S3Catalog(s3.store(new SdkHttpClient() {
+            @Override
+            public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+                ExecutableHttpRequest sent = http.prepareRequest(request);
+                return new ExecutableHttpRequest() {
+                    @Override
+                    public HttpExecuteResponse call() throws java.io.IOException {
+                        HttpExecuteResponse response = sent.call();
+                        answers.add(response.httpResponse().statusCode());
+                        return response;
+                    }
+
+                    @Override
+                    public void abort() {
+                        sent.abort();
+                    }
+                };
+            }
+
+            @Override
+            public void close() {
+                http.close();
+            }
+        }));
+
+        // when / then: read, then "not modified" (no body), then read again after a new build
+        assertThat(reader.appBuilds(app, null, 50).newest()).extracting(IndexEntry::build).containsExactly("1");
+        assertThat(reader.appBuilds(app, null, 50).newest()).extracting(IndexEntry::build).containsExactly("1");
+        ingested(writer, entry(app, "beta", 2));
+        assertThat(reader.appBuilds(app, null, 50).newest()).extracting(IndexEntry::build).containsExactly("2", "1");
+        assertThat(answers).containsExactly(200, 304, 200);
+    }
+
+    @Test
+    void appBuilds_appWithoutIndexDocument_isListedInOneRequest(TestS3 s3) throws Exception {
+        // given builds stored before index documents existed: entries alone
+        S3Catalog catalog = new S3Catalog(s3.store());
+        String app = "dev.slipway.nodocument";
+        for (int n = 1; n <= 5; n++) {
+            catalog.putIndexEntry(entry(app, n % 2 == 0 ? "beta" : "prod", n));
+        }
+        AtomicInteger requests = new AtomicInteger();
+        // when
+        AppBuilds listed = new S3Catalog(s3.countingStore(requests)).appBuilds(app, null, 50);
+        // then: a GET that finds no document, and one listing; then the next write makes the document
+        assertThat(listed.newest()).extracting(IndexEntry::build).containsExactly("5", "4", "3", "2", "1");
+        assertThat(requests.get()).isEqualTo(2);
+        ingested(catalog, entry(app, "beta", 6));
+        requests.set(0);
+        assertThat(new S3Catalog(s3.countingStore(requests)).appBuilds(app, null, 50).newest())
+                .extracting(IndexEntry::build).containsExactly("6", "5", "4", "3", "2", "1");
+        assertThat(requests.get()).isEqualTo(1);
+    }
+
+    @Test
+    void withdrawAndRestore_rewriteTheIndexDocument(TestS3 s3) throws Exception {
+        // given
+        S3Catalog catalog = new S3Catalog(s3.store());
+        String app = "dev.slipway.withdrawn";
+        for (int n = 1; n <= 3; n++) {
+            ingested(catalog, entry(app, "beta", n));
+        }
+        // when / then
+        catalog.withdraw(app, TestS3.buildId(3));
+        assertThat(catalog.appBuilds(app, "beta", 50).newest()).extracting(IndexEntry::build).containsExactly("2", "1");
+        assertThat(new String(s3.store().get(Layout.appIndex(app)).orElseThrow())).doesNotContain(TestS3.buildId(3));
+        catalog.restore(app, TestS3.buildId(3));
+        assertThat(catalog.appBuilds(app, "beta", 50).newest()).extracting(IndexEntry::build).containsExactly("3", "2", "1");
+    }
+
+    @Test
+    void appBuilds_indexDocumentNamingKeysOutsideTheApp_isIgnoredForTheListing(TestS3 s3) throws Exception {
+        // given a document rewritten by hand to list another app's build
+        S3Catalog catalog = new S3Catalog(s3.store());
+        String app = "dev.slipway.tampered";
+        ingested(catalog, entry(app, "beta", 1));
+        ingested(catalog, entry("dev.slipway.other", "beta", 2));
+        String foreign = entry("dev.slipway.other", "beta", 2).key();
+        catalog.put(Layout.appIndex(app), ("{\"format\":1,\"depth\":50,\"channels\":{\"beta\":[\"" + foreign + "\"]}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json");
+        // when / then: the app's own listing
+        assertThat(catalog.appBuilds(app, null, 50).newest()).extracting(IndexEntry::build).containsExactly("1");
+    }
+
+    @Test
+    void refreshAppIndex_moreKeysThanADocumentHolds_saysSoAndTheAppIsListed(TestS3 s3) throws Exception {
+        // given 21 channels of 50 builds: 1,050 keys to hold
+        S3Catalog catalog = new S3Catalog(s3.store());
+        String app = "dev.slipway.channels";
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int n = 1; n <= 21 * AppIndex.DEPTH; n++) {
+                IndexEntry entry = entry(app, "c" + (n % 21), n);
+                done.add(pool.submit(() -> catalog.putIndexEntry(entry)));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // when
+        catalog.refreshAppIndex(app);
+        // then
+        assertThat(new String(s3.store().get(Layout.appIndex(app)).orElseThrow())).contains("\"complete\":false");
+        AppBuilds shown = catalog.appBuilds(app, null, 3);
+        assertThat(shown.newest()).extracting(IndexEntry::build).containsExactly("1050", "1049", "1048");
+        assertThat(shown.latestPerChannel()).hasSize(21);
     }
 
     @Test
@@ -150,7 +317,7 @@ class AppHistoryTest {
             List<Future<?>> done = new ArrayList<>();
             for (int n = 1; n <= builds; n++) {
                 IndexEntry entry = entry(app, n % 2 == 0 ? "beta" : "prod", n);
-                done.add(pool.submit(() -> ingested(catalog, entry)));
+                done.add(pool.submit(() -> catalog.putIndexEntry(entry)));
             }
             for (Future<?> f : done) {
                 f.get();
@@ -160,13 +327,18 @@ class AppHistoryTest {
         }
         catalog.withdraw(app, TestS3.buildId(1000));
         AtomicInteger requests = new AtomicInteger();
-        // when
+        // when: from the index document the withdrawal wrote, and without it (an app stored before them)
+        AppBuilds fromDocument = new S3Catalog(s3.countingStore(requests)).appBuilds(app, null, 3);
+        int documentRequests = requests.getAndSet(0);
+        s3.store().delete(Layout.appIndex(app));
         AppBuilds shown = new S3Catalog(s3.countingStore(requests)).appBuilds(app, null, 3);
-        // then: the app's listing, the markers', the channels', and one listing per channel
+        // then: one GET; else the missed GET, the app's listing, the markers', the channels', and one listing per channel
+        assertThat(documentRequests).isEqualTo(1);
+        assertThat(fromDocument).isEqualTo(shown);
         assertThat(shown.newest()).extracting(IndexEntry::build).containsExactly("1001", "999", "998");
         assertThat(shown.latestPerChannel()).containsOnlyKeys("beta", "prod");
         assertThat(shown.latestPerChannel().get("beta").build()).isEqualTo("998");
-        assertThat(requests.get()).isEqualTo(5);
+        assertThat(requests.get()).isEqualTo(6);
     }
 
     @Test

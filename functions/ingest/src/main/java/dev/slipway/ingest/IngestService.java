@@ -123,8 +123,10 @@ public final class IngestService {
         if (existing.isPresent()) {
             LOG.info("ingest.duplicate", "build", id, "result", "duplicate", "key", upload.key());
             if (!finished(upload, id)) {
-                // The earlier attempt stopped between the record and its receipt: its notice may not
-                // have gone out. Sent again with the same id; receivers de-duplicate.
+                // The earlier attempt stopped between the record and its receipt: its index entry
+                // may be missing and its notice may not have gone out. Both again, with the same
+                // key and id; receivers de-duplicate.
+                index(existing.get());
                 notifyReady(existing.get(), clock.instant());
                 catalog.putReceipt(new Receipt(upload.key(), upload.eTag(), upload.versionId(), Receipt.BUILT, id, null, clock.instant()));
             }
@@ -195,13 +197,19 @@ public final class IngestService {
         BuildRecord record = BuildRecord.create(id, upload, channel, notes, info, ipaKey, upload.versionId(), hasIcon,
                 now);
         catalog.putRecord(record);
-        catalog.putIndexEntry(IndexEntry.of(record));
+        index(record);
         notifyReady(record, now);
         catalog.putReceipt(new Receipt(upload.key(), upload.eTag(), upload.versionId(), Receipt.BUILT, id, null, now));
         if (!versioned) {
             removeUpload(upload);
         }
         return copyMillis;
+    }
+
+    /** The build's index entry, then the app's index document that lists it (idempotent: the same key each time). */
+    private void index(BuildRecord record) {
+        catalog.putIndexEntry(IndexEntry.of(record));
+        catalog.refreshAppIndex(record.bundleId());
     }
 
     private boolean storeIcons(String id, IpaInfo info) {

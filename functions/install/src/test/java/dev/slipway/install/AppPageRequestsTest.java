@@ -38,6 +38,7 @@ class AppPageRequestsTest {
             catalog.putIndexEntry(TestIndexEntries.adHoc(TestS3.buildId(n), app, n % 2 == 0 ? "beta" : "prod", "App",
                     "1." + n, String.valueOf(n), 1000, Instant.parse("2026-11-01T00:00:00Z").plusSeconds(n)));
         }
+        catalog.refreshAppIndex(app);
         AtomicInteger requests = new AtomicInteger();
         HttpObjectStore counting = s3.countingStore(requests);
         Router router = InstallSite.router(counting, counting, new InstallSite.Settings(s3.bucket(), KEYS,

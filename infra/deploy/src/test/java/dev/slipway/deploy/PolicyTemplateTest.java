@@ -103,7 +103,7 @@ class PolicyTemplateTest {
                 Map.entry(BUCKET_ARN + "/uploads/*", Set.of("s3:GetObject", "s3:GetObjectVersion")),
                 Map.entry(BUCKET_ARN + "/builds/*", Set.of("s3:GetObject", "s3:PutObject")),
                 Map.entry(BUCKET_ARN + "/static/icons/*", Set.of("s3:PutObject")),
-                Map.entry(BUCKET_ARN + "/apps/*", Set.of("s3:PutObject")),
+                Map.entry(BUCKET_ARN + "/apps/*", Set.of("s3:GetObject", "s3:PutObject")),
                 Map.entry(BUCKET_ARN + "/failed/*", Set.of("s3:PutObject")),
                 Map.entry(BUCKET_ARN + "/receipts/*", Set.of("s3:PutObject")),
                 Map.entry(QUEUE, Set.of("sqs:SendMessage")),
