@@ -72,6 +72,26 @@ final class ReadCache implements NotifyingBlobStore.Changes {
             }
 
             @Override
+            public Optional<Tagged> getTagged(String key) {
+                return store.getTagged(key); // the read of a write: never from the cache
+            }
+
+            @Override
+            public Optional<Tagged> getTagged(String key, Tagged known) {
+                // A conditional read (an app page's index document): the cache says whether it changed.
+                Optional<Tagged> read = read("tagged\0" + key, key, false, () -> store.getTagged(key));
+                if (known != null && read.isPresent() && known.eTag() != null && known.eTag().equals(read.get().eTag())) {
+                    return Optional.of(known);
+                }
+                return read.map(tagged -> new Tagged(tagged.bytes().clone(), tagged.eTag()));
+            }
+
+            @Override
+            public boolean putIfUnchanged(String key, byte[] bytes, String contentType, String cacheControl, String eTag) {
+                return store.putIfUnchanged(key, bytes, contentType, cacheControl, eTag);
+            }
+
+            @Override
             public void delete(String key) {
                 store.delete(key);
             }
@@ -135,7 +155,8 @@ final class ReadCache implements NotifyingBlobStore.Changes {
 
     private static long cost(Object value) {
         if (value instanceof Optional<?> object) {
-            return 64 + object.map(b -> ((byte[]) b).length).orElse(0);
+            return 64 + object.map(read -> read instanceof ObjectStore.Tagged tagged ? tagged.bytes().length + 64
+                    : ((byte[]) read).length).orElse(0);
         }
         Listing listing = (Listing) value;
         long cost = 64;

@@ -59,6 +59,28 @@ class ReadCacheTest {
     }
 
     @Test
+    void getTagged_conditionalRead_answeredFromTheCacheUntilItsKeyChanges(TestS3 s3) {
+        // given an index document read once (as an app page reads it), then rewritten without a report
+        ObjectStore store = s3.store();
+        ReadCache cache = new ReadCache(s3.bucket());
+        ObjectStore cached = cache.over(store);
+        put(store, "apps/x/index.json", "1");
+        ObjectStore.Tagged first = cached.getTagged("apps/x/index.json", null).orElseThrow();
+        put(store, "apps/x/index.json", "2");
+
+        // when
+        ObjectStore.Tagged unreported = cached.getTagged("apps/x/index.json", first).orElseThrow();
+        cache.changed(s3.bucket(), "apps/x/index.json");
+        ObjectStore.Tagged reported = cached.getTagged("apps/x/index.json", first).orElseThrow();
+
+        // then: "unchanged" (the caller's own read) until the change is reported, then the new bytes
+        assertThat(new String(first.bytes(), StandardCharsets.UTF_8)).isEqualTo("1");
+        assertThat(unreported).isSameAs(first);
+        assertThat(new String(reported.bytes(), StandardCharsets.UTF_8)).isEqualTo("2");
+        assertThat(reported.eTag()).isNotEqualTo(first.eTag());
+    }
+
+    @Test
     void list_droppedByAChangeUnderItsPrefixOnly(TestS3 s3) {
         // given
         ObjectStore store = s3.store();
