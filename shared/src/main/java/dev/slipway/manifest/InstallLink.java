@@ -21,10 +21,15 @@ public final class InstallLink {
 
     /** The link for a manifest served at {@code manifestUrl} (which must be https). */
     public static String forManifest(URI manifestUrl) {
-        if (!"https".equalsIgnoreCase(manifestUrl.getScheme())) {
+        return forManifest(manifestUrl.toString());
+    }
+
+    /** The link for a manifest served at {@code manifestUrl}, an absolute https URL. */
+    public static String forManifest(String manifestUrl) {
+        if (!manifestUrl.regionMatches(true, 0, "https://", 0, 8)) {
             throw new IllegalArgumentException("iOS installs only from an https manifest URL: " + manifestUrl);
         }
-        return PREFIX + encodeComponent(manifestUrl.toString());
+        return PREFIX + encodeComponent(manifestUrl);
     }
 
     /** RFC 3986 percent-encoding of a whole value: only {@code A-Z a-z 0-9 - . _ ~} stay as they are. */

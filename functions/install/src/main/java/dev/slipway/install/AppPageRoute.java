@@ -68,7 +68,7 @@ record AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages, 
         for (IndexEntry entry : builds.latestPerChannel().values()) {
             latestRows.add(rows.containsKey(entry.id()) ? rows.get(entry.id()) : verdicts.row(request, entry));
         }
-        String icon = newest.hasIcon() ? request.link("/" + Layout.icon(newest.id(), 0)).toString() : null;
+        String icon = newest.hasIcon() ? request.link("/" + Layout.icon(newest.id(), 0)) : null;
         AppPage page = new AppPage(new AppPage.App(newest.name(), bundleId, icon), latestRows, List.copyOf(rows.values()),
                 request.visitor().kind() == Visitor.Kind.MAC);
         return HttpResponse.text(200, "text/html; charset=utf-8", pages.app(page, marks(request, all, path.group(0))));
@@ -87,8 +87,8 @@ record AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages, 
             }
             Optional<BuildRecord> newest = catalog.build(builds.get(0).id());
             return newest.isPresent() && ProfileDevices.of(newest.get()).limitsDevices()
-                    ? DeviceMarks.offering(DeviceCheck.offer(request.link("/enrol" + pagePath + "?t=" + request.rawToken())
-                    .toString(), false)) : DeviceMarks.none();
+                    ? DeviceMarks.offering(DeviceCheck.offer(request.link("/enrol" + pagePath + "?t=" + request.rawToken()),
+                    false)) : DeviceMarks.none();
         }
         Map<String, DeviceCheck.Status> marks = new HashMap<>();
         for (IndexEntry entry : builds.subList(0, Math.min(MARKED, builds.size()))) {
@@ -101,6 +101,6 @@ record AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages, 
     }
 
     private static String buildLink(RequestContext request, IndexEntry entry) {
-        return request.link("/b/" + entry.id() + "?t=" + request.rawToken()).toString();
+        return request.link("/b/" + entry.id() + "?t=" + request.rawToken());
     }
 }

@@ -23,14 +23,14 @@ record BuildPageRoute(AuthorisedBuilds builds, BuildVerdicts verdicts, PageRende
             throws InvalidTokenException, CatalogException {
         String id = path.group(1);
         BuildRecord build = builds.get(request.log("page", "build"), id, Purpose.PAGE);
-        String pageUrl = request.link("/b/" + id + "?t=" + request.rawToken()).toString();
+        String pageUrl = request.link("/b/" + id + "?t=" + request.rawToken());
         if (KnownDevices.isRedirect(request)) {
             return devices.moveToCookie(request, pageUrl);
         }
         BuildRecord.Profile profile = build.profile();
         Verdict.Build input = verdicts.input(build);
         BuildPage.Builder page = BuildPage.builder()
-                .app(build.name(), build.bundleId(), build.hasIcon() ? request.link("/" + Layout.icon(id, 0)).toString() : null)
+                .app(build.name(), build.bundleId(), build.hasIcon() ? request.link("/" + Layout.icon(id, 0)) : null)
                 .version(Text.orDash(build.version()), Text.orDash(build.build()))
                 .upload(build.size(), build.uploadedAt(), build.channel())
                 .releaseNotes(build.releaseNotes())
@@ -43,7 +43,7 @@ record BuildPageRoute(AuthorisedBuilds builds, BuildVerdicts verdicts, PageRende
             verdicts.newer(request, request.token(Purpose.PAGE), build).ifPresent(page::newerBuild);
         }
         DeviceCheck device = KnownDevices.check(devices.of(request), build, request.visitor(),
-                request.link("/enrol/b/" + id + "?t=" + request.rawToken()).toString());
+                request.link("/enrol/b/" + id + "?t=" + request.rawToken()));
         request.log("verdict", device.status().id());
         return HttpResponse.text(200, "text/html; charset=utf-8", pages.build(page.build(), device));
     }

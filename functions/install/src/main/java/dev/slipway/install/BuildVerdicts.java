@@ -102,7 +102,7 @@ final class BuildVerdicts {
                         : signer.sign(new BuildScope(entry.id()), Purpose.PAGE,
                         Duration.between(clock.instant().truncatedTo(ChronoUnit.SECONDS), token.expiresAt()));
                 return Optional.of(new BuildPage.NewerBuild(Text.orDash(entry.version()) + " (" + Text.orDash(entry.build())
-                        + ")", entry.uploadedAt(), request.link("/b/" + entry.id() + "?t=" + t).toString()));
+                        + ")", entry.uploadedAt(), request.link("/b/" + entry.id() + "?t=" + t)));
             }
         }
         return Optional.empty();
@@ -116,7 +116,7 @@ final class BuildVerdicts {
 
     /** A build's page, with the token this page came with (it reaches the app's builds). */
     private static String pageLink(RequestContext request, String id) {
-        return request.link("/b/" + id + "?t=" + request.rawToken()).toString();
+        return request.link("/b/" + id + "?t=" + request.rawToken());
     }
 
     static List<String> familyLabels(List<String> ids) {

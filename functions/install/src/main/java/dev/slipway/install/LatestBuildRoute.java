@@ -86,7 +86,7 @@ record LatestBuildRoute(S3Catalog catalog, AccessPolicy policy, Clock clock) imp
                 "uploadedAt", JsonMaps.iso(build.uploadedAt()), "minimumOsVersion", build.minimumOsVersion(),
                 "releaseNotes", ReleaseNotes.plainText(build.releaseNotes()),
                 // The app's own token reaches the build page of any of its builds.
-                "pageUrl", request.link("/b/" + build.id() + "?t=" + request.rawToken()).toString()));
+                "pageUrl", request.link("/b/" + build.id() + "?t=" + request.rawToken())));
     }
 
     /** 200 with the body, or 304 when the client's copy is current. */

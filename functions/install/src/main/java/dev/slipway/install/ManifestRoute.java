@@ -22,9 +22,9 @@ record ManifestRoute(AuthorisedBuilds builds, LinkSigner signer, Duration downlo
         String id = path.group(1);
         BuildRecord build = builds.get(request, id, Purpose.MANIFEST);
         String packageToken = signer.sign(new BuildScope(id), Purpose.PACKAGE, downloadTtl);
-        ManifestData data = new ManifestData(request.link("/d/" + id + ".ipa?t=" + packageToken),
-                build.hasIcon() ? request.link("/" + Layout.icon(id, 57)) : null,
-                build.hasIcon() ? request.link("/" + Layout.icon(id, 512)) : null,
+        ManifestData data = new ManifestData(request.linkUri("/d/" + id + ".ipa?t=" + packageToken),
+                build.hasIcon() ? request.linkUri("/" + Layout.icon(id, 57)) : null,
+                build.hasIcon() ? request.linkUri("/" + Layout.icon(id, 512)) : null,
                 build.bundleId(), build.version() != null ? build.version() : build.build(), build.name());
         return HttpResponse.text(200, "text/xml; charset=utf-8", OtaManifest.toXml(data));
     }

@@ -31,9 +31,17 @@ public record RequestContext(HttpRequest request, URI origin, String requestId, 
         return request.method().equals("HEAD");
     }
 
-    /** An absolute link on this site: {@code pathAndQuery} starts with {@code /}. */
-    public URI link(String pathAndQuery) {
-        return origin.resolve(pathAndQuery);
+    /**
+     * An absolute link on this site: {@code pathAndQuery} starts with {@code /} and is encoded
+     * already (ids and tokens are). Joined, not parsed and resolved: an app page makes two a row.
+     */
+    public String link(String pathAndQuery) {
+        return origin.getScheme() + "://" + origin.getRawAuthority() + pathAndQuery;
+    }
+
+    /** {@link #link} as a URI. */
+    public URI linkUri(String pathAndQuery) {
+        return URI.create(link(pathAndQuery));
     }
 
     /** The token as it came in the URL ({@code t}), to hand on in links to pages of the same scope. */
