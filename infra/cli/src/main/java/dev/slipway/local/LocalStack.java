@@ -15,6 +15,7 @@ import dev.slipway.install.InstallHandler;
 import dev.slipway.enrol.EnrolHandler;
 import dev.slipway.install.InstallSite;
 import dev.slipway.install.Origins;
+import dev.slipway.local.nio2blob.VersionedFolderStore;
 import dev.slipway.notify.NoticeLinks;
 import dev.slipway.notify.Notifier;
 import dev.slipway.notify.webhook.WebhookNotifier;

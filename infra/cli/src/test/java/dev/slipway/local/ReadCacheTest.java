@@ -64,14 +64,14 @@ class ReadCacheTest {
         ObjectStore store = s3.store();
         ReadCache cache = new ReadCache(s3.bucket());
         ObjectStore cached = cache.over(store);
-        put(store, "apps/x/index.json", "1");
-        ObjectStore.Tagged first = cached.getTagged("apps/x/index.json", null).orElseThrow();
-        put(store, "apps/x/index.json", "2");
+        put(store, "tagged/index.json", "1");
+        ObjectStore.Tagged first = cached.getTagged("tagged/index.json", null).orElseThrow();
+        put(store, "tagged/index.json", "2");
 
         // when
-        ObjectStore.Tagged unreported = cached.getTagged("apps/x/index.json", first).orElseThrow();
-        cache.changed(s3.bucket(), "apps/x/index.json");
-        ObjectStore.Tagged reported = cached.getTagged("apps/x/index.json", first).orElseThrow();
+        ObjectStore.Tagged unreported = cached.getTagged("tagged/index.json", first).orElseThrow();
+        cache.changed(s3.bucket(), "tagged/index.json");
+        ObjectStore.Tagged reported = cached.getTagged("tagged/index.json", first).orElseThrow();
 
         // then: "unchanged" (the caller's own read) until the change is reported, then the new bytes
         assertThat(new String(first.bytes(), StandardCharsets.UTF_8)).isEqualTo("1");
