@@ -292,9 +292,38 @@ class IngestHandlerTest {
             pool.shutdown();
         }
 
-        // then no update was lost
+        // then no update was lost: not in the entries (a listing), nor in the app's index document
+        List<String> ids = events.stream().map(e -> upload(e).buildId()).toList();
         assertThat(INGEST.catalog().appBuilds("dev.slipway.test.race", "race", 100).newest()).extracting(IndexEntry::id)
-                .containsExactlyInAnyOrderElementsOf(events.stream().map(e -> upload(e).buildId()).toList());
+                .containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(INGEST.catalog().get(Layout.appIndex("dev.slipway.test.race"))).isPresent();
+        assertThat(INGEST.catalog().appBuilds("dev.slipway.test.race", "race", 50).newest()).extracting(IndexEntry::id)
+                .containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void handleRequest_redeliveredAfterAnAttemptThatStoppedAtTheRecord_indexesTheBuild() throws Exception {
+        // given an ingest whose index entry, index document and receipt never got written (the
+        // attempt stopped right after the record)
+        byte[] bytes = TestIpa.app().bundleId("dev.slipway.test.stopped").bytes();
+        S3Event event = uploaded("uploads/stopped/App.ipa", bytes, Map.of());
+        INGEST.handler().handleRequest(event, CONTEXT);
+        String id = upload(event).buildId();
+        BuildRecord record = INGEST.catalog().build(id).orElseThrow();
+        Upload upload = upload(event);
+        for (String key : List.of(IndexEntry.of(record).key(), Layout.appIndex(record.bundleId()),
+                Layout.receipt(upload.key(), upload.versionId(), upload.eTag()))) {
+            INGEST.s3().deleteObject(b -> b.bucket(INGEST.bucket()).key(key));
+        }
+        assertThat(INGEST.catalog().appBuilds(record.bundleId(), "stopped", 50).newest()).isEmpty();
+
+        // when Lambda delivers the event again
+        INGEST.handler().handleRequest(event, CONTEXT);
+
+        // then the build is listed again, and answered
+        assertThat(INGEST.catalog().appBuilds(record.bundleId(), "stopped", 50).newest()).extracting(IndexEntry::id)
+                .containsExactly(id);
+        assertThat(INGEST.catalog().receipt(upload.key(), upload.versionId(), upload.eTag())).isPresent();
     }
 
     @Test
