@@ -1,7 +1,9 @@
 package dev.slipway.cli;
 
 import dev.slipway.local.LocalStackException;
+import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,7 +34,18 @@ public final class Slipway {
     public static void main(String[] args) {
         // The demo's icon is drawn with AWT: never a window, never a Dock icon.
         System.setProperty("java.awt.headless", "true");
-        System.exit(commandLine(args).execute(args));
+        Optional<InspectCommand> inspect = InspectCommand.fromPlainArguments(args);
+        System.exit(inspect.isPresent() ? inspect.get().runWithoutPicocli() : commandLine(args).execute(args));
+    }
+
+    /**
+     * What a command's unexpected failure prints (one line naming what failed, never a stack trace),
+     * and the exit code it gets.
+     */
+    static int failed(Exception e, PrintWriter err) {
+        err.println("slipway: " + e.getMessage());
+        err.flush();
+        return e instanceof InvalidInputException || e instanceof LocalStackException ? INVALID_INPUT : FAILURE;
     }
 
     /**
@@ -53,12 +66,7 @@ public final class Slipway {
     private static CommandLine commandLine(List<Class<?>> subcommands) {
         CommandLine commandLine = new CommandLine(new Slipway());
         subcommands.forEach(commandLine::addSubcommand);
-        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            // Never a stack trace for the user: one line naming what failed.
-            cmd.getErr().println("slipway: " + e.getMessage());
-            cmd.getErr().flush();
-            return e instanceof InvalidInputException || e instanceof LocalStackException ? INVALID_INPUT : FAILURE;
-        });
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> failed(e, cmd.getErr()));
         commandLine.setParameterExceptionHandler((e, args) -> {
             // One line naming the bad value, not the whole help: the help is one --help away.
             CommandLine cmd = e.getCommandLine();
