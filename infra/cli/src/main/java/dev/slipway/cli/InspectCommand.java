@@ -13,13 +13,16 @@ import dev.slipway.ipa.zip.ReadStats;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,6 +34,8 @@ import picocli.CommandLine.Parameters;
                 "2:not a usable IPA (the reason is on stderr)",
                 "5:with --check: iOS will not install it (the reasons are printed)"})
 final class InspectCommand extends SlipwayCommand {
+    private static final Set<String> PLAIN_FLAGS = Set.of("--json", "--stats", "--check");
+
     @Parameters(paramLabel = "FILE.ipa", description = "The IPA to read.")
     Path file;
 
@@ -45,6 +50,67 @@ final class InspectCommand extends SlipwayCommand {
 
     @Option(names = "--check", description = "Exit with 5 if iOS will not install it (for CI gates).")
     boolean check;
+
+    /**
+     * {@code inspect FILE.ipa} with any of {@code --json}, {@code --stats}, {@code --check} and
+     * {@code --icon OUT.png} (or {@code --icon=OUT.png}), each at most once, read without picocli; empty
+     * for anything else (help, version, {@code --}, {@code @files}, a repeated or unknown option, no
+     * file or two), which picocli then parses, words the errors of and prints the help for.
+     *
+     * <p>Why: picocli's parser and its model of a command (built by reflection over the annotations,
+     * the JVM's first use of annotations included) take about a third of a short {@code inspect}
+     * run's start-up. InspectArgumentsTest checks that picocli reads every accepted form the same.
+     */
+    static Optional<InspectCommand> fromPlainArguments(String... args) {
+        if (args.length < 2 || !args[0].equals("inspect")) {
+            return Optional.empty();
+        }
+        Set<String> flags = new HashSet<>();
+        String file = null;
+        String icon = null;
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            String value = null;
+            if (arg.equals("--icon") && i + 1 < args.length) {
+                value = args[++i];
+            } else if (arg.startsWith("--icon=")) {
+                value = arg.substring("--icon=".length());
+            }
+            if (value != null) {
+                if (icon != null || !plain(value)) {
+                    return Optional.empty();
+                }
+                icon = value;
+            } else if (PLAIN_FLAGS.contains(arg)) {
+                if (!flags.add(arg)) {
+                    return Optional.empty();
+                }
+            } else if (file == null && plain(arg)) {
+                file = arg;
+            } else {
+                return Optional.empty();
+            }
+        }
+        if (file == null) {
+            return Optional.empty();
+        }
+        InspectCommand command = new InspectCommand();
+        try {
+            command.file = Path.of(file);
+            command.iconOut = icon == null ? null : Path.of(icon);
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+        command.json = flags.contains("--json");
+        command.stats = flags.contains("--stats");
+        command.check = flags.contains("--check");
+        return Optional.of(command);
+    }
+
+    /** A file name picocli reads as it is: not an option, an argument file or empty. */
+    private static boolean plain(String arg) {
+        return !arg.isEmpty() && !arg.startsWith("-") && !arg.startsWith("@");
+    }
 
     @Override
     public Integer call() throws IOException {

@@ -87,10 +87,13 @@ final class InspectReport {
             line("", udid);
         }
         Optional<DeveloperCertificate> signer = SigningCertificate.of(profile);
+        // By fingerprint, as --json marks it: a record's equals() is linked through a method-handle
+        // bootstrap on its first call, start-up work (about 10 ms) this one comparison would pay.
         for (DeveloperCertificate certificate : profile.certificates()) {
             line("Certificate", certificate.commonName() + ", expires " + WHEN.format(certificate.expiresAt())
                     + (certificate.expiresAt().isAfter(now) ? "" : "  EXPIRED")
-                    + (signer.isPresent() && signer.get().equals(certificate) ? "  ← signed the app" : ""));
+                    + (signer.isPresent() && signer.get().sha1Fingerprint().equals(certificate.sha1Fingerprint())
+                            ? "  ← signed the app" : ""));
         }
         if (signer.isEmpty() && profile.certificates().size() > 1) {
             line("", "(one of these signed the app: " + SigningCertificate.UNKNOWN + ")");

@@ -8,24 +8,22 @@ import com.dd.plist.NSNumber;
 import com.dd.plist.NSObject;
 import com.dd.plist.NSString;
 import dev.slipway.ipa.PropertyLists;
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.RDN;
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSTypedData;
+import org.bouncycastle.crypto.digests.SHA1Digest;
 import org.xml.sax.SAXParseException;
 
 /**
@@ -191,39 +189,41 @@ public final class ProfileParser {
     private static List<DeveloperCertificate> certificates(NSDictionary root) throws ProfileException {
         NSObject[] blobs = array(root, "DeveloperCertificates", MAX_CERTIFICATES, "developer certificates");
         List<DeveloperCertificate> certificates = new ArrayList<>(blobs.length);
-        CertificateFactory factory;
-        try {
-            factory = CertificateFactory.getInstance("X.509");
-        } catch (CertificateException e) {
-            throw new IllegalStateException("the JRE has no X.509 certificate factory", e);
-        }
         for (int i = 0; i < blobs.length; i++) {
             byte[] der = as(blobs[i], NSData.class, "DeveloperCertificates[" + i + "]").bytes();
             try {
-                certificates.add(certificate((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der))));
-            } catch (CertificateException | RuntimeException e) {
+                certificates.add(certificate(der));
+            } catch (IOException | RuntimeException e) {
                 throw new ProfileException("provisioning profile has an unreadable developer certificate #" + (i + 1), e);
             }
         }
         return certificates;
     }
 
-    private static DeveloperCertificate certificate(X509Certificate certificate) throws CertificateEncodingException {
+    /**
+     * The certificate's fields, read with BouncyCastle's ASN.1 classes (as the CMS layer is) rather than
+     * the JDK's CertificateFactory: that one first loads the security providers, an RSA key factory for
+     * the public key, and SHA-1 through the provider list, start-up work that was a fifth of a short
+     * {@code slipway inspect} run, for fields that need none of it. The subject is still the JDK's own
+     * RFC 2253 form (X500Principal), as CertificateFactory's certificates print it.
+     */
+    private static DeveloperCertificate certificate(byte[] der) throws IOException {
+        // fromByteArray refuses trailing bytes; getInstance refuses anything but a certificate's structure.
+        Certificate certificate = Certificate.getInstance(ASN1Primitive.fromByteArray(der));
         String commonName = null;
-        RDN[] cns = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()).getRDNs(BCStyle.CN);
+        RDN[] cns = certificate.getSubject().getRDNs(BCStyle.CN);
         if (cns.length > 0 && cns[0].getFirst().getValue() instanceof ASN1String cn) {
             commonName = cn.getString();
         }
-        String serial = certificate.getSerialNumber().toString(16).toUpperCase();
-        byte[] sha1;
-        try {
-            sha1 = MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JRE has no SHA-1", e);
-        }
-        return new DeveloperCertificate(certificate.getSubjectX500Principal().getName(), commonName,
-                serial.length() % 2 == 0 ? serial : "0" + serial, certificate.getNotBefore().toInstant(),
-                certificate.getNotAfter().toInstant(), HexFormat.of().withUpperCase().formatHex(sha1));
+        String subject = new X500Principal(certificate.getSubject().getEncoded(ASN1Encoding.DER)).getName();
+        String serial = certificate.getSerialNumber().getValue().toString(16).toUpperCase();
+        SHA1Digest digest = new SHA1Digest();
+        byte[] sha1 = new byte[digest.getDigestSize()];
+        digest.update(der, 0, der.length);
+        digest.doFinal(sha1, 0);
+        return new DeveloperCertificate(subject, commonName, serial.length() % 2 == 0 ? serial : "0" + serial,
+                certificate.getStartDate().getDate().toInstant(), certificate.getEndDate().getDate().toInstant(),
+                HexFormat.of().withUpperCase().formatHex(sha1));
     }
 
     private static String requiredString(NSDictionary dictionary, String key) throws ProfileException {
