@@ -2,9 +2,11 @@ package dev.slipway.storage;
 
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
@@ -40,13 +42,23 @@ public final class S3Clients {
      * costs nothing for the small objects and local files this client writes.
      */
     public static S3Client create(Region region, URI endpoint, AwsCredentialsProvider credentials) {
+        return endpointBuilder(region, endpoint, credentials).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    /**
+     * As {@link #create(Region, URI, AwsCredentialsProvider)}, over the given HTTP client (closing
+     * the S3 client leaves it open).
+     */
+    public static S3Client create(Region region, URI endpoint, AwsCredentialsProvider credentials, SdkHttpClient http) {
+        return endpointBuilder(region, endpoint, credentials).httpClient(http).build();
+    }
+
+    private static S3ClientBuilder endpointBuilder(Region region, URI endpoint, AwsCredentialsProvider credentials) {
         return S3Client.builder()
                 .region(region)
                 .endpointOverride(endpoint)
                 .forcePathStyle(true)
                 .credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
-                .build();
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build());
     }
 }

@@ -77,8 +77,10 @@ record Deployment(S3Client s3, String bucket, KeyRing keys, URI site, String whe
             Path data = DataFolder.orDefault(options.data);
             StackInfo stack = StackInfo.read(data);
             LocalSecrets secrets = LocalSecrets.ofDataFolder(data);
+            // Large writes: the local endpoint is on loopback, where each write costs the receiver's work too.
             S3Client s3 = S3Clients.create(Region.of(stack.region()), stack.s3Local(), StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(secrets.accessKeyId(), secrets.secretAccessKey())));
+                    AwsBasicCredentials.create(secrets.accessKeyId(), secrets.secretAccessKey())),
+                    BatchedWritesConnection.httpClient());
             return new Deployment(s3, stack.bucket(), secrets.linkKeys(), stack.pages(), "the local stack", true);
         }
         requireLocalFor(options.data);

@@ -9,6 +9,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -99,9 +101,10 @@ final class Uploader {
 
     private Uploaded single(String bucket, String key, FileChannel channel, long size, Map<String, String> metadata)
             throws IOException {
-        byte[] bytes = read(channel, 0, (int) size);
+        byte[] bytes = new byte[(int) size];
+        read(channel, 0, bytes, (int) size);
         PutObjectResponse response = s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/octet-stream")
-                .metadata(metadata), body(bytes));
+                .metadata(metadata), body(bytes, bytes.length));
         return new Uploaded(response.eTag(), response.versionId());
     }
 
@@ -111,13 +114,15 @@ final class Uploader {
         String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key).contentType("application/octet-stream")
                 .metadata(metadata)).uploadId();
         // Parts go up PARALLEL_PARTS at a time, each read when its turn comes: one connection alone
-        // leaves most of the bandwidth (and S3Proxy's threads) idle, and at most PARALLEL_PARTS
-        // parts are in memory.
+        // leaves most of the bandwidth (and S3Proxy's threads) idle. Each sender reads into a buffer
+        // an earlier part has finished with, so at most PARALLEL_PARTS buffers ever exist, and a
+        // 1 GB upload neither allocates (and zeroes) 1 GB of arrays nor grows the heap to hold them.
         ExecutorService senders = Executors.newFixedThreadPool(PARALLEL_PARTS, runnable -> {
             Thread thread = new Thread(runnable, "slipway-upload");
             thread.setDaemon(true);
             return thread;
         });
+        Queue<byte[]> buffers = new ConcurrentLinkedQueue<>();
         AtomicLong sent = new AtomicLong();
         try {
             List<Future<CompletedPart>> pending = new ArrayList<>();
@@ -127,9 +132,18 @@ final class Uploader {
                 int length = (int) Math.min(part, size - offset);
                 int partNumber = number;
                 pending.add(senders.submit(() -> {
-                    byte[] bytes = read(channel, from, length);
-                    String eTag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber)
-                            .contentLength((long) bytes.length), body(bytes)).eTag();
+                    byte[] buffer = buffers.poll();
+                    if (buffer == null) {
+                        buffer = new byte[(int) part];
+                    }
+                    String eTag;
+                    try {
+                        read(channel, from, buffer, length);
+                        eTag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber)
+                                .contentLength((long) length), body(buffer, length)).eTag();
+                    } finally {
+                        buffers.add(buffer);
+                    }
                     synchronized (progress) {
                         // Counted under the lock too, so the bar never steps back.
                         progress.advance(sent.addAndGet(length), size);
@@ -157,8 +171,8 @@ final class Uploader {
      * The bytes as a request body, not copied: {@link RequestBody#fromBytes} copies its array, a
      * second pass over every byte uploaded.
      */
-    private static RequestBody body(byte[] bytes) {
-        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(bytes), bytes.length,
+    private static RequestBody body(byte[] bytes, int length) {
+        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(bytes, 0, length), length,
                 "application/octet-stream");
     }
 
@@ -188,13 +202,13 @@ final class Uploader {
         }
     }
 
-    private static byte[] read(FileChannel channel, long offset, int length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(length);
+    /** Reads {@code length} bytes of the file from {@code offset} into the start of {@code into}. */
+    private static void read(FileChannel channel, long offset, byte[] into, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(into, 0, length);
         while (buffer.hasRemaining()) {
             if (channel.read(buffer, offset + buffer.position()) < 0) {
                 throw new IOException("the file shrank while it was being uploaded");
             }
         }
-        return buffer.array();
     }
 }
