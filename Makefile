@@ -59,5 +59,5 @@ bench-ingest: ## bytes fetched, GETs and time per ingest of generated 10 MB / 20
 	$(call run-test-main,functions/ingest,dev.slipway.ingest.bench.IngestBenchmark)
 
 .PHONY: bench-install
-bench-install: ## warm build-page render time (median, p99) and fresh JVM to first page served
+bench-install: ## warm build-page render time (median, p99), app pages of 1/10/100 builds, and fresh JVM to first page served
 	$(call run-test-main,functions/install,dev.slipway.install.bench.InstallBenchmark)
