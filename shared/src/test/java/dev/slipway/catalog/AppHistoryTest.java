@@ -41,6 +41,22 @@ class AppHistoryTest {
         catalog.refreshAppIndex(entry.bundleId());
     }
 
+    /** Index entries alone (no index document), four at a time: many builds, quickly. */
+    private static void storedAtOnce(S3Catalog catalog, List<IndexEntry> entries) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (IndexEntry entry : entries) {
+                done.add(pool.submit(() -> catalog.putIndexEntry(entry)));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     @Test
     void appBuilds_1_10_100Builds_isOneRequestNewestFirst(TestS3 s3) throws Exception {
         for (int builds : List.of(1, 10, 100)) {
@@ -227,19 +243,11 @@ class AppHistoryTest {
         // given 21 channels of 50 builds: 1,050 keys to hold
         S3Catalog catalog = new S3Catalog(s3.store());
         String app = "dev.slipway.channels";
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int n = 1; n <= 21 * AppIndex.DEPTH; n++) {
-                IndexEntry entry = entry(app, "c" + (n % 21), n);
-                done.add(pool.submit(() -> catalog.putIndexEntry(entry)));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
+        List<IndexEntry> entries = new ArrayList<>();
+        for (int n = 1; n <= 21 * AppIndex.DEPTH; n++) {
+            entries.add(entry(app, "c" + (n % 21), n));
         }
+        storedAtOnce(catalog, entries);
         // when
         catalog.refreshAppIndex(app);
         // then
@@ -312,19 +320,11 @@ class AppHistoryTest {
         S3Catalog catalog = new S3Catalog(s3.store());
         String app = "dev.slipway.large";
         int builds = 1001;
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int n = 1; n <= builds; n++) {
-                IndexEntry entry = entry(app, n % 2 == 0 ? "beta" : "prod", n);
-                done.add(pool.submit(() -> catalog.putIndexEntry(entry)));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
+        List<IndexEntry> entries = new ArrayList<>();
+        for (int n = 1; n <= builds; n++) {
+            entries.add(entry(app, n % 2 == 0 ? "beta" : "prod", n));
         }
+        storedAtOnce(catalog, entries);
         catalog.withdraw(app, TestS3.buildId(1000));
         AtomicInteger requests = new AtomicInteger();
         // when: from the index document the withdrawal wrote, and without it (an app stored before them)
