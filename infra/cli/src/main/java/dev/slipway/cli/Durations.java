@@ -48,8 +48,12 @@ final class Durations implements ITypeConverter<Duration> {
         return duration;
     }
 
-    /** As people read it: {@code 7 days}, {@code 12 hours}, {@code 90 seconds}. */
+    /** As people read it: {@code 7 days}, {@code 12 hours}, {@code 90 seconds}, {@code 1500 milliseconds}. */
     static String describe(Duration duration) {
+        if (duration.getNano() != 0) {
+            long millis = duration.toMillis();
+            return millis == 0 ? "under a millisecond" : plural(millis, "millisecond");
+        }
         long seconds = duration.getSeconds();
         if (seconds % 86_400 == 0) {
             return plural(seconds / 86_400, "day");

@@ -30,7 +30,8 @@ class DurationsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"P30D,30 days", "PT1H,1 hour", "PT90M,90 minutes", "PT2M,2 minutes", "PT61S,61 seconds"})
+    @CsvSource({"P30D,30 days", "PT1H,1 hour", "PT90M,90 minutes", "PT2M,2 minutes", "PT61S,61 seconds",
+            "PT0.001S,1 millisecond", "PT1.5S,1500 milliseconds", "PT0.0000001S,under a millisecond"})
     void describe_wholeUnits_readAsPeopleSayThem(String duration, String expected) {
         assertThat(Durations.describe(Duration.parse(duration))).isEqualTo(expected);
     }
