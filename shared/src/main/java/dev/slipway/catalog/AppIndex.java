@@ -1,7 +1,7 @@
 package dev.slipway.catalog;
 
 import dev.slipway.wire.JsonMaps;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,16 +51,11 @@ final class AppIndex {
 
     /**
      * The keys per channel, as {@link S3Catalog}'s listing gives them: only {@code channel} (present,
-     * if maybe empty) unless it is null.
+     * if maybe empty) unless it is null. Read-only.
      */
     Map<String, List<String>> keys(String channel) {
-        Map<String, List<String>> keys = new TreeMap<>();
-        if (channel != null) {
-            keys.put(channel, new ArrayList<>(channels.getOrDefault(channel, List.of())));
-            return keys;
-        }
-        channels.forEach((name, list) -> keys.put(name, new ArrayList<>(list)));
-        return keys;
+        return channel == null ? Collections.unmodifiableMap(channels)
+                : Map.of(channel, channels.getOrDefault(channel, List.of()));
     }
 
     byte[] toJson() {

@@ -33,19 +33,19 @@ public final class S3Catalog {
     private static final int INDEXES = 32;
 
     private final ObjectStore store;
-    private final Map<String, IndexEntry> described = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, IndexEntry> eldest) {
-            return size() > DESCRIBED;
-        }
-    };
+    private final Map<String, IndexEntry> described = lru(DESCRIBED);
 
-    private final Map<String, ReadIndex> indexes = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ReadIndex> eldest) {
-            return size() > INDEXES;
-        }
-    };
+    private final Map<String, ReadIndex> indexes = lru(INDEXES);
+
+    /** A map that forgets its least recently used entry past {@code max}; callers synchronise on it. */
+    private static <V> Map<String, V> lru(int max) {
+        return new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > max;
+            }
+        };
+    }
 
     public S3Catalog(ObjectStore store) {
         this.store = store;

@@ -93,11 +93,6 @@ public final class HttpObjectStore implements ObjectStore, DownloadLinks {
     }
 
     @Override
-    public Optional<Tagged> getTagged(String key) {
-        return getTagged(key, null);
-    }
-
-    @Override
     public Optional<Tagged> getTagged(String key, Tagged known) {
         SdkHttpRequest.Builder request = address.request(SdkHttpMethod.GET, key);
         if (known != null) {

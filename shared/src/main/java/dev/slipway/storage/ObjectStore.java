@@ -65,7 +65,9 @@ public interface ObjectStore {
      * An object's bytes with its ETag, or empty if there is no such key: the read of a
      * read-modify-write that {@link #putIfUnchanged} completes.
      */
-    Optional<Tagged> getTagged(String key);
+    default Optional<Tagged> getTagged(String key) {
+        return getTagged(key, null);
+    }
 
     /**
      * {@link #getTagged(String)}, unless the object is still the one read before: then S3 sends no

@@ -75,11 +75,6 @@ public final class SdkObjectStore implements ObjectStore {
     }
 
     @Override
-    public Optional<Tagged> getTagged(String key) {
-        return getTagged(key, null);
-    }
-
-    @Override
     public Optional<Tagged> getTagged(String key, Tagged known) {
         try {
             ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)

@@ -72,14 +72,9 @@ final class ReadCache implements NotifyingBlobStore.Changes {
             }
 
             @Override
-            public Optional<Tagged> getTagged(String key) {
-                return store.getTagged(key); // the read of a write: never from the cache
-            }
-
-            @Override
             public Optional<Tagged> getTagged(String key, Tagged known) {
                 // A conditional read (an app page's index document): the cache says whether it changed.
-                Optional<Tagged> read = read("tagged\0" + key, key, false, () -> store.getTagged(key));
+                Optional<Tagged> read = read("tagged\0" + key, key, false, () -> store.getTagged(key, null));
                 if (known != null && read.isPresent() && known.eTag() != null && known.eTag().equals(read.get().eTag())) {
                     return Optional.of(known);
                 }
