@@ -6,17 +6,12 @@ import dev.slipway.fixtures.TestS3;
 import dev.slipway.fixtures.TestS3Extension;
 import dev.slipway.storage.Listing;
 import dev.slipway.storage.ObjectStore;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
  * The local stack's cache of the install function's reads, over S3Proxy: each change the stack's S3
@@ -108,32 +103,13 @@ class ReadCacheTest {
         ReadCache cache = new ReadCache(s3.bucket());
         put(store, "race/a", "old");
         AtomicInteger reads = new AtomicInteger();
-        SdkHttpClient http = UrlConnectionHttpClient.create();
-        ObjectStore racing = s3.store(new SdkHttpClient() {
+        ObjectStore racing = s3.store(new TestS3.Exchanges() {
             @Override
-            public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-                ExecutableHttpRequest sent = http.prepareRequest(request);
-                return new ExecutableHttpRequest() {
-                    @Override
-                    public HttpExecuteResponse call() throws IOException {
-                        HttpExecuteResponse answer = sent.call();
-                        if (reads.incrementAndGet() == 1) {
-                            put(store, "race/a", "new");
-                            cache.changed(s3.bucket(), "race/a");
-                        }
-                        return answer;
-                    }
-
-                    @Override
-                    public void abort() {
-                        sent.abort();
-                    }
-                };
-            }
-
-            @Override
-            public void close() {
-                http.close();
+            public void answered(SdkHttpRequest request, int status) {
+                if (reads.incrementAndGet() == 1) {
+                    put(store, "race/a", "new");
+                    cache.changed(s3.bucket(), "race/a");
+                }
             }
         });
         ObjectStore cached = cache.over(racing);
