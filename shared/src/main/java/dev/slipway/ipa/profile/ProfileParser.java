@@ -8,22 +8,13 @@ import com.dd.plist.NSNumber;
 import com.dd.plist.NSObject;
 import com.dd.plist.NSString;
 import dev.slipway.ipa.PropertyLists;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import javax.security.auth.x500.X500Principal;
-import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1Primitive;
-import org.bouncycastle.asn1.ASN1String;
-import org.bouncycastle.asn1.x500.RDN;
-import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x509.Certificate;
-import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.CMSTypedData;
-import org.bouncycastle.crypto.digests.SHA1Digest;
+import java.util.Map;
 import org.xml.sax.SAXParseException;
 
 /**
@@ -45,6 +36,8 @@ public final class ProfileParser {
     private static final byte[] XML_DECLARATION = "<?xml".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PLIST_ELEMENT = "<plist".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_REASON_LENGTH = 120;
+    /** id-signedData, 1.2.840.113549.1.7.2. */
+    private static final byte[] SIGNED_DATA = {0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 0x01, 0x07, 0x02};
 
     private ProfileParser() {
     }
@@ -70,7 +63,7 @@ public final class ProfileParser {
         if (!signed && !startsWith(data, 0, BINARY_PLIST) && !isXml(data)) {
             throw new ProfileException("provisioning profile is not a signed CMS message or a property list");
         }
-        NSDictionary root = rootDictionary(signed ? encapsulatedContent(data) : data);
+        Map<?, ?> root = rootDictionary(signed ? encapsulatedContent(data) : data);
         return profile(root, signed);
     }
 
@@ -92,33 +85,57 @@ public final class ProfileParser {
         return true;
     }
 
-    private static byte[] encapsulatedContent(byte[] data) throws ProfileException {
-        CMSTypedData content;
+    /**
+     * The encapsulated content of a CMS SignedData message (RFC 5652): ContentInfo { signedData,
+     * [0] SignedData { version, digestAlgorithms, encapContentInfo { type, [0] OCTET STRING }, … } }.
+     * Bytes after the message are not looked at. The signature is not checked: Apple's own devices
+     * do that, and a profile here is read for what it says, never trusted for it.
+     */
+    static byte[] encapsulatedContent(byte[] data) throws ProfileException {
+        Ber.Element content;
         try {
-            content = new CMSSignedData(data).getSignedContent();
-        } catch (Exception e) {
-            // Malformed ASN.1 surfaces as CMSException but also as IllegalArgumentException,
-            // ClassCastException and friends from deep inside the ASN.1 decoder.
-            // The decoder's own words ("IOException reading content.") mean nothing to the uploader.
+            List<Ber.Element> contentInfo = Ber.read(data, 0).expect(Ber.SEQUENCE).children();
+            if (contentInfo.size() != 2 || !contentInfo.get(0).expect(Ber.OBJECT_IDENTIFIER).contentEquals(SIGNED_DATA)
+                    || contentInfo.get(0).end() - contentInfo.get(0).start() != SIGNED_DATA.length) {
+                throw new Ber.Damaged("not SignedData");
+            }
+            List<Ber.Element> explicit = contentInfo.get(1).expect(Ber.CONTEXT_0).children();
+            List<Ber.Element> signedData = explicit.get(0).expect(Ber.SEQUENCE).children();
+            // version, digestAlgorithms, encapContentInfo, [certificates], [crls], signerInfos
+            if (explicit.size() != 1 || signedData.size() < 4) {
+                throw new Ber.Damaged("SignedData is incomplete");
+            }
+            signedData.get(0).expect(Ber.INTEGER);
+            signedData.get(1).expect(Ber.SET);
+            signedData.get(signedData.size() - 1).expect(Ber.SET);
+            List<Ber.Element> encapsulated = signedData.get(2).expect(Ber.SEQUENCE).children();
+            encapsulated.get(0).expect(Ber.OBJECT_IDENTIFIER);
+            if (encapsulated.size() == 1) {
+                throw new ProfileException("provisioning profile's CMS message has no encapsulated content");
+            }
+            List<Ber.Element> wrapped = encapsulated.get(1).expect(Ber.CONTEXT_0).children();
+            if (encapsulated.size() != 2 || wrapped.size() != 1) {
+                throw new Ber.Damaged("encapContentInfo is malformed");
+            }
+            content = wrapped.get(0);
+        } catch (Ber.Damaged | IndexOutOfBoundsException e) {
             throw new ProfileException("provisioning profile is not a signed CMS message or a property list: "
                     + "its encoding is damaged or cut short", e);
         }
-        if (content == null) {
-            throw new ProfileException("provisioning profile's CMS message has no encapsulated content");
+        try {
+            return content.octets();
+        } catch (Ber.Damaged e) {
+            throw new ProfileException("provisioning profile's CMS content is not an octet string", e);
         }
-        if (!(content.getContent() instanceof byte[] bytes)) {
-            throw new ProfileException("provisioning profile's CMS content is not an octet string");
-        }
-        return bytes;
     }
 
-    private static NSDictionary rootDictionary(byte[] plist) throws ProfileException {
-        NSObject root;
+    private static Map<?, ?> rootDictionary(byte[] plist) throws ProfileException {
+        Object root;
         try {
             if (startsWith(plist, 0, BINARY_PLIST)) {
-                root = PropertyLists.parse(plist);
+                root = plainValue(PropertyLists.parse(plist));
             } else if (isXml(plist)) {
-                root = PropertyLists.parseXml(plist);
+                root = xml(plist);
             } else {
                 // Apple writes XML; dd-plist would also try the ASCII formats no profile uses.
                 throw new ProfileException("provisioning profile's signed content is not a property list");
@@ -129,14 +146,55 @@ public final class ProfileParser {
             // Includes dd-plist's own nesting limit (512) and RuntimeExceptions from corrupt offsets.
             throw new ProfileException("provisioning profile's property list is unreadable: " + reason(e), e);
         }
-        if (!(root instanceof NSDictionary dictionary)) {
+        if (!(root instanceof Map<?, ?> dictionary)) {
             throw new ProfileException("provisioning profile's property list root is " + typeName(root)
                     + ", expected dictionary");
         }
         return dictionary;
     }
 
-    private static ProvisioningProfile profile(NSDictionary root, boolean signed) throws ProfileException {
+    /** Apple's XML through the profile's own reader; another declared encoding through the general one. */
+    private static Object xml(byte[] plist) throws Exception {
+        try {
+            return XmlPlist.parse(plist);
+        } catch (XmlPlist.OtherEncoding e) {
+            return plainValue(PropertyLists.parseXml(plist));
+        }
+    }
+
+    /** A dd-plist value (a binary profile's) as the plain values {@link XmlPlist} gives. */
+    static Object plainValue(NSObject value) {
+        if (value instanceof NSDictionary dictionary) {
+            Map<String, Object> entries = new HashMap<>();
+            for (Map.Entry<String, NSObject> entry : dictionary.entrySet()) {
+                entries.put(entry.getKey(), plainValue(entry.getValue()));
+            }
+            return entries;
+        }
+        if (value instanceof NSArray array) {
+            List<Object> items = new ArrayList<>(array.count());
+            for (NSObject item : array.getArray()) {
+                items.add(plainValue(item));
+            }
+            return items;
+        }
+        if (value instanceof NSNumber number) {
+            return number.isBoolean() ? (Object) number.boolValue()
+                    : number.isInteger() ? (Object) number.longValue() : (Object) number.doubleValue();
+        }
+        if (value instanceof NSString string) {
+            return string.getContent();
+        }
+        if (value instanceof NSData bytes) {
+            return bytes.bytes();
+        }
+        if (value instanceof NSDate date) {
+            return date.getDate().toInstant();
+        }
+        return value; // sets and UIDs: named by their class in messages
+    }
+
+    private static ProvisioningProfile profile(Map<?, ?> root, boolean signed) throws ProfileException {
         String name = requiredString(root, "Name");
         String uuid = requiredString(root, "UUID");
         Instant createdAt = requiredDate(root, "CreationDate");
@@ -147,9 +205,9 @@ public final class ProfileParser {
         List<String> platforms = strings(root, "Platform", MAX_SHORT_LIST, "platforms");
         List<String> devices = strings(root, "ProvisionedDevices", MAX_DEVICES, "devices");
         boolean allDevices = bool(root, "ProvisionsAllDevices", "");
-        NSObject entitlementsObject = root.objectForKey("Entitlements");
+        Object entitlementsObject = root.get("Entitlements");
         Entitlements entitlements = entitlementsObject == null ? Entitlements.NONE
-                : entitlements(as(entitlementsObject, NSDictionary.class, "Entitlements"));
+                : entitlements(as(entitlementsObject, Map.class, "Entitlements"));
         List<DeveloperCertificate> certificates = certificates(root);
         DistributionType type = type(allDevices, devices, entitlements, platforms);
         return new ProvisioningProfile(name, uuid, teamId, optionalString(root, "TeamName", ""),
@@ -171,7 +229,7 @@ public final class ProfileParser {
         return entitlements.getTaskAllow() || macOnly ? DistributionType.DEVELOPMENT : DistributionType.AD_HOC;
     }
 
-    private static Entitlements entitlements(NSDictionary entitlements) throws ProfileException {
+    private static Entitlements entitlements(Map<?, ?> entitlements) throws ProfileException {
         String prefix = "Entitlements.";
         String applicationId = optionalString(entitlements, "application-identifier", prefix);
         if (applicationId == null) {
@@ -186,47 +244,21 @@ public final class ProfileParser {
                 optionalString(entitlements, "com.apple.developer.team-identifier", prefix));
     }
 
-    private static List<DeveloperCertificate> certificates(NSDictionary root) throws ProfileException {
-        NSObject[] blobs = array(root, "DeveloperCertificates", MAX_CERTIFICATES, "developer certificates");
-        List<DeveloperCertificate> certificates = new ArrayList<>(blobs.length);
-        for (int i = 0; i < blobs.length; i++) {
-            byte[] der = as(blobs[i], NSData.class, "DeveloperCertificates[" + i + "]").bytes();
+    private static List<DeveloperCertificate> certificates(Map<?, ?> root) throws ProfileException {
+        List<?> blobs = array(root, "DeveloperCertificates", MAX_CERTIFICATES, "developer certificates");
+        List<DeveloperCertificate> certificates = new ArrayList<>(blobs.size());
+        for (int i = 0; i < blobs.size(); i++) {
+            byte[] der = as(blobs.get(i), byte[].class, "DeveloperCertificates[" + i + "]");
             try {
-                certificates.add(certificate(der));
-            } catch (IOException | RuntimeException e) {
+                certificates.add(CertificateReader.read(der));
+            } catch (Ber.Damaged | RuntimeException e) {
                 throw new ProfileException("provisioning profile has an unreadable developer certificate #" + (i + 1), e);
             }
         }
         return certificates;
     }
 
-    /**
-     * The certificate's fields, read with BouncyCastle's ASN.1 classes (as the CMS layer is) rather than
-     * the JDK's CertificateFactory: that one first loads the security providers, an RSA key factory for
-     * the public key, and SHA-1 through the provider list, start-up work that was a fifth of a short
-     * {@code slipway inspect} run, for fields that need none of it. The subject is still the JDK's own
-     * RFC 2253 form (X500Principal), as CertificateFactory's certificates print it.
-     */
-    private static DeveloperCertificate certificate(byte[] der) throws IOException {
-        // fromByteArray refuses trailing bytes; getInstance refuses anything but a certificate's structure.
-        Certificate certificate = Certificate.getInstance(ASN1Primitive.fromByteArray(der));
-        String commonName = null;
-        RDN[] cns = certificate.getSubject().getRDNs(BCStyle.CN);
-        if (cns.length > 0 && cns[0].getFirst().getValue() instanceof ASN1String cn) {
-            commonName = cn.getString();
-        }
-        String subject = new X500Principal(certificate.getSubject().getEncoded(ASN1Encoding.DER)).getName();
-        String serial = certificate.getSerialNumber().getValue().toString(16).toUpperCase();
-        SHA1Digest digest = new SHA1Digest();
-        byte[] sha1 = new byte[digest.getDigestSize()];
-        digest.update(der, 0, der.length);
-        digest.doFinal(sha1, 0);
-        return new DeveloperCertificate(subject, commonName, serial.length() % 2 == 0 ? serial : "0" + serial,
-                certificate.getStartDate().getDate().toInstant(), certificate.getEndDate().getDate().toInstant(),
-                HexFormat.of().withUpperCase().formatHex(sha1));
-    }
-
-    private static String requiredString(NSDictionary dictionary, String key) throws ProfileException {
+    private static String requiredString(Map<?, ?> dictionary, String key) throws ProfileException {
         String value = optionalString(dictionary, key, "");
         if (value == null) {
             throw new ProfileException("provisioning profile has no " + key);
@@ -234,91 +266,80 @@ public final class ProfileParser {
         return value;
     }
 
-    private static String optionalString(NSDictionary dictionary, String key, String prefix) throws ProfileException {
-        NSObject value = dictionary.objectForKey(key);
-        return value == null ? null : as(value, NSString.class, prefix + key).getContent();
+    private static String optionalString(Map<?, ?> dictionary, String key, String prefix) throws ProfileException {
+        Object value = dictionary.get(key);
+        return value == null ? null : as(value, String.class, prefix + key);
     }
 
-    private static boolean bool(NSDictionary dictionary, String key, String prefix) throws ProfileException {
-        NSObject value = dictionary.objectForKey(key);
-        if (value == null) {
-            return false;
-        }
-        if (!(value instanceof NSNumber number) || !number.isBoolean()) {
-            throw wrongType(prefix + key, value, "boolean");
-        }
-        return number.boolValue();
+    private static boolean bool(Map<?, ?> dictionary, String key, String prefix) throws ProfileException {
+        Object value = dictionary.get(key);
+        return value != null && as(value, Boolean.class, prefix + key);
     }
 
-    private static Instant requiredDate(NSDictionary dictionary, String key) throws ProfileException {
-        NSObject value = dictionary.objectForKey(key);
+    private static Instant requiredDate(Map<?, ?> dictionary, String key) throws ProfileException {
+        Object value = dictionary.get(key);
         if (value == null) {
             throw new ProfileException("provisioning profile has no " + key);
         }
-        return as(value, NSDate.class, key).getDate().toInstant();
+        return as(value, Instant.class, key);
     }
 
-    private static NSObject[] array(NSDictionary dictionary, String key, int limit, String what)
-            throws ProfileException {
-        NSObject value = dictionary.objectForKey(key);
+    private static List<?> array(Map<?, ?> dictionary, String key, int limit, String what) throws ProfileException {
+        Object value = dictionary.get(key);
         if (value == null) {
-            return new NSObject[0];
+            return List.of();
         }
-        NSObject[] items = as(value, NSArray.class, key).getArray();
-        if (items.length > limit) {
-            throw new ProfileException("provisioning profile lists " + items.length + " " + what + ", over the "
+        List<?> items = as(value, List.class, key);
+        if (items.size() > limit) {
+            throw new ProfileException("provisioning profile lists " + items.size() + " " + what + ", over the "
                     + limit + " limit");
         }
         return items;
     }
 
-    private static List<String> strings(NSDictionary dictionary, String key, int limit, String what)
+    private static List<String> strings(Map<?, ?> dictionary, String key, int limit, String what)
             throws ProfileException {
-        NSObject[] items = array(dictionary, key, limit, what);
-        List<String> strings = new ArrayList<>(items.length);
-        for (int i = 0; i < items.length; i++) {
-            strings.add(as(items[i], NSString.class, key + "[" + i + "]").getContent());
+        List<?> items = array(dictionary, key, limit, what);
+        List<String> strings = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            strings.add(as(items.get(i), String.class, key + "[" + i + "]"));
         }
         return strings;
     }
 
-    private static <T extends NSObject> T as(NSObject value, Class<T> type, String key) throws ProfileException {
+    private static <T> T as(Object value, Class<T> type, String key) throws ProfileException {
         if (!type.isInstance(value)) {
-            throw wrongType(key, value, typeName(type));
+            throw new ProfileException("provisioning profile's " + key + " is " + typeName(value) + ", expected "
+                    + typeName(type));
         }
         return type.cast(value);
     }
 
-    private static ProfileException wrongType(String key, NSObject value, String expected) {
-        return new ProfileException("provisioning profile's " + key + " is " + typeName(value) + ", expected "
-                + expected);
-    }
-
     /** The plist element name of a value, so messages speak the format people see in the file. */
-    private static String typeName(NSObject value) {
-        if (value instanceof NSNumber number) {
-            return number.isBoolean() ? "boolean" : number.isInteger() ? "integer" : "real";
-        }
+    private static String typeName(Object value) {
         return value == null ? "null" : typeName(value.getClass());
     }
 
     private static String typeName(Class<?> type) {
-        if (type == NSDictionary.class) {
+        if (Map.class.isAssignableFrom(type)) {
             return "dictionary";
         }
-        if (type == NSArray.class) {
+        if (List.class.isAssignableFrom(type)) {
             return "array";
         }
-        if (type == NSString.class) {
-            return "string";
+        if (type == Long.class || type == java.math.BigInteger.class) {
+            return "integer";
         }
-        if (type == NSDate.class) {
-            return "date";
+        if (type == Double.class) {
+            return "real";
         }
-        if (type == NSData.class) {
-            return "data";
-        }
-        return type.getSimpleName();
+        return switch (type.getSimpleName()) {
+            case "String" -> "string";
+            case "Boolean" -> "boolean";
+            case "Instant" -> "date";
+            case "byte[]" -> "data";
+            default -> type.getSimpleName();
+        };
     }
 
     /**
@@ -326,6 +347,9 @@ public final class ProfileParser {
      * quote the (hostile) input, control characters included.
      */
     private static String reason(Throwable e) {
+        if (e instanceof XmlPlist.Malformed) {
+            return e.getMessage();
+        }
         if (e instanceof SAXParseException xml) {
             // The JDK parser's words ("Content is not allowed in prolog.") are its own jargon.
             return "its XML is not well-formed (line " + xml.getLineNumber() + ")";

@@ -233,7 +233,7 @@ class ProfileParserTest {
                 unreadable("a plist whose root is an array", xml(new NSArray(new NSString("UUID"))),
                         "provisioning profile's property list root is array, expected dictionary"),
                 unreadable("XML that is not a plist", "<?xml version=\"1.0\"?><html/>".getBytes(StandardCharsets.UTF_8),
-                        "provisioning profile's property list is unreadable: The given XML document is not a property list."),
+                        "provisioning profile's property list is unreadable: its root element is <html>, not <plist>"),
                 // a detached (content-less) SignedData with no signers
                 unreadable("CMS without encapsulated content", new CMSSignedDataGenerator()
                         .generate(new CMSProcessableByteArray(xml(minimalProfile())), false).getEncoded(),
