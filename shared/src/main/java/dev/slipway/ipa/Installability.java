@@ -3,9 +3,8 @@ package dev.slipway.ipa;
 import dev.slipway.ipa.profile.DeveloperCertificate;
 import dev.slipway.ipa.profile.DistributionType;
 import dev.slipway.ipa.profile.ProvisioningProfile;
+import dev.slipway.text.Readable;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,8 +13,6 @@ import java.util.List;
  * "why won't it install?", shared by {@code slipway inspect} and the install pages.
  */
 public final class Installability {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy").withZone(ZoneOffset.UTC);
-
     /** How much a finding matters: a blocker means iOS will refuse the install. */
     public enum Severity { BLOCKER, NOTE }
 
@@ -98,11 +95,11 @@ public final class Installability {
         }
         if (facts.profileExpiresAt() != null && !facts.profileExpiresAt().isAfter(now)) {
             blockers.add(new Finding(Severity.BLOCKER, "profile-expired",
-                    "the provisioning profile expired on " + DAY.format(facts.profileExpiresAt())));
+                    "the provisioning profile expired on " + Readable.day(facts.profileExpiresAt())));
         }
         if (facts.latestCertificateExpiry() != null && !facts.latestCertificateExpiry().isAfter(now)) {
             blockers.add(new Finding(Severity.BLOCKER, "certificate-expired",
-                    "the signing certificate expired on " + DAY.format(facts.latestCertificateExpiry())));
+                    "the signing certificate expired on " + Readable.day(facts.latestCertificateExpiry())));
         }
         blockers.addAll(notes);
         return blockers;

@@ -6,20 +6,15 @@ import dev.slipway.ipa.Installability;
 import dev.slipway.ipa.IpaInfo;
 import dev.slipway.ipa.profile.DeveloperCertificate;
 import dev.slipway.ipa.profile.ProvisioningProfile;
+import dev.slipway.text.Readable;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The human summary {@code slipway inspect} prints: what a release engineer asks when an install fails. */
 final class InspectReport {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
-
     private final IpaInfo info;
     private final Instant now;
     private final StringBuilder text = new StringBuilder();
@@ -61,7 +56,7 @@ final class InspectReport {
         if (!info.architectures().isEmpty()) {
             line("Binary", String.join(", ", info.architectures()));
         }
-        line("Size", String.format(Locale.ROOT, "%,d bytes, %d entries", info.archiveSize(), info.entryCount()));
+        line("Size", Readable.count(info.archiveSize()) + " bytes, " + info.entryCount() + " entries");
         List<Installability.Finding> findings = Installability.assess(info, now);
         text.append('\n').append(Installability.installable(findings) ? "✓ Installable over the air\n"
                 : "✗ Not installable over the air\n");
@@ -80,7 +75,7 @@ final class InspectReport {
         line("Profile", profile.type().id() + " · \"" + profile.name() + "\" · " + profile.uuid());
         line("Team", profile.teamName() == null || profile.teamName().isBlank() ? profile.teamId()
                 : profile.teamName() + " (" + profile.teamId() + ")");
-        line("Expires", WHEN.format(profile.expiresAt()) + (profile.expiresAt().isAfter(now) ? "" : "  EXPIRED"));
+        line("Expires", Readable.minute(profile.expiresAt()) + (profile.expiresAt().isAfter(now) ? "" : "  EXPIRED"));
         line("Devices", profile.provisionsAllDevices() ? "all (enterprise)" : profile.devices().size() + " registered");
         // The UDIDs themselves: what `slipway devices --missing` compares enrolled devices against.
         for (String udid : profile.devices()) {
@@ -90,7 +85,7 @@ final class InspectReport {
         // By fingerprint, as --json marks it: a record's equals() is linked through a method-handle
         // bootstrap on its first call, start-up work (about 10 ms) this one comparison would pay.
         for (DeveloperCertificate certificate : profile.certificates()) {
-            line("Certificate", certificate.commonName() + ", expires " + WHEN.format(certificate.expiresAt())
+            line("Certificate", certificate.commonName() + ", expires " + Readable.minute(certificate.expiresAt())
                     + (certificate.expiresAt().isAfter(now) ? "" : "  EXPIRED")
                     + (signer.isPresent() && signer.get().sha1Fingerprint().equals(certificate.sha1Fingerprint())
                             ? "  ← signed the app" : ""));
@@ -115,6 +110,8 @@ final class InspectReport {
     }
 
     private void line(String label, String value) {
-        text.append(String.format(Locale.ROOT, "  %-12s%s%n", label, value));
+        // "%-12s%n" by hand: String.format's first use loads Formatter and the locale data, start-up work.
+        text.append("  ").append(label).append(" ".repeat(Math.max(0, 12 - label.length()))).append(value)
+                .append(System.lineSeparator());
     }
 }
