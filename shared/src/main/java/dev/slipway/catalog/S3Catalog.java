@@ -197,7 +197,7 @@ public final class S3Catalog {
         keys.values().forEach(candidates::addAll);
         // Newest first across channels; a stable sort keeps ties in channel order.
         int order = Layout.channels(bundleId).length();
-        candidates.sort(Comparator.comparing(key -> key.substring(key.indexOf('/', order) + 1)));
+        candidates.sort((a, b) -> compareNames(a, b, order));
         Map<String, Optional<IndexEntry>> decoded = new HashMap<>();
         List<IndexEntry> newest = new ArrayList<>();
         for (String key : candidates.subList(0, Math.min(limit, candidates.size()))) {
@@ -217,6 +217,25 @@ public final class S3Catalog {
             }
         }
         return new AppBuilds(latest, newest);
+    }
+
+    /**
+     * Two index entries' keys ordered by their names (what follows the slash after their channel,
+     * which starts {@code channels} characters in) as {@link String#compareTo} orders them: newest
+     * first whatever the channel. In place, without cutting the names out: an app page sorts a hundred.
+     */
+    private static int compareNames(String a, String b, int channels) {
+        int i = a.indexOf('/', channels) + 1;
+        int j = b.indexOf('/', channels) + 1;
+        int length = Math.min(a.length() - i, b.length() - j);
+        for (int k = 0; k < length; k++) {
+            char x = a.charAt(i + k);
+            char y = b.charAt(j + k);
+            if (x != y) {
+                return x - y;
+            }
+        }
+        return (a.length() - i) - (b.length() - j);
     }
 
     /**

@@ -120,7 +120,11 @@ final class BuildVerdicts {
     }
 
     static List<String> familyLabels(List<String> ids) {
-        return ids.stream().map(BuildVerdicts::familyLabel).toList();
+        String[] labels = new String[ids.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = familyLabel(ids.get(i));
+        }
+        return List.of(labels);
     }
 
     private static String familyLabel(String id) {
