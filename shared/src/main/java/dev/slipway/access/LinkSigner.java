@@ -26,6 +26,13 @@ public final class LinkSigner {
 
     private static final long MAX_EPOCH_SECOND = 0xFFFF_FFFFL;
 
+    /**
+     * Each thread's Mac, kept between tokens: looking one up and keying it is most of a token's
+     * cost, and an app page signs a token a row. A Mac is not thread-safe, so one per thread keeps
+     * the signer safe to share; it is keyed again when the key changes (a rotation).
+     */
+    private static final ThreadLocal<KeyedMac> MACS = ThreadLocal.withInitial(KeyedMac::new);
+
     private final KeySource keys;
     private final Clock clock;
 
@@ -148,14 +155,32 @@ public final class LinkSigner {
 
     /** HMAC-SHA256 of {@code data[0, length)}, truncated to {@link TokenFormat#TAG_BYTES}. */
     private static byte[] tag(SecretKey key, byte[] data, int length) {
-        try {
-            // A Mac per call: cheap next to a request, and the signer stays safe to share between threads.
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update(data, 0, length);
-            return Arrays.copyOf(mac.doFinal(), TokenFormat.TAG_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable in this JVM", e);
+        Mac mac = MACS.get().keyedWith(key);
+        mac.update(data, 0, length);
+        return Arrays.copyOf(mac.doFinal(), TokenFormat.TAG_BYTES);
+    }
+
+    private static final class KeyedMac {
+        private Mac mac;
+        private SecretKey key;
+
+        /** The thread's Mac, reset (a finished or failed tag leaves nothing behind) and keyed with {@code key}. */
+        Mac keyedWith(SecretKey key) {
+            try {
+                if (mac == null) {
+                    mac = Mac.getInstance("HmacSHA256");
+                }
+                if (this.key != key) {
+                    this.key = null;
+                    mac.init(key);
+                    this.key = key;
+                } else {
+                    mac.reset();
+                }
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is unavailable in this JVM", e);
+            }
         }
     }
 }

@@ -193,14 +193,20 @@ public final class S3Catalog {
      */
     public AppBuilds appBuilds(String bundleId, String channel, int limit) throws CatalogException {
         Map<String, List<String>> keys = appKeys(bundleId, channel, limit);
-        List<String> candidates = new ArrayList<>();
-        keys.values().forEach(candidates::addAll);
-        // Newest first across channels; a stable sort keeps ties in channel order.
+        // Newest first across channels, by the name after each key's channel (cut out once per key,
+        // not per comparison: an app page sorts a hundred); a stable sort keeps ties in channel order.
         int order = Layout.channels(bundleId).length();
-        candidates.sort(Comparator.comparing(key -> key.substring(key.indexOf('/', order) + 1)));
+        List<NamedKey> candidates = new ArrayList<>();
+        for (List<String> channelKeys : keys.values()) {
+            for (String key : channelKeys) {
+                candidates.add(new NamedKey(key.substring(key.indexOf('/', order) + 1), key));
+            }
+        }
+        candidates.sort(Comparator.comparing(NamedKey::name));
         Map<String, Optional<IndexEntry>> decoded = new HashMap<>();
         List<IndexEntry> newest = new ArrayList<>();
-        for (String key : candidates.subList(0, Math.min(limit, candidates.size()))) {
+        for (NamedKey candidate : candidates.subList(0, Math.min(limit, candidates.size()))) {
+            String key = candidate.key();
             Optional<IndexEntry> entry = entry(key);
             decoded.put(key, entry);
             entry.ifPresent(newest::add);
@@ -217,6 +223,10 @@ public final class S3Catalog {
             }
         }
         return new AppBuilds(latest, newest);
+    }
+
+    /** An index entry's key, and its name: what follows its channel. */
+    private record NamedKey(String name, String key) {
     }
 
     /**

@@ -71,8 +71,12 @@ public final class MachOHeader {
 
     /** True if there are slices and every one is 32-bit: iOS 11 and later will not run it. */
     public static boolean only32Bit(List<String> architectures) {
-        return !architectures.isEmpty() && architectures.stream()
-                .allMatch(a -> a.startsWith("arm") && !a.startsWith("arm64") || a.equals("i386"));
+        for (String a : architectures) {
+            if (!(a.startsWith("arm") && !a.startsWith("arm64") || a.equals("i386"))) {
+                return false;
+            }
+        }
+        return !architectures.isEmpty();
     }
 
     private static String name(int cpuType, int cpuSubtype) {

@@ -2,6 +2,7 @@ package dev.slipway.manifest;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The {@code itms-services} link of an Install button.
@@ -14,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class InstallLink {
     private static final String PREFIX = "itms-services://?action=download-manifest&url=";
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
     private InstallLink() {
     }
@@ -34,16 +35,37 @@ public final class InstallLink {
 
     /** RFC 3986 percent-encoding of a whole value: only {@code A-Z a-z 0-9 - . _ ~} stay as they are. */
     public static String encodeComponent(String value) {
-        StringBuilder out = new StringBuilder(value.length() * 2);
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xFF);
-            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_'
-                    || c == '~') {
-                out.append(c);
-            } else {
-                out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+        // Into bytes, then one Latin-1 string (the output is ASCII): an app page encodes a manifest
+        // URL a row. ASCII (every URL Slipway makes) is its own UTF-8, so it is read char by char
+        // without a byte array; from the first other character on, the rest's UTF-8 bytes.
+        byte[] out = new byte[value.length() * 3];
+        int length = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                byte[] rest = value.substring(i).getBytes(StandardCharsets.UTF_8);
+                out = Arrays.copyOf(out, length + rest.length * 3);
+                for (byte b : rest) {
+                    length = append(out, length, b);
+                }
+                break;
             }
+            length = append(out, length, (byte) c);
         }
-        return out.toString();
+        return new String(out, 0, length, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Writes {@code b} at {@code at}, encoded; returns where the next one goes. */
+    private static int append(byte[] out, int at, byte b) {
+        char c = (char) (b & 0xFF);
+        if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_'
+                || c == '~') {
+            out[at] = b;
+            return at + 1;
+        }
+        out[at] = '%';
+        out[at + 1] = HEX[(b >> 4) & 0xF];
+        out[at + 2] = HEX[b & 0xF];
+        return at + 3;
     }
 }

@@ -7,8 +7,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.slipway.access.InvalidTokenException.Reason;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -307,6 +312,56 @@ class LinkSignerTest {
         // then
         assertThat(oldVerified.keyId()).isEqualTo("k1");
         assertThat(fresh.keyId()).isEqualTo("k2");
+    }
+
+    @Test
+    void sign_twoKeysInTurnOnOneThread_eachTokenIsTaggedWithItsOwnKey() throws Exception {
+        // given: the signer keeps a Mac per thread, keyed with the last key it signed with
+        LinkSigner impostor = new LinkSigner(KeyRing.of("k1", Map.of("k1", sequence(32, 1))), clock);
+
+        // when
+        String first = signer.sign(new BuildScope(BUILD_ID), Purpose.PAGE);
+        String foreign = impostor.sign(new BuildScope(BUILD_ID), Purpose.PAGE);
+        String second = signer.sign(new BuildScope(BUILD_ID), Purpose.PAGE);
+
+        // then
+        assertThat(signer.verify(first, Purpose.PAGE).scope()).isEqualTo(new BuildScope(BUILD_ID));
+        assertThat(rejection(foreign, Purpose.PAGE)).extracting(InvalidTokenException::reason)
+                .isEqualTo(Reason.BAD_SIGNATURE);
+        assertThat(impostor.verify(foreign, Purpose.PAGE).scope()).isEqualTo(new BuildScope(BUILD_ID));
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void sign_fromManyThreadsAtOnce_everyTokenVerifies() throws Exception {
+        // given
+        LinkSigner other = new LinkSigner(KeyRing.of("k2", Map.of("k2", sequence(32, 50))), clock);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            // when: four threads sign and verify with two keys in turn
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                results.add(threads.submit(() -> {
+                    int verified = 0;
+                    for (int i = 0; i < 500; i++) {
+                        LinkSigner which = (i + thread) % 2 == 0 ? signer : other;
+                        BuildScope scope = new BuildScope(BUILD_ID.substring(0, 20) + thread + i);
+                        if (which.verify(which.sign(scope, Purpose.MANIFEST), Purpose.MANIFEST).scope().equals(scope)) {
+                            verified++;
+                        }
+                    }
+                    return verified;
+                }));
+            }
+
+            // then
+            for (Future<Integer> result : results) {
+                assertThat(result.get()).isEqualTo(500);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test

@@ -29,6 +29,11 @@ class InstallLinkTest {
     }
 
     @Test
+    void encodeComponent_asciiAroundNonAsciiAndAnEmoji_encodesEveryUtf8Byte() {
+        assertThat(InstallLink.encodeComponent("x/é~🚀y z")).isEqualTo("x%2F%C3%A9~%F0%9F%9A%80y%20z");
+    }
+
+    @Test
     void forManifest_plainHttp_isRefused() {
         assertThatThrownBy(() -> InstallLink.forManifest(URI.create("http://d.example.com/m.plist")))
                 .isInstanceOf(IllegalArgumentException.class)

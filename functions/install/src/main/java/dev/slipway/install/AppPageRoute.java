@@ -60,13 +60,14 @@ record AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages, 
         }
         IndexEntry newest = all.get(0);
         // One verdict per build, shared by its rows under "Latest" and "All".
+        BuildVerdicts.PageRows pageRows = verdicts.rows(request);
         Map<String, AppPage.BuildRow> rows = new LinkedHashMap<>();
         for (IndexEntry entry : all) {
-            rows.put(entry.id(), verdicts.row(request, entry));
+            rows.put(entry.id(), pageRows.row(entry));
         }
         List<AppPage.BuildRow> latestRows = new ArrayList<>();
         for (IndexEntry entry : builds.latestPerChannel().values()) {
-            latestRows.add(rows.containsKey(entry.id()) ? rows.get(entry.id()) : verdicts.row(request, entry));
+            latestRows.add(rows.containsKey(entry.id()) ? rows.get(entry.id()) : pageRows.row(entry));
         }
         String icon = newest.hasIcon() ? request.link("/" + Layout.icon(newest.id(), 0)) : null;
         AppPage page = new AppPage(new AppPage.App(newest.name(), bundleId, icon), latestRows, List.copyOf(rows.values()),

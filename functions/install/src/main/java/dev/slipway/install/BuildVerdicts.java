@@ -67,19 +67,52 @@ final class BuildVerdicts {
                 familyLabels(requirements.deviceFamilies()), requirements.minimumOsVersion());
     }
 
+    /** The rows of an app page answering this request. */
+    PageRows rows(RequestContext request) {
+        return new PageRows(request);
+    }
+
     /**
-     * One row of an app page: its badge, and its own Install link (a manifest token minted now)
-     * when this visitor can install it from the page.
-     *
-     * @throws CatalogException if an old entry's record cannot be read
+     * Makes an app page's rows, with what every row's links share worked out once for the page:
+     * the start and end of a build page link, and the start of an Install link, encoded (the
+     * encoding of a whole is that of its parts one after the other).
      */
-    AppPage.BuildRow row(RequestContext request, IndexEntry entry) throws CatalogException {
-        Verdict verdict = Verdict.of(input(entry), request.visitor());
-        Visitor.Kind kind = request.visitor().kind();
-        boolean installHere = verdict.installable() && (kind == Visitor.Kind.IOS_SAFARI || kind == Visitor.Kind.MAC);
-        String install = installHere ? installLink(request, entry.id()) : null;
-        return new AppPage.BuildRow(new AppPage.Build(Text.orDash(entry.version()), Text.orDash(entry.build()),
-                entry.channel(), entry.uploadedAt(), entry.size()), verdict.badge(), pageLink(request, entry.id()), install);
+    final class PageRows {
+        private final RequestContext request;
+        private final boolean installsHere;
+        private final String pageLinkStart;
+        private final String pageLinkEnd;
+        /** Made at the first Install link (it must be https, which only an Install link needs). */
+        private String installLinkStart;
+
+        private PageRows(RequestContext request) {
+            this.request = request;
+            Visitor.Kind kind = request.visitor().kind();
+            this.installsHere = kind == Visitor.Kind.IOS_SAFARI || kind == Visitor.Kind.MAC;
+            this.pageLinkStart = request.link("/b/");
+            this.pageLinkEnd = "?t=" + request.rawToken();
+        }
+
+        /**
+         * One row: its badge, and its own Install link (a manifest token minted now: the link
+         * {@link BuildVerdicts#installLink} makes) when this visitor can install it from the page.
+         *
+         * @throws CatalogException if an old entry's record cannot be read
+         */
+        AppPage.BuildRow row(IndexEntry entry) throws CatalogException {
+            Verdict verdict = Verdict.of(input(entry), request.visitor());
+            String install = installsHere && verdict.installable() ? installLink(entry.id()) : null;
+            return new AppPage.BuildRow(new AppPage.Build(Text.orDash(entry.version()), Text.orDash(entry.build()),
+                    entry.channel(), entry.uploadedAt(), entry.size()), verdict.badge(),
+                    pageLinkStart + entry.id() + pageLinkEnd, install);
+        }
+
+        private String installLink(String id) {
+            if (installLinkStart == null) {
+                installLinkStart = InstallLink.forManifest(request.link("/m/"));
+            }
+            return installLinkStart + InstallLink.encodeComponent(id + ".plist?t=" + manifestToken(id));
+        }
     }
 
     /**
@@ -110,17 +143,19 @@ final class BuildVerdicts {
 
     /** The raw itms-services link of a build, with a manifest token minted for this request. */
     String installLink(RequestContext request, String id) {
-        String manifestToken = signer.sign(new BuildScope(id), Purpose.MANIFEST, downloadTtl);
-        return InstallLink.forManifest(request.link("/m/" + id + ".plist?t=" + manifestToken));
+        return InstallLink.forManifest(request.link("/m/" + id + ".plist?t=" + manifestToken(id)));
     }
 
-    /** A build's page, with the token this page came with (it reaches the app's builds). */
-    private static String pageLink(RequestContext request, String id) {
-        return request.link("/b/" + id + "?t=" + request.rawToken());
+    private String manifestToken(String id) {
+        return signer.sign(new BuildScope(id), Purpose.MANIFEST, downloadTtl);
     }
 
     static List<String> familyLabels(List<String> ids) {
-        return ids.stream().map(BuildVerdicts::familyLabel).toList();
+        String[] labels = new String[ids.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = familyLabel(ids.get(i));
+        }
+        return List.of(labels);
     }
 
     private static String familyLabel(String id) {

@@ -37,7 +37,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -323,6 +325,35 @@ class InstallHandlerTest {
         // and that token opens the build page too, but not another app's
         assertThat(get("http-get-build-page.json", "/b/" + id + "?t=" + token).getStatusCode()).isEqualTo(200);
         assertThat(get("http-get-build-page.json", "/b/" + enterpriseId + "?t=" + token).getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void appPage_onAnIphone_eachInstallLinkOpensItsOwnBuildsManifest() throws Exception {
+        // given two builds of an enterprise app, and its page opened on an iPhone (the build page's event)
+        String first = ingest("uploads/qa/Rows 1.ipa", rowsIpa("1"));
+        String second = ingest("uploads/qa/Rows 2.ipa", rowsIpa("2"));
+        String token = signer.sign(new AppScope("dev.slipway.test.rows", null), Purpose.PAGE, Duration.ofDays(7));
+        String html = get("http-get-build-page.json", "/a/dev.slipway.test.rows?t=" + token).getBody();
+
+        // when each row's Install href is taken apart: HTML layer, then the url value's percent-encoding
+        List<String> manifests = new ArrayList<>();
+        Matcher href = INSTALL_HREF.matcher(html);
+        while (href.find()) {
+            String link = href.group(1).replace("&amp;", "&");
+            assertThat(link).startsWith("itms-services://?action=download-manifest&url=https%3A%2F%2Fd1a2b3c4d5e6f7.cloudfront.net%2Fm%2F");
+            URI manifestUrl = URI.create(URLDecoder.decode(link.substring(link.indexOf("&url=") + 5), StandardCharsets.UTF_8));
+            APIGatewayV2HTTPResponse manifest = get("http-get-manifest.json", manifestUrl.getRawPath() + "?" + manifestUrl.getRawQuery());
+            assertThat(manifest.getStatusCode()).isEqualTo(200);
+            manifests.add(manifestUrl.getRawPath());
+        }
+
+        // then every build has one, for itself: its own manifest, with a token that opens it
+        assertThat(manifests).containsExactlyInAnyOrder("/m/" + first + ".plist", "/m/" + second + ".plist");
+    }
+
+    private static byte[] rowsIpa(String build) throws Exception {
+        return TestIpa.app().bundleId("dev.slipway.test.rows").name("Rows").build(build).profile(TestProfile.enterprise())
+                .bytes();
     }
 
     @Test

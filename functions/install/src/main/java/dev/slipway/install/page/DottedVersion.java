@@ -29,19 +29,29 @@ public final class DottedVersion implements Comparable<DottedVersion> {
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("not a version: " + text);
         }
-        String[] groups = text.split("[._]", -1);
-        if (groups.length > MAX_PARTS) {
-            throw new IllegalArgumentException("not a version: " + text);
-        }
-        int[] parts = new int[groups.length];
-        for (int i = 0; i < groups.length; i++) {
-            String group = groups[i];
-            if (group.isEmpty() || group.length() > MAX_PART_DIGITS || !group.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        // Scanned by hand, not split by a regex: an app page reads a version a row.
+        int[] parts = new int[MAX_PARTS];
+        int count = 0;
+        int start = 0;
+        for (int end = 0; end <= text.length(); end++) {
+            if (end < text.length() && text.charAt(end) != '.' && text.charAt(end) != '_') {
+                continue;
+            }
+            if (count == MAX_PARTS || end == start || end - start > MAX_PART_DIGITS) {
                 throw new IllegalArgumentException("not a version: " + text);
             }
-            parts[i] = Integer.parseInt(group);
+            int part = 0;
+            for (int i = start; i < end; i++) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    throw new IllegalArgumentException("not a version: " + text);
+                }
+                part = part * 10 + (c - '0');
+            }
+            parts[count++] = part;
+            start = end + 1;
         }
-        return new DottedVersion(parts);
+        return new DottedVersion(Arrays.copyOf(parts, count));
     }
 
     /** The major version: 17 for {@code 17.4.1}. */

@@ -23,6 +23,8 @@ import java.util.Objects;
 public final class PageRenderer {
     /** Pages are a few KB; starting near that saves the buffer's regrowth. */
     private static final int INITIAL_CAPACITY = 16 * 1024;
+    /** What a row of an app page adds (about 750 characters, mostly its two links): room made up front. */
+    private static final int ROW_CAPACITY = 1024;
 
     private final TemplateEngine templates;
     private final Assets assets;
@@ -111,8 +113,10 @@ public final class PageRenderer {
      */
     public String app(AppPage page, DeviceMarks marks) {
         List<String> scripts = page.touchCheck() ? List.of(assets.path(Assets.TOUCH_SCRIPT)) : List.of();
+        int rows = page.latestPerChannel().size() + page.history().size();
         return render("app.jte", Map.of("head", Head.page(page.app().name(), assets.path(Assets.STYLESHEET), scripts),
-                "page", page, "marks", marks, "deviceScript", assets.path(Assets.DEVICE_SCRIPT)));
+                "page", page, "marks", marks, "deviceScript", assets.path(Assets.DEVICE_SCRIPT)),
+                INITIAL_CAPACITY + rows * ROW_CAPACITY);
     }
 
     /**
@@ -138,7 +142,11 @@ public final class PageRenderer {
     }
 
     private String render(String template, Map<String, Object> parameters) {
-        StringOutput output = new StringOutput(INITIAL_CAPACITY);
+        return render(template, parameters, INITIAL_CAPACITY);
+    }
+
+    private String render(String template, Map<String, Object> parameters, int capacity) {
+        StringOutput output = new StringOutput(capacity);
         templates.render(template, parameters, output);
         return output.toString();
     }

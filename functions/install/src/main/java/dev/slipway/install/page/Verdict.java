@@ -35,9 +35,11 @@ public record Verdict(List<Reason> reasons, Badge badge) {
         NOT_INSTALLABLE("Can’t be installed");
 
         private final String label;
+        private final String cssClass;
 
         Badge(String label) {
             this.label = label;
+            this.cssClass = "badge badge-" + WireNames.of(this);
         }
 
         public String label() {
@@ -46,7 +48,7 @@ public record Verdict(List<Reason> reasons, Badge badge) {
 
         /** The CSS class of the badge: {@code badge badge-expired}. */
         public String cssClass() {
-            return "badge badge-" + WireNames.of(this);
+            return cssClass;
         }
     }
 

@@ -25,6 +25,11 @@ class DisplayTest {
             "999600, 1.0 MB",        // not "1000 KB"
             "2000000, 2.0 MB",       // regression: "2 MB" beside "2.1 MB" in one list
             "2100000, 2.1 MB",
+            "2050000, 2.1 MB",       // halves round up, as "%.1f" rounds them
+            "2049999, 2.0 MB",
+            "99949999, 99.9 MB",
+            "99950000, 100 MB",      // from 99.95 on, no decimal
+            "999500, 1.0 MB",        // exactly 999.5 KB steps up
             "1300000000, 1.3 GB",
             "2147483648, 2.1 GB",
             "9223372036854775807, 9223372 TB"})
@@ -46,6 +51,31 @@ class DisplayTest {
         assertThat(Display.date(instant)).isEqualTo("21 Nov 2026");
         assertThat(Display.dateTime(instant)).isEqualTo("21 Nov 2026, 01:30 UTC");
         assertThat(Display.iso(instant)).isEqualTo("2026-11-21T01:30:00Z");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "2026-03-05T09:07:00Z, '5 Mar 2026, 09:07 UTC'",
+            "2026-12-31T23:59:59.999Z, '31 Dec 2026, 23:59 UTC'",
+            "1970-01-01T00:00:00Z, '1 Jan 1970, 00:00 UTC'",
+            "+10000-01-01T00:00:00Z, '1 Jan +10000, 00:00 UTC'",
+            "0999-06-15T12:00:00Z, '15 Jun 0999, 12:00 UTC'"})
+    void dateTime_instant_dayMonthNameYearAndTimeInUtc(String instant, String expected) {
+        assertThat(Display.dateTime(Instant.parse(instant))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "2026-03-05T09:07:00Z",
+            "2026-03-05T09:07:00.100Z",
+            "2026-03-05T09:07:00.000100Z",
+            "2026-03-05T09:07:00.000000001Z",
+            "2026-03-05T09:07:00.123456789Z",
+            "+10000-01-01T00:00:00Z",
+            "0999-06-15T12:00:00Z",
+            "-0001-01-01T00:00:00Z"})
+    void iso_instant_sameAsInstantToString(String instant) {
+        assertThat(Display.iso(Instant.parse(instant))).isEqualTo(instant);
     }
 
     @Test
