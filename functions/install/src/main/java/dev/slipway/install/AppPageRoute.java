@@ -28,14 +28,19 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 
 /**
- * {@code GET /a/{bundleId}[/{channel}]?t=…}: an app's newest build per channel and its history
- * (page token: the app, or that channel), withdrawn builds left out. Build links reuse the same
- * token, which reaches them; each row carries the badge its build page would give it.
+ * {@code GET /a/{bundleId}[/{channel}]?t=…[&all=1]}: an app's newest build per channel and its
+ * history (page token: the app, or that channel), withdrawn builds left out. Build links reuse the
+ * same token, which reaches them; each row carries the badge its build page would give it. The
+ * history shows the newest {@value #FIRST} builds, then a link to all of them (the newest
+ * {@value BuildVerdicts#HISTORY}, what the app's index document holds): a page costs the same to
+ * make and to read on a phone whether the app has three builds or three hundred.
  */
 record AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages, BuildVerdicts verdicts,
                     KnownDevices devices) implements Route.Handler {
     /** Builds marked for a known device: each mark costs a record read, so the newest only. */
     private static final int MARKED = 20;
+    /** Builds in the history before "Older builds": the ones testers look for, in one screen or two. */
+    static final int FIRST = 20;
 
     @Override
     public HttpResponse answer(RequestContext request, Matcher path)
@@ -53,8 +58,11 @@ record AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages, 
         policy.checkScope(token);
         request.log("channel", channel);
         // Withdrawn builds are left out by the catalog, in the same one listing.
-        AppBuilds builds = catalog.appBuilds(bundleId, channel, BuildVerdicts.HISTORY);
-        List<IndexEntry> all = builds.newest();
+        boolean everyBuild = "1".equals(request.request().param("all"));
+        // One more than shown tells whether there are older builds to link to.
+        AppBuilds builds = catalog.appBuilds(bundleId, channel, everyBuild ? BuildVerdicts.HISTORY : FIRST + 1);
+        List<IndexEntry> listed = builds.newest();
+        List<IndexEntry> all = everyBuild ? listed : listed.subList(0, Math.min(FIRST, listed.size()));
         if (all.isEmpty()) {
             throw new RefusedRequestException(404, "no builds of " + bundleId);
         }
@@ -70,8 +78,9 @@ record AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages, 
             latestRows.add(rows.containsKey(entry.id()) ? rows.get(entry.id()) : pageRows.row(entry));
         }
         String icon = newest.hasIcon() ? request.link("/" + Layout.icon(newest.id(), 0)) : null;
+        String older = listed.size() > all.size() ? request.link(path.group(0) + "?t=" + request.rawToken() + "&all=1") : null;
         AppPage page = new AppPage(new AppPage.App(newest.name(), bundleId, icon), latestRows, List.copyOf(rows.values()),
-                request.visitor().kind() == Visitor.Kind.MAC);
+                older, request.visitor().kind() == Visitor.Kind.MAC);
         return HttpResponse.text(200, "text/html; charset=utf-8", pages.app(page, marks(request, all, path.group(0))));
     }
 

@@ -39,8 +39,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -349,6 +351,39 @@ class InstallHandlerTest {
 
         // then every build has one, for itself: its own manifest, with a token that opens it
         assertThat(manifests).containsExactlyInAnyOrder("/m/" + first + ".plist", "/m/" + second + ".plist");
+    }
+
+    @Test
+    void appPage_moreBuildsThanTheFirstPageShows_linksOlderBuildsToAPageOfAll() throws Exception {
+        // given 22 builds of one app
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= 22; i++) {
+            ids.add(ingest("uploads/many/Many " + i + ".ipa", TestIpa.app().bundleId("dev.slipway.test.many")
+                    .build(Integer.toString(i)).bytes()));
+        }
+        String token = signer.sign(new AppScope("dev.slipway.test.many", null), Purpose.PAGE, Duration.ofDays(7));
+
+        // when
+        String first = get("http-get-app-page.json", "/a/dev.slipway.test.many?t=" + token).getBody();
+        Matcher older = Pattern.compile("<a href=\"([^\"]*)\">Older builds</a>").matcher(first);
+        assertThat(older.find()).as("an Older builds link").isTrue();
+        URI olderUrl = URI.create(older.group(1).replace("&amp;", "&"));
+        String all = get("http-get-app-page.json", olderUrl.getRawPath() + "?" + olderUrl.getRawQuery()).getBody();
+
+        // then the first page lists the newest 20, the other all 22 and no further link
+        assertThat(buildLinks(first)).hasSize(20).doesNotContain(ids.get(0), ids.get(1));
+        assertThat(buildLinks(all)).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(all).doesNotContain("Older builds");
+    }
+
+    /** The distinct build ids an app page links to. */
+    private static Set<String> buildLinks(String html) {
+        Set<String> ids = new HashSet<>();
+        Matcher link = Pattern.compile("/b/([^?\"]+)\\?t=").matcher(html);
+        while (link.find()) {
+            ids.add(link.group(1));
+        }
+        return ids;
     }
 
     private static byte[] rowsIpa(String build) throws Exception {

@@ -5,16 +5,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The page of one app: the newest build on each channel (when there are several), then every
- * build, newest first, each with its badge and, where this visitor can install it, its own Install
+ * The page of one app: the newest build on each channel (when there are several), then its builds,
+ * newest first, each with its badge and, where this visitor can install it, its own Install
  * button.
  *
  * @param app the app's name, bundle id and icon (of its newest build)
  * @param latestPerChannel the newest build on each channel
- * @param history every build, newest first
+ * @param history the newest builds, newest first
+ * @param olderBuildsUrl the page listing older builds as well, or null when the history shows them all
  * @param touchCheck whether the Install buttons wait for the touch check (a Mac user agent: Mac or iPad)
  */
-public record AppPage(App app, List<BuildRow> latestPerChannel, List<BuildRow> history, boolean touchCheck) {
+public record AppPage(App app, List<BuildRow> latestPerChannel, List<BuildRow> history, String olderBuildsUrl,
+                      boolean touchCheck) {
 
     /** @throws NullPointerException if the app is null */
     public AppPage {

@@ -72,12 +72,12 @@ final class SamplePages {
                         row("2.5.0", "519", "beta", "2026-11-21T07:10:00Z", 49_000_000L, Badge.INSTALLABLE, server, userAgent),
                         row("2.4.1", "512", "production", "2026-11-20T14:05:00Z", 48_200_000L, Badge.APP_STORE, server, userAgent),
                         row("2.4.0", "501", "beta", "2026-11-01T10:00:00Z", 2_000_000L, Badge.EXPIRED, server, userAgent)),
-                false)));
+                server.url(APP), false)));
         server.page(ONE_CHANNEL_APP, userAgent -> renderer.app(new AppPage(new AppPage.App("Harbour", "com.example.harbour", icon),
                 List.of(row("2.5.0", "520", "beta", "2026-11-21T08:00:00Z", 2_100_000L, Badge.INSTALLABLE, server, userAgent)),
                 List.of(row("2.5.0", "520", "beta", "2026-11-21T08:00:00Z", 2_100_000L, Badge.INSTALLABLE, server, userAgent),
                         row("2.5.0", "519", "beta", "2026-11-21T07:10:00Z", 2_000_000L, Badge.NOT_FOR_THIS_DEVICE, server, userAgent)),
-                false)));
+                null, false)));
         server.page(IPAD_BUILD, userAgent -> renderer.build(aBuild().iconUrl(icon).deviceFamilies("iPad")
                 .pageUrl(server.url(IPAD_BUILD)).seenFrom(userAgent).create()));
         server.page(SUPERSEDED_BUILD, userAgent -> renderer.build(aBuild().iconUrl(icon)

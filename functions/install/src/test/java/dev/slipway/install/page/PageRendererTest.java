@@ -310,7 +310,7 @@ class PageRendererTest {
         // when
         AppPage.BuildRow only = row("2.5.0", "520", "beta", Verdict.Badge.INSTALLABLE, INSTALL_LINK);
         Html html = Html.parse(renderer.app(new AppPage(new AppPage.App("Harbour", "com.example.harbour", null),
-                List.of(only), List.of(only), false)));
+                List.of(only), List.of(only), null, false)));
 
         // then
         assertThat(html.all("//section[@aria-labelledby='latest-title']")).isEmpty();
@@ -322,7 +322,7 @@ class PageRendererTest {
     void app_touchCheck_installButtonsWaitForIt() {
         AppPage.BuildRow only = row("2.5.0", "520", "beta", Verdict.Badge.INSTALLABLE, INSTALL_LINK);
         Html html = Html.parse(renderer.app(new AppPage(new AppPage.App("Harbour", "com.example.harbour", null),
-                List.of(only), List.of(only), true)));
+                List.of(only), List.of(only), null, true)));
 
         assertThat(html.one("//a[contains(@class, 'button')]").getAttribute("class")).isEqualTo("button button-small if-touch");
         assertThat(html.one("/html/head/script").getAttribute("src")).isEqualTo(renderer.assets().path(Assets.TOUCH_SCRIPT));
@@ -332,7 +332,7 @@ class PageRendererTest {
     void app_noBuilds_saysSo() {
         // when
         Html html = Html.parse(renderer.app(new AppPage(new AppPage.App("Harbour", "com.example.harbour", null), List.of(),
-                List.of(), false)));
+                List.of(), null, false)));
 
         // then
         assertThat(html.text("//li[@class='empty']")).isEqualTo("No builds yet.");
@@ -380,7 +380,7 @@ class PageRendererTest {
                 Instant.parse("2026-11-01T10:00:00Z"), 2_000_000L), Verdict.Badge.EXPIRED,
                 "https://install.example.com/b/1?t=x", null);
         return new AppPage(new AppPage.App(name, "com.example.harbour", null), List.of(newest, production),
-                List.of(newest, production, old), false);
+                List.of(newest, production, old), null, false);
     }
 
     private static AppPage.BuildRow row(String version, String build, String channel, Verdict.Badge badge, String install) {
