@@ -2,19 +2,22 @@ package dev.slipway.access;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.slipway.aws.AwsRequestException;
+import dev.slipway.aws.CredentialsSource;
 import dev.slipway.aws.Endpoints;
+import dev.slipway.aws.JdkHttp;
+import dev.slipway.aws.SdkCredentials;
 import dev.slipway.aws.SignedHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * The current string of one Secrets Manager secret, read on every {@link #get()} (wrap it in
@@ -42,7 +45,7 @@ public final class SecretsManagerSecret implements Supplier<String> {
 
     /**
      * As a function finds the service: credentials from the SDK's default chain, requests through
-     * the JDK's {@code HttpURLConnection}, the region's endpoint or the one {@value #ENDPOINT} (or its system
+     * the JDK's {@code HttpURLConnection} ({@link JdkHttp}), the region's endpoint or the one {@value #ENDPOINT} (or its system
      * property, or the ones for every service, {@link Endpoints#configured}) names.
      *
      * @param region the secret's region
@@ -52,12 +55,20 @@ public final class SecretsManagerSecret implements Supplier<String> {
         return fromEnvironment(env, region, secretId, DefaultCredentialsProvider.builder().build());
     }
 
-    /** The same with these credentials (a function shares one default chain between its clients). */
+    /** The same with credentials from this SDK provider (a function shares one chain between its clients). */
     public static SecretsManagerSecret fromEnvironment(Map<String, String> env, String region, String secretId,
                                                        AwsCredentialsProvider credentials) {
-        URI endpoint = Endpoints.configured(env, ENDPOINT, "aws.endpointUrlSecretsManager")
-                .orElseGet(() -> URI.create("https://secretsmanager." + region + "." + Endpoints.domain(region)));
-        return atEndpoint(endpoint, region, credentials, UrlConnectionHttpClient.create(), secretId);
+        return fromEnvironment(env, region, secretId, SdkCredentials.of(credentials));
+    }
+
+    /** The same with these credentials (a function shares one source between its clients). */
+    public static SecretsManagerSecret fromEnvironment(Map<String, String> env, String region, String secretId,
+                                                       CredentialsSource credentials) {
+        Optional<URI> configured = Endpoints.configured(env, ENDPOINT, "aws.endpointUrlSecretsManager");
+        URI endpoint = configured.isPresent() ? configured.get()
+                : URI.create("https://secretsmanager." + region + "." + Endpoints.domain(region));
+        return new SecretsManagerSecret(endpoint, new SignedHttp("secretsmanager", region, credentials, new JdkHttp(),
+                SignedHttp.BACKOFF), secretId);
     }
 
     /**
@@ -67,8 +78,8 @@ public final class SecretsManagerSecret implements Supplier<String> {
      */
     public static SecretsManagerSecret atEndpoint(URI endpoint, String region, AwsCredentialsProvider credentials,
                                                   SdkHttpClient http, String secretId) {
-        return new SecretsManagerSecret(endpoint, new SignedHttp("secretsmanager", region, credentials, http,
-                SignedHttp.BACKOFF), secretId);
+        return new SecretsManagerSecret(endpoint, new SignedHttp("secretsmanager", region, SdkCredentials.of(credentials),
+                http, SignedHttp.BACKOFF), secretId);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.aws.AwsRequestException;
+import dev.slipway.aws.Credentials;
 import dev.slipway.aws.SignedHttp;
 import dev.slipway.fixtures.TestSecretsManager;
 import java.io.IOException;
@@ -76,8 +77,7 @@ class SecretsManagerSecretTest {
         // given an endpoint answering 503 (no back-off between attempts here)
         secretsManager.answer(503, "{\"__type\":\"ServiceUnavailable\"}");
         SecretsManagerSecret secret = new SecretsManagerSecret(secretsManager.endpoint(), new SignedHttp("secretsmanager",
-                "eu-west-1", StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")),
-                UrlConnectionHttpClient.create(), Duration.ZERO), ARN);
+                "eu-west-1", () -> new Credentials("AKIDTEST", "secret", null), UrlConnectionHttpClient.create(), Duration.ZERO), ARN);
 
         // when / then
         assertThatThrownBy(secret::get).isInstanceOf(AwsRequestException.class)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.aws.AwsRequestException;
+import dev.slipway.aws.Credentials;
 import dev.slipway.aws.SignedHttp;
 import dev.slipway.fixtures.TestS3;
 import dev.slipway.fixtures.TestS3Extension;
@@ -232,7 +233,7 @@ class HttpObjectStoreTest {
 
     private static HttpObjectStore store(SdkHttpClient http) {
         return new HttpObjectStore(S3Address.inAws("b", "us-east-1"), "b", new SignedHttp("s3", "us-east-1",
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")), http, Duration.ZERO));
+                () -> new Credentials("k", "s", null), http, Duration.ZERO));
     }
 
     private record Answer(int status, String body, Optional<String> declaredLength) {
