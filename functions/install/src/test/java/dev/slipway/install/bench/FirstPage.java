@@ -1,7 +1,7 @@
 package dev.slipway.install.bench;
 
 import dev.slipway.access.KeyRing;
-import dev.slipway.fixtures.TestS3;
+import dev.slipway.aws.LambdaCredentials;
 import dev.slipway.install.HttpResponse;
 import dev.slipway.install.Priming;
 import dev.slipway.install.Router;
@@ -13,13 +13,11 @@ import dev.slipway.storage.HttpObjectStore;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
  * A fresh JVM's first build page, as a cold Lambda serves it: build the store from the environment
- * as the handler does (credentials from the SDK's default chain, here the environment's, as in
+ * as the handler does (credentials as {@link LambdaCredentials} finds them, here in the environment, as in
  * Lambda), keys and templates (and with {@code prime}, prime them as the handler does), answer one
  * request, print {@code FIRST-PAGE <ms since JVM start> <ms initialising> <ms of the first request>}.
  * Started by {@link InstallBenchmark}, which sets the environment; arguments: S3 endpoint (also in
@@ -29,11 +27,11 @@ import software.amazon.awssdk.regions.Region;
 public final class FirstPage {
     public static void main(String[] args) {
         long start = System.nanoTime();
-        // As InstallHandler: one credentials chain, resolved at init (there by the link secret's read,
+        // As InstallHandler: one credentials source, resolved at init (there by the link secret's read,
         // which has no stand-in here), shared with the store.
-        AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
-        credentials.resolveCredentials();
-        HttpObjectStore store = HttpObjectStore.fromEnvironment(System.getenv(), TestS3.REGION.id(), args[1], credentials);
+        LambdaCredentials credentials = LambdaCredentials.fromEnvironment();
+        credentials.resolve();
+        HttpObjectStore store = HttpObjectStore.fromEnvironment(System.getenv(), System.getenv("AWS_REGION"), args[1], credentials);
         Router router = InstallBenchmark.router(store, KeyRing.parse(System.getenv("SLIPWAY_LINK_KEYS")));
         // What InstallHandler's constructor does after building the site, for Lambda's initialisation type.
         String mode = args.length > 4 ? args[4] : "on-demand";
