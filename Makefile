@@ -22,10 +22,11 @@ endef
 # The SDK's compile-time annotations, and its CRT and event-stream support (async clients only).
 # The install package has no SDK service client at all (functions/install/pom.xml excludes s3: the
 # function reads its bucket and its secret with SigV4-signed HTTP requests, HttpObjectStore and
-# SecretsManagerSecret), so none of a client's jars either: only the signer, the credentials chain
-# and the HTTP client, less what they never load (the generic auth schemes, endpoints, metrics, retries).
+# SecretsManagerSecret, signed by the project's SigV4 with Lambda's own credentials, LambdaCredentials),
+# so none of a client's jars either, nor the SDK's signer, credentials chain and HTTP client: of the
+# SDK, only the HTTP request types (http-client-spi, utils) and the region names (regions) remain.
 SDK_UNLOADED = annotations,crt-core,eventstream,http-auth-aws-eventstream
-INSTALL_UNLOADED = $(SDK_UNLOADED),endpoints-spi,http-auth,metrics-spi,retries,retries-spi
+INSTALL_UNLOADED = $(SDK_UNLOADED),endpoints-spi,http-auth,metrics-spi,retries,retries-spi,auth,identity-spi,http-auth-aws,http-auth-spi,checksums,checksums-spi,sdk-core,profiles,json-utils,third-party-jackson-core,url-connection-client,reactive-streams,slf4j-api
 
 .PHONY: build-IngestFunction build-InstallFunction build-NotifyFunction build-EnrolFunction
 build-IngestFunction: ## the ingest function's package (sam build)

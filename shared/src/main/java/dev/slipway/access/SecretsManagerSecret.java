@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -52,13 +50,7 @@ public final class SecretsManagerSecret implements Supplier<String> {
      * @param secretId the secret's ARN or name
      */
     public static SecretsManagerSecret fromEnvironment(Map<String, String> env, String region, String secretId) {
-        return fromEnvironment(env, region, secretId, DefaultCredentialsProvider.builder().build());
-    }
-
-    /** The same with credentials from this SDK provider (a function shares one chain between its clients). */
-    public static SecretsManagerSecret fromEnvironment(Map<String, String> env, String region, String secretId,
-                                                       AwsCredentialsProvider credentials) {
-        return fromEnvironment(env, region, secretId, SdkCredentials.of(credentials));
+        return fromEnvironment(env, region, secretId, SdkCredentials.defaultChain());
     }
 
     /** The same with these credentials (a function shares one source between its clients). */
@@ -76,10 +68,10 @@ public final class SecretsManagerSecret implements Supplier<String> {
      *
      * @param secretId the secret's ARN or name
      */
-    public static SecretsManagerSecret atEndpoint(URI endpoint, String region, AwsCredentialsProvider credentials,
+    public static SecretsManagerSecret atEndpoint(URI endpoint, String region, CredentialsSource credentials,
                                                   SdkHttpClient http, String secretId) {
-        return new SecretsManagerSecret(endpoint, new SignedHttp("secretsmanager", region, SdkCredentials.of(credentials),
-                http, SignedHttp.BACKOFF), secretId);
+        return new SecretsManagerSecret(endpoint, new SignedHttp("secretsmanager", region, credentials, http,
+                SignedHttp.BACKOFF), secretId);
     }
 
     /**

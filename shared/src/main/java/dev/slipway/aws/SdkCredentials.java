@@ -4,6 +4,7 @@ import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * Credentials from an SDK provider (its default chain in the command-line tool and the functions
@@ -19,6 +20,14 @@ public final class SdkCredentials implements CredentialsSource {
 
     public static CredentialsSource of(AwsCredentialsProvider provider) {
         return new SdkCredentials(provider);
+    }
+
+    /**
+     * The SDK's default chain (system properties, variables, web identity, profiles, containers,
+     * EC2): for the command-line tool and the functions that have SDK clients anyway.
+     */
+    public static CredentialsSource defaultChain() {
+        return of(DefaultCredentialsProvider.builder().build());
     }
 
     @Override

@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -49,13 +47,7 @@ public final class HttpObjectStore implements ObjectStore, DownloadLinks {
      * @param region the function's region ({@code AWS_REGION})
      */
     public static HttpObjectStore fromEnvironment(Map<String, String> env, String region, String bucket) {
-        return fromEnvironment(env, region, bucket, DefaultCredentialsProvider.builder().build());
-    }
-
-    /** The same with credentials from this SDK provider. */
-    public static HttpObjectStore fromEnvironment(Map<String, String> env, String region, String bucket,
-                                                  AwsCredentialsProvider credentials) {
-        return fromEnvironment(env, region, bucket, SdkCredentials.of(credentials));
+        return fromEnvironment(env, region, bucket, SdkCredentials.defaultChain());
     }
 
     /**
@@ -72,23 +64,12 @@ public final class HttpObjectStore implements ObjectStore, DownloadLinks {
     }
 
     /** The bucket in AWS, virtual-hosted style (path style for a dotted name). */
-    public static HttpObjectStore inAws(String region, String bucket, AwsCredentialsProvider credentials, SdkHttpClient http) {
-        return inAws(region, bucket, SdkCredentials.of(credentials), http);
-    }
-
-    /** The same with these credentials. */
     public static HttpObjectStore inAws(String region, String bucket, CredentialsSource credentials, SdkHttpClient http) {
         return new HttpObjectStore(S3Address.inAws(bucket, region), bucket,
                 new SignedHttp("s3", region, credentials, http, SignedHttp.BACKOFF));
     }
 
     /** The bucket at an S3-compatible endpoint (the local stack, S3Proxy in tests), path style. */
-    public static HttpObjectStore atEndpoint(URI endpoint, String region, String bucket, AwsCredentialsProvider credentials,
-                                             SdkHttpClient http) {
-        return atEndpoint(endpoint, region, bucket, SdkCredentials.of(credentials), http);
-    }
-
-    /** The same with these credentials. */
     public static HttpObjectStore atEndpoint(URI endpoint, String region, String bucket, CredentialsSource credentials,
                                              SdkHttpClient http) {
         return new HttpObjectStore(S3Address.atEndpoint(endpoint, bucket), bucket,

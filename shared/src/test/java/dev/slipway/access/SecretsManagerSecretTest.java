@@ -12,8 +12,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
@@ -38,8 +36,7 @@ class SecretsManagerSecretTest {
 
     private SecretsManagerSecret secret() {
         return SecretsManagerSecret.atEndpoint(secretsManager.endpoint(), "eu-west-1",
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")),
-                UrlConnectionHttpClient.create(), ARN);
+                () -> new Credentials("AKIDTEST", "secret", null), UrlConnectionHttpClient.create(), ARN);
     }
 
     @Test
