@@ -59,6 +59,12 @@ bench-read: ## bytes read, read calls and time per fixture and for generated 100
 bench-ingest: ## bytes fetched, GETs and time per ingest of generated 10 MB / 200 MB / 1 GB IPAs from S3Proxy
 	$(call run-test-main,functions/ingest,dev.slipway.ingest.bench.IngestBenchmark)
 
+# The fresh JVMs run on the install package's class path, as Lambda runs it: the module's runtime jars
+# less $(INSTALL_UNLOADED), listed first (the second build finds everything built, and the test classpath
+# file is written last, by run-test-main).
 .PHONY: bench-install
+bench-install: BENCH_OPTS += -Dbench.functionClasspath=target/function-classpath.txt
 bench-install: ## warm build-page render time (median, p99), app pages of 1/10/100 builds, and fresh JVM to first page served
+	$(MVN) -pl functions/install -am package dependency:build-classpath -DskipTests -Dmdep.includeScope=runtime \
+	  -DexcludeArtifactIds=$(INSTALL_UNLOADED) -Dmdep.outputFile=$(abspath functions/install)/target/function-classpath.txt
 	$(call run-test-main,functions/install,dev.slipway.install.bench.InstallBenchmark)
