@@ -40,7 +40,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Prints the warm time to render a build page (the template alone, and the whole request with its
  * S3 read), as median and p99 of many runs, and the time from a fresh JVM to the first build page
  * served with the store created as the handler creates it (median of several JVMs, each started with the
- * options the Lambda uses), against an in-process S3 (S3Proxy).
+ * options the Lambda uses, on the function package's class path, and on-demand also on the test class
+ * path for comparison; one JVM of each case per round), against an in-process S3 (S3Proxy).
  *
  * <p>Run: {@code make bench-install}.
  */
@@ -104,18 +105,25 @@ public final class InstallBenchmark {
             List<String[]> cases = List.of(new String[] {"on-demand", packageClassPath},
                     new String[] {"provisioned-concurrency", packageClassPath}, new String[] {"snap-start", packageClassPath},
                     new String[] {"on-demand", System.getProperty("java.class.path")});
-            for (String[] each : cases) {
-                String mode = each[0];
-                String classPath = each[1];
-                String classPathName = classPath.equals(System.getProperty("java.class.path"))
-                        ? "the benchmark's test class path" : "the function package's class path";
-                List<List<Long>> runs = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-                for (int i = 0; i < jvms; i++) {
-                    long[] run = firstPageInFreshJvm(s3server, keys, id, token, mode, classPath);
+            // In rounds (one JVM of each case per round), so neither the JIT of this JVM settling after the
+            // warm figures nor a burst of load on the machine favours one case.
+            List<List<List<Long>>> results = new ArrayList<>();
+            for (int c = 0; c < cases.size(); c++) {
+                results.add(List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+            }
+            for (int i = 0; i < jvms; i++) {
+                for (int c = 0; c < cases.size(); c++) {
+                    long[] run = firstPageInFreshJvm(s3server, keys, id, token, cases.get(c)[0], cases.get(c)[1]);
                     for (int j = 0; j < run.length; j++) {
-                        runs.get(j).add(run[j]);
+                        results.get(c).get(j).add(run[j]);
                     }
                 }
+            }
+            for (int c = 0; c < cases.size(); c++) {
+                String mode = cases.get(c)[0];
+                String classPathName = cases.get(c)[1].equals(System.getProperty("java.class.path"))
+                        ? "the benchmark's test class path" : "the function package's class path";
+                List<List<Long>> runs = results.get(c);
                 System.out.printf("fresh JVM to first build page, %s, on %s (store created as the handler does%s; %s):%n"
                         + "  wall clock from spawning java: median %d ms (runs %s)%n"
                         + "  from JVM start:                median %d ms (runs %s)%n"
