@@ -22,10 +22,11 @@ endef
 # The SDK's compile-time annotations, and its CRT and event-stream support (async clients only).
 # The install package has no SDK service client at all (functions/install/pom.xml excludes s3: the
 # function reads its bucket and its secret with SigV4-signed HTTP requests, HttpObjectStore and
-# SecretsManagerSecret), so none of a client's jars either: only the signer, the credentials chain
-# and the HTTP client, less what they never load (the generic auth schemes, endpoints, metrics, retries).
+# SecretsManagerSecret, signed by the project's SigV4 with Lambda's own credentials, LambdaCredentials),
+# so none of a client's jars either, nor the SDK's signer, credentials chain and HTTP client: of the
+# SDK, only the HTTP request types (http-client-spi, utils) and the region names (regions) remain.
 SDK_UNLOADED = annotations,crt-core,eventstream,http-auth-aws-eventstream
-INSTALL_UNLOADED = $(SDK_UNLOADED),endpoints-spi,http-auth,metrics-spi,retries,retries-spi
+INSTALL_UNLOADED = $(SDK_UNLOADED),endpoints-spi,http-auth,metrics-spi,retries,retries-spi,auth,identity-spi,http-auth-aws,http-auth-spi,checksums,checksums-spi,sdk-core,profiles,json-utils,third-party-jackson-core,url-connection-client,reactive-streams,slf4j-api
 
 .PHONY: build-IngestFunction build-InstallFunction build-NotifyFunction build-EnrolFunction
 build-IngestFunction: ## the ingest function's package (sam build)
@@ -58,6 +59,12 @@ bench-read: ## bytes read, read calls and time per fixture and for generated 100
 bench-ingest: ## bytes fetched, GETs and time per ingest of generated 10 MB / 200 MB / 1 GB IPAs from S3Proxy
 	$(call run-test-main,functions/ingest,dev.slipway.ingest.bench.IngestBenchmark)
 
+# The fresh JVMs run on the install package's class path, as Lambda runs it: the module's runtime jars
+# less $(INSTALL_UNLOADED), listed first (the second build finds everything built, and the test classpath
+# file is written last, by run-test-main).
 .PHONY: bench-install
+bench-install: BENCH_OPTS += -Dbench.functionClasspath=target/function-classpath.txt
 bench-install: ## warm build-page render time (median, p99), app pages of 1/10/100 builds, and fresh JVM to first page served
+	$(MVN) -pl functions/install -am package dependency:build-classpath -DskipTests -Dmdep.includeScope=runtime \
+	  -DexcludeArtifactIds=$(INSTALL_UNLOADED) -Dmdep.outputFile=$(abspath functions/install)/target/function-classpath.txt
 	$(call run-test-main,functions/install,dev.slipway.install.bench.InstallBenchmark)

@@ -2,19 +2,20 @@ package dev.slipway.access;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.slipway.aws.AwsRequestException;
+import dev.slipway.aws.CredentialsSource;
 import dev.slipway.aws.Endpoints;
+import dev.slipway.aws.JdkHttp;
+import dev.slipway.aws.SdkCredentials;
 import dev.slipway.aws.SignedHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * The current string of one Secrets Manager secret, read on every {@link #get()} (wrap it in
@@ -42,22 +43,24 @@ public final class SecretsManagerSecret implements Supplier<String> {
 
     /**
      * As a function finds the service: credentials from the SDK's default chain, requests through
-     * the JDK's {@code HttpURLConnection}, the region's endpoint or the one {@value #ENDPOINT} (or its system
+     * the JDK's {@code HttpURLConnection} ({@link JdkHttp}), the region's endpoint or the one {@value #ENDPOINT} (or its system
      * property, or the ones for every service, {@link Endpoints#configured}) names.
      *
      * @param region the secret's region
      * @param secretId the secret's ARN or name
      */
     public static SecretsManagerSecret fromEnvironment(Map<String, String> env, String region, String secretId) {
-        return fromEnvironment(env, region, secretId, DefaultCredentialsProvider.builder().build());
+        return fromEnvironment(env, region, secretId, SdkCredentials.defaultChain());
     }
 
-    /** The same with these credentials (a function shares one default chain between its clients). */
+    /** The same with these credentials (a function shares one source between its clients). */
     public static SecretsManagerSecret fromEnvironment(Map<String, String> env, String region, String secretId,
-                                                       AwsCredentialsProvider credentials) {
-        URI endpoint = Endpoints.configured(env, ENDPOINT, "aws.endpointUrlSecretsManager")
-                .orElseGet(() -> URI.create("https://secretsmanager." + region + "." + Endpoints.domain(region)));
-        return atEndpoint(endpoint, region, credentials, UrlConnectionHttpClient.create(), secretId);
+                                                       CredentialsSource credentials) {
+        Optional<URI> configured = Endpoints.configured(env, ENDPOINT, "aws.endpointUrlSecretsManager");
+        URI endpoint = configured.isPresent() ? configured.get()
+                : URI.create("https://secretsmanager." + region + "." + Endpoints.domain(region));
+        return new SecretsManagerSecret(endpoint, new SignedHttp("secretsmanager", region, credentials, new JdkHttp(),
+                SignedHttp.BACKOFF), secretId);
     }
 
     /**
@@ -65,7 +68,7 @@ public final class SecretsManagerSecret implements Supplier<String> {
      *
      * @param secretId the secret's ARN or name
      */
-    public static SecretsManagerSecret atEndpoint(URI endpoint, String region, AwsCredentialsProvider credentials,
+    public static SecretsManagerSecret atEndpoint(URI endpoint, String region, CredentialsSource credentials,
                                                   SdkHttpClient http, String secretId) {
         return new SecretsManagerSecret(endpoint, new SignedHttp("secretsmanager", region, credentials, http,
                 SignedHttp.BACKOFF), secretId);

@@ -35,8 +35,18 @@ public final class Endpoints {
         return Optional.empty();
     }
 
-    /** The region's DNS domain: {@code amazonaws.com}, {@code amazonaws.com.cn}, … */
+    /**
+     * The region's DNS domain: {@code amazonaws.com}, {@code amazonaws.com.cn}, … The commercial
+     * and GovCloud regions' and China's are known here; only others (the isolated partitions) ask
+     * the SDK's region metadata, whose classes (one per region) a function's cold start would pay for.
+     */
     public static String domain(String region) {
+        if (region.startsWith("cn-")) {
+            return "amazonaws.com.cn";
+        }
+        if (region.matches("(us-gov|af|ap|ca|eu|il|me|mx|sa|us)-[a-z]+-\\d+")) {
+            return "amazonaws.com";
+        }
         RegionMetadata metadata = Region.of(region).metadata();
         return metadata == null ? "amazonaws.com" : metadata.domain();
     }

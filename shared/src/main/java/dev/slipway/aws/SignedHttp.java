@@ -4,26 +4,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignRequest;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
- * Requests to one AWS service in one region, signed with the SDK's own SigV4 signer and sent
- * through an SDK HTTP client, without the service's SDK client (whose construction, endpoint rules
- * and protocol layers cost a function its cold start, and its jars). As the SDK's clients do: each
- * attempt is signed anew with credentials from a refreshing provider, and 500, 503 and I/O faults
+ * Requests to one AWS service in one region, signed with SigV4 ({@link SigV4}) and sent through
+ * an HTTP client, without the service's SDK client (whose construction, endpoint rules and protocol
+ * layers cost a function its cold start, and its jars). As the SDK's clients do: each attempt is
+ * signed anew with credentials from a refreshing source, and 500, 503 and I/O faults
  * are retried twice after a short back-off. Unlike them, every body is bounded
  * ({@link #MAX_BODY_BYTES}) before it is read into memory. Paths are signed exactly as sent,
  * encoded once and never normalised: S3's rule, and the same for services that post to {@code /}.
@@ -36,21 +31,19 @@ public final class SignedHttp {
     public static final Duration BACKOFF = Duration.ofMillis(50);
     private static final int ATTEMPTS = 3;
 
-    private final String service;
-    private final String region;
-    private final AwsCredentialsProvider credentials;
+    private final SigV4 signer;
+    private final CredentialsSource credentials;
     private final SdkHttpClient http;
     private final Duration backoff;
-    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+    private final Clock clock = Clock.systemUTC();
 
     /**
      * @param service the signing name ({@code s3}, {@code secretsmanager})
      * @param backoff the pause before the first retry ({@link #BACKOFF}; tests give zero)
      */
-    public SignedHttp(String service, String region, AwsCredentialsProvider credentials, SdkHttpClient http,
+    public SignedHttp(String service, String region, CredentialsSource credentials, SdkHttpClient http,
                       Duration backoff) {
-        this.service = Objects.requireNonNull(service, "service");
-        this.region = Objects.requireNonNull(region, "region");
+        this.signer = new SigV4(service, region);
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.http = Objects.requireNonNull(http, "http");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
@@ -91,29 +84,14 @@ public final class SignedHttp {
 
     /** The request as a URL carrying its own signature, valid for {@code ttl}, its payload unsigned (it has none). */
     public URI presign(SdkHttpRequest request, Duration ttl) {
-        SignedRequest signed = signer.sign(r -> properties(r, request, null)
-                .putProperty(AwsV4FamilyHttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
-                .putProperty(AwsV4FamilyHttpSigner.EXPIRATION_DURATION, ttl)
-                .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false));
-        return signed.request().getUri();
-    }
-
-    private SignRequest.Builder<AwsCredentialsIdentity> properties(SignRequest.Builder<AwsCredentialsIdentity> sign,
-            SdkHttpRequest request, byte[] body) {
-        return sign.identity(credentials.resolveCredentials())
-                .request(request)
-                .payload(body == null ? null : ContentStreamProvider.fromByteArrayUnsafe(body))
-                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, service)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
-                .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false);
+        return signer.presign(request, credentials.resolve(), clock.instant(), ttl);
     }
 
     private Answer exchange(SdkHttpRequest request, byte[] body, String what) throws IOException {
-        SignedRequest signed = signer.sign(r -> properties(r, request, body));
+        SdkHttpRequest signed = signer.sign(request, body, credentials.resolve(), clock.instant());
         HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
-                .request(signed.request())
-                .contentStreamProvider(signed.payload().orElse(null))
+                .request(signed)
+                .contentStreamProvider(body == null ? null : ContentStreamProvider.fromByteArrayUnsafe(body))
                 .build()).call();
         int status = response.httpResponse().statusCode();
         Optional<String> length = response.httpResponse().firstMatchingHeader("Content-Length");

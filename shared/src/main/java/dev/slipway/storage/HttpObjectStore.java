@@ -1,23 +1,22 @@
 package dev.slipway.storage;
 
 import dev.slipway.aws.AwsRequestException;
+import dev.slipway.aws.CredentialsSource;
 import dev.slipway.aws.Endpoints;
+import dev.slipway.aws.JdkHttp;
+import dev.slipway.aws.SdkCredentials;
 import dev.slipway.aws.SignedHttp;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
- * A bucket through a few plain HTTP requests signed with the SDK's own SigV4 signer
- * ({@link SignedHttp}): GET, ranged GET, ListObjectsV2, PUT, DELETE, and presigned GET and HEAD
+ * A bucket through a few plain HTTP requests signed with SigV4 ({@link SignedHttp}): GET, ranged GET, ListObjectsV2, PUT, DELETE, and presigned GET and HEAD
  * URLs. No S3 client: building one (its endpoint rules, interceptors, XML protocol) cost the
  * install function most of its cold start, and its jars a third of its package.
  *
@@ -40,38 +39,38 @@ public final class HttpObjectStore implements ObjectStore, DownloadLinks {
     }
 
     /**
-     * As a Lambda function finds its bucket: credentials from the SDK's default chain, requests
-     * through the JDK's {@code HttpURLConnection}; the bucket's AWS endpoint, or the one
+     * As a function finds its bucket: credentials from the SDK's default chain, requests
+     * through the JDK's {@code HttpURLConnection} ({@link JdkHttp}); the bucket's AWS endpoint, or the one
      * {@value #ENDPOINT_S3} (or its system property, or the ones for every service,
      * {@link Endpoints#configured}) names, path style.
      *
      * @param region the function's region ({@code AWS_REGION})
      */
     public static HttpObjectStore fromEnvironment(Map<String, String> env, String region, String bucket) {
-        return fromEnvironment(env, region, bucket, DefaultCredentialsProvider.builder().build());
+        return fromEnvironment(env, region, bucket, SdkCredentials.defaultChain());
     }
 
     /**
-     * The same with these credentials: a function shares one default chain between its clients,
-     * so the chain resolved at initialisation (by the secret's read) is not resolved again on the
+     * The same with these credentials: a function shares one source between its clients, so the
+     * credentials resolved at initialisation (by the secret's read) are not resolved again on the
      * first request.
      */
     public static HttpObjectStore fromEnvironment(Map<String, String> env, String region, String bucket,
-                                                  AwsCredentialsProvider credentials) {
+                                                  CredentialsSource credentials) {
         Optional<URI> endpoint = Endpoints.configured(env, ENDPOINT_S3, "aws.endpointUrlS3");
         return endpoint.isEmpty()
-                ? inAws(region, bucket, credentials, UrlConnectionHttpClient.create())
-                : atEndpoint(endpoint.get(), region, bucket, credentials, UrlConnectionHttpClient.create());
+                ? inAws(region, bucket, credentials, new JdkHttp())
+                : atEndpoint(endpoint.get(), region, bucket, credentials, new JdkHttp());
     }
 
     /** The bucket in AWS, virtual-hosted style (path style for a dotted name). */
-    public static HttpObjectStore inAws(String region, String bucket, AwsCredentialsProvider credentials, SdkHttpClient http) {
+    public static HttpObjectStore inAws(String region, String bucket, CredentialsSource credentials, SdkHttpClient http) {
         return new HttpObjectStore(S3Address.inAws(bucket, region), bucket,
                 new SignedHttp("s3", region, credentials, http, SignedHttp.BACKOFF));
     }
 
     /** The bucket at an S3-compatible endpoint (the local stack, S3Proxy in tests), path style. */
-    public static HttpObjectStore atEndpoint(URI endpoint, String region, String bucket, AwsCredentialsProvider credentials,
+    public static HttpObjectStore atEndpoint(URI endpoint, String region, String bucket, CredentialsSource credentials,
                                              SdkHttpClient http) {
         return new HttpObjectStore(S3Address.atEndpoint(endpoint, bucket), bucket,
                 new SignedHttp("s3", region, credentials, http, SignedHttp.BACKOFF));

@@ -45,17 +45,26 @@ final class S3Xml {
         return new Listing(keys, prefixes, truncated, next);
     }
 
-    /** An error document's {@code Code}, or "" if the body is none (HEAD answers have no body). */
+    /**
+     * An error document's {@code Code}, or "" if the body is none (HEAD answers have no body) or no
+     * {@code <Error>} document. Read by a scan, not the DOM parser: an error document is flat
+     * ({@code <Error><Code>NoSuchKey</Code><Message>…}), any {@code <} in its texts is escaped, and
+     * a missing key's 404 is on a page's first request, where loading the JDK's XML parser (some 150
+     * classes) would cost a cold start more than the rest of the request.
+     */
     static String errorCode(byte[] xml) {
-        if (xml.length == 0) {
+        String text = new String(xml, StandardCharsets.UTF_8);
+        int root = text.indexOf('<');
+        // Past the XML declaration and any comments or whitespace before the root element.
+        while (root >= 0 && root + 1 < text.length() && (text.charAt(root + 1) == '?' || text.charAt(root + 1) == '!')) {
+            root = text.indexOf('<', root + 1);
+        }
+        if (root < 0 || !(text.startsWith("<Error>", root) || text.startsWith("<Error ", root))) {
             return "";
         }
-        try {
-            String code = childText(parse(xml, "Error"), "Code");
-            return code == null ? "" : code;
-        } catch (AwsRequestException e) {
-            return "";
-        }
+        int start = text.indexOf("<Code>", root);
+        int end = start < 0 ? -1 : text.indexOf("</Code>", start);
+        return end < 0 ? "" : text.substring(start + "<Code>".length(), end).trim();
     }
 
     private static Element parse(byte[] xml, String rootName) {

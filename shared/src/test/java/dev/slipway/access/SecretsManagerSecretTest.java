@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.aws.AwsRequestException;
+import dev.slipway.aws.Credentials;
 import dev.slipway.aws.SignedHttp;
 import dev.slipway.fixtures.TestSecretsManager;
 import java.io.IOException;
@@ -11,8 +12,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
@@ -37,8 +36,7 @@ class SecretsManagerSecretTest {
 
     private SecretsManagerSecret secret() {
         return SecretsManagerSecret.atEndpoint(secretsManager.endpoint(), "eu-west-1",
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")),
-                UrlConnectionHttpClient.create(), ARN);
+                () -> new Credentials("AKIDTEST", "secret", null), UrlConnectionHttpClient.create(), ARN);
     }
 
     @Test
@@ -76,8 +74,7 @@ class SecretsManagerSecretTest {
         // given an endpoint answering 503 (no back-off between attempts here)
         secretsManager.answer(503, "{\"__type\":\"ServiceUnavailable\"}");
         SecretsManagerSecret secret = new SecretsManagerSecret(secretsManager.endpoint(), new SignedHttp("secretsmanager",
-                "eu-west-1", StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")),
-                UrlConnectionHttpClient.create(), Duration.ZERO), ARN);
+                "eu-west-1", () -> new Credentials("AKIDTEST", "secret", null), UrlConnectionHttpClient.create(), Duration.ZERO), ARN);
 
         // when / then
         assertThatThrownBy(secret::get).isInstanceOf(AwsRequestException.class)

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.aws.AwsRequestException;
+import dev.slipway.aws.Credentials;
+import dev.slipway.aws.CredentialsSource;
 import dev.slipway.aws.SignedHttp;
 import dev.slipway.fixtures.TestS3;
 import dev.slipway.fixtures.TestS3Extension;
@@ -22,8 +24,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -148,7 +148,7 @@ class HttpObjectStoreTest {
     void get_wrongCredentials_failsNamingTheStatusAndCode(TestS3 s3) {
         // given
         HttpObjectStore denied = HttpObjectStore.atEndpoint(s3.endpoint(), TestS3.REGION.id(), s3.bucket(),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y")), UrlConnectionHttpClient.create());
+                () -> new Credentials("x", "y", null), UrlConnectionHttpClient.create());
 
         // when / then
         assertThatThrownBy(() -> denied.get("get/ten.bin"))
@@ -219,7 +219,7 @@ class HttpObjectStoreTest {
     void inAws_bucketInTheHostName_andDottedBucketInThePath() {
         // given
         Canned http = new Canned(List.of(new Answer(200, "{}", Optional.empty()), new Answer(200, "{}", Optional.empty())));
-        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s"));
+        CredentialsSource credentials = () -> new Credentials("k", "s", null);
 
         // when
         HttpObjectStore.inAws("eu-west-3", "slipway-bucket", credentials, http).get("builds/a b.json");
@@ -232,7 +232,7 @@ class HttpObjectStoreTest {
 
     private static HttpObjectStore store(SdkHttpClient http) {
         return new HttpObjectStore(S3Address.inAws("b", "us-east-1"), "b", new SignedHttp("s3", "us-east-1",
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")), http, Duration.ZERO));
+                () -> new Credentials("k", "s", null), http, Duration.ZERO));
     }
 
     private record Answer(int status, String body, Optional<String> declaredLength) {

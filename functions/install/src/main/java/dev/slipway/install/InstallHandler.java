@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.slipway.access.SecretKeySource;
 import dev.slipway.access.SecretsManagerSecret;
+import dev.slipway.aws.LambdaCredentials;
 import dev.slipway.http.HttpRequest;
 import dev.slipway.log.Log;
 import dev.slipway.storage.HttpObjectStore;
@@ -15,8 +16,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /** HTTP API (payload 2.0) → {@link Router} → response. */
 public final class InstallHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -25,7 +24,7 @@ public final class InstallHandler implements RequestHandler<APIGatewayV2HTTPEven
     private final Router router;
     /** Held so the CRaC context (which may hold resources weakly) keeps it. */
     @SuppressWarnings("unused")
-    private final LinkKeysOnRestore keysOnRestore;
+    private final OnRestore onRestore;
     /** Held for the same reason. */
     @SuppressWarnings("unused")
     private final Priming priming;
@@ -33,11 +32,12 @@ public final class InstallHandler implements RequestHandler<APIGatewayV2HTTPEven
     /** Used by Lambda: clients, keys and templates built once, at init, from the template's environment. */
     public InstallHandler() {
         InstallConfig config = InstallConfig.fromEnvironment(System.getenv());
-        // One credentials chain for both: the secret's read at init resolves it, so the first request does not.
-        AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+        // One credentials source for both: the secret's read at init resolves it, so the first request does not.
+        // Lambda's own sources only (its variables, else its container endpoint), not the SDK's default chain.
+        LambdaCredentials credentials = LambdaCredentials.fromEnvironment();
         SecretKeySource keys = new SecretKeySource(SecretsManagerSecret.fromEnvironment(System.getenv(),
                 config.region().id(), config.linkSecretArn(), credentials), Clock.systemUTC());
-        this.keysOnRestore = LinkKeysOnRestore.register(keys);
+        this.onRestore = OnRestore.register(keys, credentials);
         // Signed HTTP requests, no SDK S3 client: a third of the package and most of the cold start.
         HttpObjectStore store = HttpObjectStore.fromEnvironment(System.getenv(), config.region().id(), config.bucket(),
                 credentials);
@@ -52,7 +52,7 @@ public final class InstallHandler implements RequestHandler<APIGatewayV2HTTPEven
     /** @param router the site, from {@link InstallSite#router} */
     public InstallHandler(Router router) {
         this.router = router;
-        this.keysOnRestore = null;
+        this.onRestore = null;
         this.priming = null;
     }
 

@@ -20,9 +20,9 @@ import java.util.Map;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
+import dev.slipway.aws.Credentials;
+import dev.slipway.aws.CredentialsSource;
 import dev.slipway.storage.HttpObjectStore;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -101,7 +101,8 @@ public final class Priming implements Resource {
      * @return the statuses, in that order
      */
     static List<Integer> prime(Region region) {
-        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming"));
+        Credentials throwaway = new Credentials("priming", "priming", null);
+        CredentialsSource credentials = () -> throwaway;
         KeyRing keys = KeyRing.generate();
         Clock clock = Clock.systemUTC();
         try (InMemoryS3 http = new InMemoryS3()) {

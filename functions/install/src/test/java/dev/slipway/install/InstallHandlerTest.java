@@ -105,7 +105,7 @@ class InstallHandlerTest {
     /** A handler whose store has the wrong keys: every read fails. */
     private static InstallHandler handlerWithS3Refusing() {
         HttpObjectStore denied = HttpObjectStore.atEndpoint(s3server.endpoint(), TestS3.REGION.id(), s3server.bucket(),
-                () -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("x", "y"),
+                () -> new dev.slipway.aws.Credentials("x", "y", null),
                 UrlConnectionHttpClient.create());
         return handler(denied, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(10));
     }

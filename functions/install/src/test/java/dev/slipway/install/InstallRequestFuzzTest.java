@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.slipway.access.KeyRing;
+import dev.slipway.aws.Credentials;
+import dev.slipway.aws.CredentialsSource;
 import dev.slipway.fixtures.FuzzBudget;
 import dev.slipway.storage.HttpObjectStore;
 import java.net.URI;
@@ -16,8 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
@@ -39,7 +39,7 @@ class InstallRequestFuzzTest {
     private static InstallHandler handler(Origins origins) {
         byte[] key = new byte[32];
         Arrays.fill(key, (byte) 7);
-        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s"));
+        CredentialsSource credentials = () -> new Credentials("k", "s", null);
         URI closed = URI.create("http://127.0.0.1:1");
         HttpObjectStore store = HttpObjectStore.atEndpoint(closed, Region.US_EAST_1.id(), "slipway", credentials,
                 UrlConnectionHttpClient.create());

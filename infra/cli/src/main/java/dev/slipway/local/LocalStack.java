@@ -4,6 +4,7 @@ import dev.slipway.access.BuildScope;
 import dev.slipway.access.LinkSigner;
 import dev.slipway.access.PageLinks;
 import dev.slipway.access.Purpose;
+import dev.slipway.aws.SdkCredentials;
 import dev.slipway.catalog.BuildRecord;
 import dev.slipway.catalog.CatalogException;
 import dev.slipway.catalog.Receipt;
@@ -221,8 +222,8 @@ public final class LocalStack implements AutoCloseable {
         // Links use --host, whatever Host a request names; revocations show at once (read each time,
         // from the cache that every write empties of what it touches).
         install.set(new InstallHandler(InstallSite.router(
-                installReads.over(HttpObjectStore.atEndpoint(s3Local, REGION.id(), BUCKET, credentials, installHttp)),
-                HttpObjectStore.atEndpoint(s3Public, REGION.id(), BUCKET, credentials, installHttp),
+                installReads.over(HttpObjectStore.atEndpoint(s3Local, REGION.id(), BUCKET, SdkCredentials.of(credentials), installHttp)),
+                HttpObjectStore.atEndpoint(s3Public, REGION.id(), BUCKET, SdkCredentials.of(credentials), installHttp),
                 new InstallSite.Settings(BUCKET, secrets.linkKeys(), DOWNLOAD_TTL, Origins.fixed(pages), clock, Duration.ZERO))));
         enrol.set(new EnrolHandler(LocalEnrolment.service(secrets.linkKeys(), s3, BUCKET, options.deviceCa(), pages, clock,
                 console)));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.slipway.access.KeyRing;
 import dev.slipway.access.SecretKeySource;
 import dev.slipway.access.SecretsManagerSecret;
+import dev.slipway.aws.Credentials;
 import dev.slipway.catalog.BuildRecord;
 import dev.slipway.catalog.Receipt;
 import dev.slipway.catalog.S3Catalog;
@@ -180,8 +181,8 @@ class LocalStackIngestTest {
         String arn = awslocal("secretsmanager", "create-secret", "--name", "slipway-link-keys",
                 "--secret-string", first.toSecretJson(), "--query", "ARN", "--output", "text");
         SecretsManagerSecret secret = SecretsManagerSecret.atEndpoint(LOCALSTACK.getEndpoint(), REGION,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(LOCALSTACK.getAccessKey(),
-                        LOCALSTACK.getSecretKey())), UrlConnectionHttpClient.create(), arn);
+                () -> new Credentials(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey(), null),
+                UrlConnectionHttpClient.create(), arn);
         SecretKeySource keys = new SecretKeySource(secret, Clock.systemUTC());
         assertThat(keys.keys().keyIds()).isEqualTo(first.keyIds());
         // when the secret is rotated and the cache expires (as after a SnapStart restore)

@@ -40,7 +40,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Prints the warm time to render a build page (the template alone, and the whole request with its
  * S3 read), as median and p99 of many runs, and the time from a fresh JVM to the first build page
  * served with the store created as the handler creates it (median of several JVMs, each started with the
- * options the Lambda uses), against an in-process S3 (S3Proxy).
+ * options the Lambda uses, on the function package's class path, and on-demand also on the test class
+ * path for comparison; one JVM of each case per round), against an in-process S3 (S3Proxy).
  *
  * <p>Run: {@code make bench-install}.
  */
@@ -65,8 +66,8 @@ public final class InstallBenchmark {
             Clock clock = Clock.systemUTC();
             LinkSigner signer = new LinkSigner(keys, clock);
             String token = signer.sign(new BuildScope(id), Purpose.PAGE, Duration.ofDays(1));
-            HttpRequest request = request(id, token);
-            Router service = router(s3server.store(), keys);
+            HttpRequest request = FirstPage.request(id, token);
+            Router service = FirstPage.router(s3server.store(), keys);
 
             long[] render = new long[warm];
             long[] whole = new long[warm];
@@ -98,21 +99,37 @@ public final class InstallBenchmark {
 
             appPages(s3server, keys, Math.max(100, warm / 10));
 
-            // Lambda's initialisation types, as InstallHandler takes them (FirstPage).
-            for (String mode : List.of("on-demand", "provisioned-concurrency", "snap-start")) {
-                List<List<Long>> runs = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-                for (int i = 0; i < jvms; i++) {
-                    long[] run = firstPageInFreshJvm(s3server, keys, id, token, mode);
+            // Lambda's initialisation types, as InstallHandler takes them (FirstPage), on the package's class
+            // path; then on-demand again on this benchmark's test class path, as measured before there was a choice.
+            String packageClassPath = functionClassPath();
+            List<String[]> cases = List.of(new String[] {"on-demand", packageClassPath},
+                    new String[] {"provisioned-concurrency", packageClassPath}, new String[] {"snap-start", packageClassPath},
+                    new String[] {"on-demand", System.getProperty("java.class.path")});
+            // In rounds (one JVM of each case per round), so neither the JIT of this JVM settling after the
+            // warm figures nor a burst of load on the machine favours one case.
+            List<List<List<Long>>> results = new ArrayList<>();
+            for (int c = 0; c < cases.size(); c++) {
+                results.add(List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+            }
+            for (int i = 0; i < jvms; i++) {
+                for (int c = 0; c < cases.size(); c++) {
+                    long[] run = firstPageInFreshJvm(s3server, keys, id, token, cases.get(c)[0], cases.get(c)[1]);
                     for (int j = 0; j < run.length; j++) {
-                        runs.get(j).add(run[j]);
+                        results.get(c).get(j).add(run[j]);
                     }
                 }
-                System.out.printf("fresh JVM to first build page, %s (store created as the handler does%s; %s):%n"
+            }
+            for (int c = 0; c < cases.size(); c++) {
+                String mode = cases.get(c)[0];
+                String classPathName = cases.get(c)[1].equals(System.getProperty("java.class.path"))
+                        ? "the benchmark's test class path" : "the function package's class path";
+                List<List<Long>> runs = results.get(c);
+                System.out.printf("fresh JVM to first build page, %s, on %s (store created as the handler does%s; %s):%n"
                         + "  wall clock from spawning java: median %d ms (runs %s)%n"
                         + "  from JVM start:                median %d ms (runs %s)%n"
                         + "  initialisation:                median %d ms (runs %s)%n"
                         + "  first request after it:        median %d ms (runs %s)%n",
-                        mode, mode.equals("on-demand") ? ", not primed" : mode.equals("provisioned-concurrency")
+                        mode, classPathName, mode.equals("on-demand") ? ", not primed" : mode.equals("provisioned-concurrency")
                         ? ", then primed" : ", primed, then the pre-snapshot hook", String.join(" ", LAMBDA_OPTIONS),
                         median(runs.get(0)), runs.get(0), median(runs.get(1)), runs.get(1), median(runs.get(2)), runs.get(2),
                         median(runs.get(3)), runs.get(3));
@@ -212,17 +229,6 @@ public final class InstallBenchmark {
                 ms(percentile(list, 50)), ms(percentile(history, 50)));
     }
 
-    /** The site as the handler builds it, with links to install.example.com. */
-    static Router router(HttpObjectStore store, KeyRing keys) {
-        return InstallSite.router(store, store, new InstallSite.Settings(store.bucket(), keys, Duration.ofMinutes(10),
-                Origins.fixed(URI.create("https://install.example.com"))));
-    }
-
-    static HttpRequest request(String id, String token) {
-        return new HttpRequest("GET", "/b/" + id, Map.of("t", token),
-                Map.of("host", "install.example.com", "user-agent", USER_AGENT));
-    }
-
     private static String ingest(TestS3 s3server, String key, byte[] ipa) throws Exception {
         S3Client s3 = s3server.client();
         String eTag = s3.putObject(b -> b.bucket(s3server.bucket()).key(key), RequestBody.fromBytes(ipa)).eTag();
@@ -234,12 +240,12 @@ public final class InstallBenchmark {
      * Spawns a JVM that serves one build page; returns {wall ms, ms since its JVM started, ms
      * initialising, ms of the first request}.
      */
-    private static long[] firstPageInFreshJvm(TestS3 s3server, KeyRing keys, String id, String token, String mode)
-            throws Exception {
+    private static long[] firstPageInFreshJvm(TestS3 s3server, KeyRing keys, String id, String token, String mode,
+                                              String classPath) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(LAMBDA_OPTIONS);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), FirstPage.class.getName(),
+        command.addAll(List.of("-cp", classPath, FirstPage.class.getName(),
                 s3server.endpoint().toString(), s3server.bucket(), id, token, mode));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("SLIPWAY_LINK_KEYS", keys.toSecretJson());
@@ -268,6 +274,23 @@ public final class InstallBenchmark {
         }
         String[] fields = result.split(" ");
         return new long[] {wall, Long.parseLong(fields[1]), Long.parseLong(fields[2]), Long.parseLong(fields[3])};
+    }
+
+    /**
+     * What Lambda puts on the class path: the function's classes and the jars of its package
+     * (the file {@code bench.functionClasspath} names, written by {@code make bench-install} with the
+     * package's exclusions), then this module's test classes for {@link FirstPage}. Not the test
+     * class path: its hundred-odd test jars (S3Proxy, Jetty, Selenium, Logback) make every class
+     * path scan (service loaders, URL handlers) and every logging set-up cost what they never cost in
+     * Lambda. Without the property, the test class path.
+     */
+    private static String functionClassPath() throws java.io.IOException {
+        String file = System.getProperty("bench.functionClasspath");
+        if (file == null) {
+            return System.getProperty("java.class.path");
+        }
+        return String.join(java.io.File.pathSeparator, "target/classes",
+                java.nio.file.Files.readString(Path.of(file)).trim(), "target/test-classes");
     }
 
     private static long percentile(long[] values, int p) {
