@@ -36,6 +36,13 @@ class EnvironmentVariablesTest {
      */
     private static final Set<String> SDK_ENDPOINTS = Set.of("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3",
             "AWS_ENDPOINT_URL_SECRETS_MANAGER");
+    /**
+     * The container credentials endpoint, read as the AWS SDKs read it (LambdaCredentials): Lambda
+     * sets the full URI and its token for SnapStart functions, ECS and EKS the others.
+     */
+    private static final Set<String> CONTAINER_CREDENTIALS = Set.of("AWS_CONTAINER_CREDENTIALS_FULL_URI",
+            "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_AUTHORIZATION_TOKEN",
+            "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE");
     /** Read by the JVM, not by the code. */
     private static final String JVM_OPTIONS = "JAVA_TOOL_OPTIONS";
 
@@ -50,6 +57,7 @@ class EnvironmentVariablesTest {
         Set<String> read = codeVariables(function);
         read.removeAll(LAMBDA_RESERVED);
         read.removeAll(SDK_ENDPOINTS);
+        read.removeAll(CONTAINER_CREDENTIALS);
         // then
         assertThat(set).containsAll(read);
     }
@@ -82,11 +90,17 @@ class EnvironmentVariablesTest {
         Set<String> install = codeVariables("InstallFunction");
         // then: pins the scan itself, so a scan that finds nothing cannot pass the tests above
         Set<String> notify = codeVariables("NotifyFunction");
-        assertThat(ingest).containsExactly("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_SECRETS_MANAGER",
-                "AWS_REGION", "SLIPWAY_BUCKET", "SLIPWAY_LINK_SECRET_ARN",
+        // Shared's LambdaCredentials (the install function's) is in every package that carries shared.
+        assertThat(ingest).containsExactly("AWS_ACCESS_KEY_ID", "AWS_CONTAINER_AUTHORIZATION_TOKEN",
+                "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3",
+                "AWS_ENDPOINT_URL_SECRETS_MANAGER", "AWS_REGION", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "SLIPWAY_BUCKET", "SLIPWAY_LINK_SECRET_ARN",
                 "SLIPWAY_NOTICE_LINK_TTL_DAYS", "SLIPWAY_NOTICE_TOPIC_ARN", "SLIPWAY_SITE_URL");
-        assertThat(install).containsExactly("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_SECRETS_MANAGER",
-                "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_REGION", "SLIPWAY_BUCKET", "SLIPWAY_CUSTOM_DOMAIN",
+        assertThat(install).containsExactly("AWS_ACCESS_KEY_ID", "AWS_CONTAINER_AUTHORIZATION_TOKEN",
+                "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3",
+                "AWS_ENDPOINT_URL_SECRETS_MANAGER", "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_REGION", "AWS_SECRET_ACCESS_KEY",
+                "AWS_SESSION_TOKEN", "SLIPWAY_BUCKET", "SLIPWAY_CUSTOM_DOMAIN",
                 "SLIPWAY_DOWNLOAD_TTL_MINUTES", "SLIPWAY_LINK_SECRET_ARN", "SLIPWAY_ORIGIN_SECRET");
         assertThat(notify).containsExactly("AWS_REGION", "SLIPWAY_WEBHOOKS", "SLIPWAY_WEBHOOK_SECRET_ARN");
     }

@@ -1,5 +1,6 @@
 package dev.slipway.install.page;
 
+import dev.slipway.text.Readable;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -13,9 +14,6 @@ import java.util.Locale;
 public final class Display {
     private static final String[] UNITS = {"KB", "MB", "GB", "TB"};
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-    /** {@code MMM} in English, as DAY_AND_TIME spells it. */
-    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-            "Dec"};
     private static final DateTimeFormatter DAY_AND_TIME =
             DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
@@ -62,7 +60,11 @@ public final class Display {
 
     /** A day: {@code 21 Nov 2026} (UTC); an empty string for null. */
     public static String date(Instant instant) {
-        return instant == null ? "" : DAY.format(instant);
+        if (instant == null) {
+            return "";
+        }
+        int year = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC).getYear();
+        return year < 1000 || year > 9999 ? DAY.format(instant) : Readable.day(instant);
     }
 
     /** A day and time: {@code 21 Nov 2026, 14:05 UTC}; an empty string for null. */
@@ -76,9 +78,8 @@ public final class Display {
         if (time.getYear() < 1000 || time.getYear() > 9999) {
             return DAY_AND_TIME.format(instant);
         }
-        return new StringBuilder(22).append(time.getDayOfMonth()).append(' ').append(MONTHS[time.getMonthValue() - 1])
-                .append(' ').append(time.getYear()).append(", ").append(twoDigits(time.getHour())).append(':')
-                .append(twoDigits(time.getMinute())).append(" UTC").toString();
+        return new StringBuilder(22).append(Readable.day(instant)).append(", ").append(twoDigits(time.getHour()))
+                .append(':').append(twoDigits(time.getMinute())).append(" UTC").toString();
     }
 
     private static String twoDigits(int value) {
