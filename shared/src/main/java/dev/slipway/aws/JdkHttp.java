@@ -58,11 +58,7 @@ public final class JdkHttp implements SdkHttpClient {
      * whatever logging framework is on the class path) into the cold start.
      */
     static URL url(SdkHttpRequest http) throws MalformedURLException {
-        StringBuilder url = new StringBuilder(128).append(http.protocol()).append("://").append(http.host());
-        int port = http.port();
-        if (port != -1 && !(port == 443 && "https".equals(http.protocol())) && !(port == 80 && "http".equals(http.protocol()))) {
-            url.append(':').append(port);
-        }
+        StringBuilder url = new StringBuilder(128).append(http.protocol()).append("://").append(SigV4.host(http));
         url.append(http.encodedPath() == null || http.encodedPath().isEmpty() ? "/" : http.encodedPath());
         String query = SigV4.canonicalQuery(http.rawQueryParameters());
         if (!query.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.slipway.aws;
 
+import dev.slipway.text.PercentEncoding;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,10 +40,11 @@ public final class SigV4 {
     /** Headers a proxy or the HTTP client may change or add on the way: never signed (as the SDK's signer). */
     private static final Set<String> UNSIGNED_HEADERS = Set.of("authorization", "user-agent", "expect", "connection",
             "transfer-encoding", "x-amzn-trace-id");
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final String service;
     private final String region;
+    /** The last key derived; replaced whole, so a thread sees one key or another, never half. */
+    private volatile SigningKey signingKey;
 
     /**
      * @param service the signing name ({@code s3}, {@code secretsmanager})
@@ -59,7 +62,7 @@ public final class SigV4 {
      */
     public SdkHttpRequest sign(SdkHttpRequest request, byte[] body, Credentials credentials, Instant now) {
         String amzDate = amzDate(now);
-        String payloadHash = hex(sha256(body == null ? new byte[0] : body));
+        String payloadHash = HexFormat.of().formatHex(sha256(body == null ? new byte[0] : body));
         SdkHttpRequest.Builder signed = request.toBuilder()
                 .putHeader("X-Amz-Date", amzDate)
                 .putHeader("X-Amz-Content-Sha256", payloadHash);
@@ -123,14 +126,14 @@ public final class SigV4 {
     static String canonicalQuery(Map<String, List<String>> parameters) {
         TreeMap<String, List<String>> encoded = new TreeMap<>();
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
-            String name = encode(parameter.getKey());
+            String name = PercentEncoding.encode(parameter.getKey());
             List<String> values = encoded.get(name);
             if (values == null) {
                 values = new ArrayList<>();
                 encoded.put(name, values);
             }
             for (String value : parameter.getValue()) {
-                values.add(value == null ? "" : encode(value));
+                values.add(value == null ? "" : PercentEncoding.encode(value));
             }
         }
         StringBuilder query = new StringBuilder();
@@ -181,7 +184,7 @@ public final class SigV4 {
     }
 
     /** The host as the request's {@code Host} header names it: with the port only where it is not the scheme's. */
-    private static String host(SdkHttpRequest request) {
+    static String host(SdkHttpRequest request) {
         int port = request.port();
         boolean standard = port == -1 || ("https".equals(request.protocol()) && port == 443)
                 || ("http".equals(request.protocol()) && port == 80);
@@ -194,12 +197,34 @@ public final class SigV4 {
 
     private String signature(Credentials credentials, String amzDate, String scope, String canonicalRequest) {
         String toSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n"
-                + hex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
-        byte[] key = hmac(("AWS4" + credentials.secretAccessKey()).getBytes(StandardCharsets.UTF_8), amzDate.substring(0, 8));
+                + HexFormat.of().formatHex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(hmac(signingKey(credentials.secretAccessKey(), amzDate.substring(0, 8)), toSign));
+    }
+
+    /**
+     * The key of the day: four HMACs from the secret, the same for every request of that day with
+     * that secret, so derived once and kept (a page's S3 requests and its presigned URL share it).
+     */
+    private byte[] signingKey(String secret, String day) {
+        SigningKey known = signingKey;
+        if (known != null && known.day().equals(day) && known.secret().equals(secret)) {
+            return known.key();
+        }
+        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), day);
         key = hmac(key, region);
         key = hmac(key, service);
         key = hmac(key, "aws4_request");
-        return hex(hmac(key, toSign));
+        signingKey = new SigningKey(secret, day, key);
+        return key;
+    }
+
+    /** A derived key and what it was derived from. */
+    private record SigningKey(String secret, String day, byte[] key) {
+        /** The day only: the secret and the key never reach a log. */
+        @Override
+        public String toString() {
+            return "SigningKey[" + day + "]";
+        }
     }
 
     /** {@code yyyyMMdd'T'HHmmss'Z'} in UTC, written out by hand: no formatter to load at cold start. */
@@ -224,28 +249,6 @@ public final class SigV4 {
         out.append(text);
     }
 
-    /** RFC 3986 percent-encoding of UTF-8: everything but letters, digits and {@code -_.~}. */
-    static String encode(String value) {
-        StringBuilder encoded = null;
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < bytes.length; i++) {
-            int b = bytes[i] & 0xff;
-            boolean unreserved = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')
-                    || b == '-' || b == '_' || b == '.' || b == '~';
-            if (!unreserved && encoded == null) {
-                encoded = new StringBuilder(bytes.length + 16).append(new String(bytes, 0, i, StandardCharsets.US_ASCII));
-            }
-            if (encoded != null) {
-                if (unreserved) {
-                    encoded.append((char) b);
-                } else {
-                    encoded.append('%').append(Character.toUpperCase(HEX[b >> 4])).append(Character.toUpperCase(HEX[b & 0xf]));
-                }
-            }
-        }
-        return encoded == null ? value : encoded.toString();
-    }
-
     private static byte[] sha256(byte[] bytes) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(bytes);
@@ -262,14 +265,5 @@ public final class SigV4 {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JDK has HmacSHA256", e);
         }
-    }
-
-    static String hex(byte[] bytes) {
-        char[] out = new char[bytes.length * 2];
-        for (int i = 0; i < bytes.length; i++) {
-            out[2 * i] = HEX[(bytes[i] >> 4) & 0xf];
-            out[2 * i + 1] = HEX[bytes[i] & 0xf];
-        }
-        return new String(out);
     }
 }

@@ -24,16 +24,6 @@ class InstallLinkTest {
     }
 
     @Test
-    void encodeComponent_spaceAndNonAscii_usePercentTwentyAndUtf8() {
-        assertThat(InstallLink.encodeComponent("a b+é")).isEqualTo("a%20b%2B%C3%A9");
-    }
-
-    @Test
-    void encodeComponent_asciiAroundNonAsciiAndAnEmoji_encodesEveryUtf8Byte() {
-        assertThat(InstallLink.encodeComponent("x/é~🚀y z")).isEqualTo("x%2F%C3%A9~%F0%9F%9A%80y%20z");
-    }
-
-    @Test
     void forManifest_plainHttp_isRefused() {
         assertThatThrownBy(() -> InstallLink.forManifest(URI.create("http://d.example.com/m.plist")))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -4,8 +4,8 @@ import dev.slipway.access.InvalidTokenException;
 import dev.slipway.access.Purpose;
 import dev.slipway.catalog.BuildRecord;
 import dev.slipway.catalog.CatalogException;
-import dev.slipway.manifest.InstallLink;
 import dev.slipway.storage.DownloadLinks;
+import dev.slipway.text.PercentEncoding;
 import java.time.Duration;
 import java.util.regex.Matcher;
 
@@ -27,6 +27,6 @@ record DownloadRoute(AuthorisedBuilds builds, DownloadLinks downloads, Duration 
     /** {@code attachment} with an ASCII fallback name and the exact UTF-8 name (RFC 6266). */
     static String contentDisposition(String fileName) {
         String ascii = fileName.replaceAll("[^A-Za-z0-9._ -]", "_");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + InstallLink.encodeComponent(fileName);
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + PercentEncoding.encode(fileName);
     }
 }
