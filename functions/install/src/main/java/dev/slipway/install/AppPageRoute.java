@@ -81,7 +81,7 @@ record AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages, 
         String older = listed.size() > all.size() ? request.link(path.group(0) + "?t=" + request.rawToken() + "&all=1") : null;
         AppPage page = new AppPage(new AppPage.App(newest.name(), bundleId, icon), latestRows, List.copyOf(rows.values()),
                 older, request.visitor().kind() == Visitor.Kind.MAC);
-        return HttpResponse.text(200, "text/html; charset=utf-8", pages.app(page, marks(request, all, path.group(0))));
+        return HttpResponse.text(200, "text/html; charset=utf-8", pages.app(page, marks(request, pageRows, all, path.group(0))));
     }
 
     /**
@@ -89,7 +89,8 @@ record AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages, 
      * Safari on iOS, "Check this device" when the newest build limits devices. (An iPad in desktop
      * mode gets the offer on build pages, where the touch check runs.)
      */
-    private DeviceMarks marks(RequestContext request, List<IndexEntry> builds, String pagePath) throws CatalogException {
+    private DeviceMarks marks(RequestContext request, BuildVerdicts.PageRows rows, List<IndexEntry> builds, String pagePath)
+            throws CatalogException {
         Optional<Device> device = devices.of(request);
         if (device.isEmpty()) {
             if (request.visitor().kind() != Visitor.Kind.IOS_SAFARI) {
@@ -104,13 +105,9 @@ record AppPageRoute(S3Catalog catalog, AccessPolicy policy, PageRenderer pages, 
         for (IndexEntry entry : builds.subList(0, Math.min(MARKED, builds.size()))) {
             Optional<BuildRecord> build = catalog.build(entry.id());
             if (build.isPresent()) {
-                marks.put(buildLink(request, entry), KnownDevices.status(ProfileDevices.of(build.get()), device.get()));
+                marks.put(rows.pageLink(entry.id()), KnownDevices.status(ProfileDevices.of(build.get()), device.get()));
             }
         }
         return DeviceMarks.of(marks);
-    }
-
-    private static String buildLink(RequestContext request, IndexEntry entry) {
-        return request.link("/b/" + entry.id() + "?t=" + request.rawToken());
     }
 }

@@ -15,6 +15,7 @@ import dev.slipway.install.page.Visitor;
 import dev.slipway.ipa.DeviceFamily;
 import dev.slipway.ipa.Installability;
 import dev.slipway.manifest.InstallLink;
+import dev.slipway.text.PercentEncoding;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -103,15 +104,19 @@ final class BuildVerdicts {
             Verdict verdict = Verdict.of(input(entry), request.visitor());
             String install = installsHere && verdict.installable() ? installLink(entry.id()) : null;
             return new AppPage.BuildRow(new AppPage.Build(Text.orDash(entry.version()), Text.orDash(entry.build()),
-                    entry.channel(), entry.uploadedAt(), entry.size()), verdict.badge(),
-                    pageLinkStart + entry.id() + pageLinkEnd, install);
+                    entry.channel(), entry.uploadedAt(), entry.size()), verdict.badge(), pageLink(entry.id()), install);
+        }
+
+        /** A build's page, with the token this page came with (it reaches the app's builds). */
+        String pageLink(String id) {
+            return pageLinkStart + id + pageLinkEnd;
         }
 
         private String installLink(String id) {
             if (installLinkStart == null) {
                 installLinkStart = InstallLink.forManifest(request.link("/m/"));
             }
-            return installLinkStart + InstallLink.encodeComponent(id + ".plist?t=" + manifestToken(id));
+            return installLinkStart + PercentEncoding.encode(id + ".plist?t=" + manifestToken(id));
         }
     }
 

@@ -5,7 +5,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import javax.security.auth.x500.X500Principal;
@@ -112,11 +113,7 @@ final class CertificateReader {
             int minute = digits(text, at + 6);
             int rest = at + 8;
             int second = rest < text.length() - 1 ? digits(text, rest) : 0;
-            if (hour > 23 || minute > 59 || second > 59) {
-                throw new Ber.Damaged("time out of range");
-            }
-            long epochDay = LocalDate.of(year, month, day).toEpochDay();
-            return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second);
+            return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
         } catch (NumberFormatException | IndexOutOfBoundsException | DateTimeException e) {
             throw new Ber.Damaged("unreadable time");
         }

@@ -6,7 +6,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -209,17 +210,12 @@ final class XmlPlist {
         Matcher date = DATE.matcher(value);
         try {
             if (date.matches()) {
-                int hour = Integer.parseInt(date.group(4));
-                int minute = Integer.parseInt(date.group(5));
-                int second = Integer.parseInt(date.group(6));
-                if (hour < 24 && minute < 60 && second < 60) {
-                    long day = LocalDate.of(Integer.parseInt(date.group(1)), Integer.parseInt(date.group(2)),
-                            Integer.parseInt(date.group(3))).toEpochDay();
-                    return Instant.ofEpochSecond(day * 86_400 + hour * 3600L + minute * 60L + second);
-                }
+                return LocalDateTime.of(Integer.parseInt(date.group(1)), Integer.parseInt(date.group(2)),
+                        Integer.parseInt(date.group(3)), Integer.parseInt(date.group(4)), Integer.parseInt(date.group(5)),
+                        Integer.parseInt(date.group(6))).toInstant(ZoneOffset.UTC);
             }
         } catch (DateTimeException e) {
-            // an impossible day such as 2019-02-30: refused below
+            // an impossible day or time such as 2019-02-30 or 25:00: refused below
         }
         throw new Malformed("its <date> on line " + line + " holds \"" + shorten(value)
                 + "\", not a date like 2019-06-20T11:47:07Z");
